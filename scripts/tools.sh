@@ -1,0 +1,65 @@
+# Installs what Saddle's scripts need when it is missing; sourced by scripts/serve, scripts/test and scripts/bench.
+# Only registries reach these machines: rustup, crates.io (cargo install --locked), Debian (apt-get), npm.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export PATH="$HOME/.cargo/bin:$PATH"
+TRUNK_VERSION="0.21.14"
+
+say() { printf '\n== %s\n' "$*"; }
+
+# The wasm-bindgen-cli version must equal the wasm-bindgen crate in Cargo.lock.
+wasm_bindgen_version() {
+  awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock"
+}
+
+ensure_wasm_target() {
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    say "adding the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown
+  fi
+}
+
+ensure_cargo_tool() { # binary crate version
+  local binary=$1 crate=$2 version=$3
+  if ! command -v "$binary" >/dev/null || ! "$binary" --version 2>/dev/null | grep -q "$version"; then
+    say "installing $crate $version from crates.io (a few minutes, once)"
+    cargo install --locked "$crate@$version"
+  fi
+}
+
+ensure_web_tools() {
+  ensure_wasm_target
+  ensure_cargo_tool wasm-bindgen wasm-bindgen-cli "$(wasm_bindgen_version)"
+  ensure_cargo_tool trunk trunk "$TRUNK_VERSION"
+  if ! command -v wasm-opt >/dev/null; then
+    say "installing Debian's binaryen (wasm-opt)"
+    apt_install binaryen
+  fi
+}
+
+ensure_browser() {
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+    say "installing Debian's chromium and chromium-driver"
+    apt_install chromium chromium-driver
+  fi
+}
+
+apt_install() {
+  local sudo=""
+  [ "$(id -u)" = 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@"
+}
+
+ensure_node_modules() {
+  if [ ! -d "$ROOT/node_modules/playwright-core" ]; then
+    say "installing npm packages from package-lock.json"
+    (cd "$ROOT" && npm ci --no-audit --no-fund)
+  fi
+}
+
+build_release() {
+  say "building the web app (trunk build --release)"
+  (cd "$ROOT" && trunk build --release --offline)
+}

@@ -1,0 +1,8 @@
+//! Saddle's core: loss surfaces with exact derivatives, the Hessian test, critical points and optimizers.
+//!
+//! Nothing here knows about the browser; the web layer (`web`, wasm only) and the
+//! `saddle` command line both call into it.
+
+pub mod analysis;
+pub mod formula;
+pub mod surface;

@@ -1,0 +1,63 @@
+//! What every analysis and optimizer needs from a loss surface: values and exact derivatives.
+
+use nalgebra::SVector;
+use num_dual::{hessian, Dual2SVec64};
+
+use crate::formula::Formula;
+
+/// A point θ = (x, y) in the plane of the two parameters.
+pub type Point = [f64; 2];
+
+/// Value, gradient and Hessian of L at one point, exact to rounding.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Derivatives {
+    pub value: f64,
+    pub gradient: [f64; 2],
+    /// Symmetric: `hessian[0][1] == hessian[1][0]`.
+    pub hessian: [[f64; 2]; 2],
+}
+
+impl Derivatives {
+    /// False where the surface is undefined or overflows (log of a negative, 1/0, values beyond f64).
+    pub fn is_finite(&self) -> bool {
+        self.value.is_finite()
+            && self.gradient.iter().all(|g| g.is_finite())
+            && self.hessian.iter().flatten().all(|h| h.is_finite())
+    }
+
+    pub fn gradient_norm(&self) -> f64 {
+        self.gradient[0].hypot(self.gradient[1])
+    }
+}
+
+/// A loss L(θ) over two parameters.
+pub trait LossSurface {
+    /// L(θ), NaN where undefined. The fast path for heatmaps.
+    fn value(&self, at: Point) -> f64;
+
+    /// L, ∇L and ∇²L at θ by automatic differentiation.
+    fn derivatives(&self, at: Point) -> Derivatives;
+}
+
+impl LossSurface for Formula {
+    fn value(&self, at: Point) -> f64 {
+        Formula::value(self, at[0], at[1])
+    }
+
+    fn derivatives(&self, at: Point) -> Derivatives {
+        let (value, gradient, hessian_matrix) = hessian(
+            |v: SVector<Dual2SVec64<2>, 2>| self.eval(v[0], v[1], &mut Vec::new()),
+            &SVector::from(at),
+        );
+        // The AD Hessian is symmetric up to rounding; average so downstream code may rely on exact symmetry.
+        let off_diagonal = 0.5 * (hessian_matrix[(0, 1)] + hessian_matrix[(1, 0)]);
+        Derivatives {
+            value,
+            gradient: [gradient[0], gradient[1]],
+            hessian: [
+                [hessian_matrix[(0, 0)], off_diagonal],
+                [off_diagonal, hessian_matrix[(1, 1)]],
+            ],
+        }
+    }
+}
