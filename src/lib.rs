@@ -4,5 +4,6 @@
 //! `saddle` command line both call into it.
 
 pub mod analysis;
+pub mod bounds;
 pub mod formula;
 pub mod surface;
