@@ -6,4 +6,5 @@
 pub mod analysis;
 pub mod bounds;
 pub mod formula;
+pub mod render;
 pub mod surface;
