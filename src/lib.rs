@@ -7,4 +7,5 @@ pub mod analysis;
 pub mod bounds;
 pub mod formula;
 pub mod optim;
+pub mod render;
 pub mod surface;
