@@ -6,4 +6,6 @@
 pub mod analysis;
 pub mod bounds;
 pub mod formula;
+pub mod optim;
+pub mod render;
 pub mod surface;

@@ -1,1 +1,2 @@
+//! `saddle` command line (the full CLI lands with presets and critical points).
 fn main() {}

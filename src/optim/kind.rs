@@ -1,0 +1,94 @@
+use super::adaptive::{Adam, SquaredGradientScaling};
+use super::descent::{GradientDescent, Momentum, Nesterov};
+use super::eigen_escape::EigenEscape;
+use super::newton::{Newton, SaddleFreeNewton};
+use super::{Hyperparameters, Optimizer};
+
+/// The optimizers Saddle can race.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum OptimizerKind {
+    Gd,
+    Momentum,
+    Nesterov,
+    RmsProp,
+    Adam,
+    AdaGrad,
+    Newton,
+    SaddleFreeNewton,
+    EigenEscape,
+}
+
+impl OptimizerKind {
+    pub const ALL: [OptimizerKind; 9] = [
+        OptimizerKind::Gd,
+        OptimizerKind::Momentum,
+        OptimizerKind::Nesterov,
+        OptimizerKind::RmsProp,
+        OptimizerKind::Adam,
+        OptimizerKind::AdaGrad,
+        OptimizerKind::Newton,
+        OptimizerKind::SaddleFreeNewton,
+        OptimizerKind::EigenEscape,
+    ];
+
+    /// The name used in the JSON, the command line and the share links.
+    pub fn name(self) -> &'static str {
+        match self {
+            OptimizerKind::Gd => "gd",
+            OptimizerKind::Momentum => "momentum",
+            OptimizerKind::Nesterov => "nesterov",
+            OptimizerKind::RmsProp => "rmsprop",
+            OptimizerKind::Adam => "adam",
+            OptimizerKind::AdaGrad => "adagrad",
+            OptimizerKind::Newton => "newton",
+            OptimizerKind::SaddleFreeNewton => "saddle-free-newton",
+            OptimizerKind::EigenEscape => "eigen-escape",
+        }
+    }
+
+    /// The kind whose [`name`](Self::name) is exactly `name`.
+    pub fn from_name(name: &str) -> Option<OptimizerKind> {
+        OptimizerKind::ALL
+            .into_iter()
+            .find(|kind| kind.name() == name)
+    }
+
+    /// The name shown to people.
+    pub fn label(self) -> &'static str {
+        match self {
+            OptimizerKind::Gd => "Gradient descent",
+            OptimizerKind::Momentum => "Momentum",
+            OptimizerKind::Nesterov => "Nesterov",
+            OptimizerKind::RmsProp => "RMSProp",
+            OptimizerKind::Adam => "Adam",
+            OptimizerKind::AdaGrad => "AdaGrad",
+            OptimizerKind::Newton => "Newton",
+            OptimizerKind::SaddleFreeNewton => "Saddle-free Newton",
+            OptimizerKind::EigenEscape => "Eigen-escape",
+        }
+    }
+
+    /// Whether β means anything to this optimizer, so the UI shows its slider only then.
+    pub fn uses_beta(self) -> bool {
+        matches!(self, OptimizerKind::Momentum | OptimizerKind::Nesterov)
+    }
+
+    /// A fresh optimizer of this kind, with no history.
+    pub(super) fn optimizer(self, hyper: Hyperparameters) -> Box<dyn Optimizer> {
+        let Hyperparameters {
+            learning_rate,
+            beta,
+        } = hyper;
+        match self {
+            OptimizerKind::Gd => Box::new(GradientDescent::new(learning_rate)),
+            OptimizerKind::Momentum => Box::new(Momentum::new(learning_rate, beta)),
+            OptimizerKind::Nesterov => Box::new(Nesterov::new(learning_rate, beta)),
+            OptimizerKind::RmsProp => Box::new(SquaredGradientScaling::rmsprop(learning_rate)),
+            OptimizerKind::Adam => Box::new(Adam::new(learning_rate)),
+            OptimizerKind::AdaGrad => Box::new(SquaredGradientScaling::adagrad(learning_rate)),
+            OptimizerKind::Newton => Box::new(Newton::new(learning_rate)),
+            OptimizerKind::SaddleFreeNewton => Box::new(SaddleFreeNewton),
+            OptimizerKind::EigenEscape => Box::new(EigenEscape::new(learning_rate)),
+        }
+    }
+}

@@ -1,0 +1,71 @@
+//! Optimizers racing over a loss surface, from plain gradient descent to saddle-aware Newton variants.
+//!
+//! Each optimizer is a small state machine behind the private `Optimizer` trait; a [`Run`] drives one from a
+//! start point, records its trajectory and decides when it has converged, stalled or diverged.
+
+mod adaptive;
+mod descent;
+mod eigen_escape;
+mod kind;
+mod newton;
+mod run;
+
+pub use eigen_escape::MIN_ESCAPE_LENGTH;
+pub use kind::OptimizerKind;
+pub use newton::CURVATURE_FLOOR;
+pub use run::{Run, RunStatus, DIVERGENCE_LIMIT, REST_TOLERANCE};
+
+use std::fmt::Debug;
+
+use crate::analysis::PointAnalysis;
+use crate::surface::Point;
+
+/// The knobs a person turns; each optimizer reads the ones it needs.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Hyperparameters {
+    /// η. Saddle-free Newton ignores it, Newton uses it only along flat directions, and the
+    /// eigen-escape's jump is max(η, [`MIN_ESCAPE_LENGTH`]) long.
+    pub learning_rate: f64,
+    /// β, the momentum coefficient of momentum and Nesterov.
+    pub beta: f64,
+}
+
+impl Default for Hyperparameters {
+    fn default() -> Self {
+        Hyperparameters {
+            learning_rate: 0.01,
+            beta: 0.9,
+        }
+    }
+}
+
+/// One optimizer's update rule and whatever state it carries between steps.
+trait Optimizer: Debug + CloneOptimizer {
+    /// The next θ from the current one.
+    ///
+    /// `here` is the full analysis of the current θ (always finite) because the Newton variants and the
+    /// eigen-escape need its eigen-decomposition; `loss` lets the eigen-escape compare L on either side.
+    fn step(&mut self, here: &PointAnalysis, loss: &dyn Fn(Point) -> f64) -> Point;
+}
+
+/// Lets a run try the next step on a copy, history included, without committing to it.
+trait CloneOptimizer {
+    fn clone_box(&self) -> Box<dyn Optimizer>;
+}
+
+impl<T: Optimizer + Clone + 'static> CloneOptimizer for T {
+    fn clone_box(&self) -> Box<dyn Optimizer> {
+        Box::new(self.clone())
+    }
+}
+
+impl Clone for Box<dyn Optimizer> {
+    fn clone(&self) -> Self {
+        self.clone_box()
+    }
+}
+
+/// θ − η·d, coordinate by coordinate.
+fn descend(theta: Point, learning_rate: f64, direction: [f64; 2]) -> Point {
+    [0, 1].map(|i| theta[i] - learning_rate * direction[i])
+}
