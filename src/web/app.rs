@@ -3,7 +3,8 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::Element;
 
 use super::escape::EscapeAnimation;
 use super::gesture::Gesture;
@@ -64,7 +65,7 @@ pub struct App {
     pub race: Race,
     pub map: MapView,
     pub view: ViewMode,
-    pub language: Language,
+    pub language: Option<Language>,
     pub embed: bool,
     pub escape: Option<EscapeAnimation>,
     pub gesture: Gesture,
@@ -74,6 +75,9 @@ pub struct App {
 
 /// Never fewer than these milliseconds between two `history.replaceState` calls (browsers throttle them).
 const URL_SYNC_INTERVAL_MS: f64 = 300.0;
+
+/// How near (CSS pixels) a click must land to a marked critical point to drop θ′ exactly on it.
+const SNAP_RADIUS: f64 = 9.0;
 
 impl App {
     /// Builds the app from the page and the scene in the URL fragment.
@@ -218,6 +222,21 @@ impl App {
         self.dirty.url = true;
     }
 
+    /// A click drops θ′ there, or exactly on a critical point within [`SNAP_RADIUS`] pixels of it:
+    /// a hand cannot hit (0, 0) to the last digit, and a class wants to see the saddle itself.
+    pub fn drop_point(&mut self, css: [f64; 2]) {
+        let clicked = self.map.data_at(css);
+        let snapped = self
+            .critical
+            .points
+            .iter()
+            .map(|p| (p.at, self.map.css_distance(p.at, css)))
+            .filter(|(_, distance)| *distance <= SNAP_RADIUS)
+            .min_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(at, _)| at);
+        self.place_point(snapped.unwrap_or(clicked));
+    }
+
     pub fn race_start(&self) -> Point {
         self.point.map_or(self.surface.start, |p| p.at)
     }
@@ -266,12 +285,17 @@ impl App {
     }
 
     fn apply_view_mode(&mut self) {
-        let name = match self.view {
-            ViewMode::Map => "map",
-            ViewMode::ThreeD => "3d",
-            ViewMode::Both => "both",
-        };
-        let _ = self.ui.views.set_attribute("data-view", name);
+        let _ = self.ui.views.set_attribute("data-view", self.view.name());
+        if let Ok(buttons) = self.ui.body.query_selector_all("button[data-view]") {
+            for i in 0..buttons.length() {
+                if let Some(button) = buttons.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                    let pressed =
+                        button.get_attribute("data-view").as_deref() == Some(self.view.name());
+                    let _ = button
+                        .set_attribute("aria-pressed", if pressed { "true" } else { "false" });
+                }
+            }
+        }
         let _ = self
             .ui
             .body

@@ -104,7 +104,8 @@ fn wire_map(app: &SharedApp) -> Result<(), JsValue> {
     dom::listen_active(&canvas, "wheel", move |e: WheelEvent| {
         e.prevent_default();
         let mut a = wheel_app.borrow_mut();
-        let factor = WHEEL_ZOOM_PER_100PX.powf(e.delta_y() / 100.0);
+        // Scrolling down (positive delta) zooms out: the core's factor magnifies when > 1.
+        let factor = WHEEL_ZOOM_PER_100PX.powf(-e.delta_y() / 100.0);
         let pixel = [
             a.map.px(f64::from(e.offset_x())),
             a.map.px(f64::from(e.offset_y())),
@@ -125,10 +126,9 @@ fn press(a: &mut App, pointer: Pointer) {
             start,
         },
         Gesture::Idle => {
-            let on_point = a.point.is_some_and(|p| {
-                let [x, y] = a.map.transform.to_pixel(p.at);
-                distance([x / a.map.dpr, y / a.map.dpr], pointer.at) <= GRAB_RADIUS
-            });
+            let on_point = a
+                .point
+                .is_some_and(|p| a.map.css_distance(p.at, pointer.at) <= GRAB_RADIUS);
             if on_point {
                 Gesture::DragPoint {
                     pointer: pointer.id,
@@ -178,7 +178,7 @@ fn drag(a: &mut App, pointer: Pointer) {
             if before > 1.0 && after > 1.0 {
                 let centre = midpoint(pointers[0].at, pointers[1].at);
                 let pixel = [a.map.px(centre[0]), a.map.px(centre[1])];
-                a.set_bounds(start.zoomed(pixel, before / after));
+                a.set_bounds(start.zoomed(pixel, after / before));
             }
         }
         _ => {}
@@ -192,14 +192,10 @@ fn release(a: &mut App, pointer: Pointer, lifted: bool) {
             pointer: first,
             moved: false,
             ..
-        } if lifted && first.id == pointer.id => {
-            let at = a.map.data_at(pointer.at);
-            a.place_point(at);
-        }
-        Gesture::Pinch { pointers, start } => {
+        } if lifted && first.id == pointer.id => a.drop_point(pointer.at),
+        Gesture::Pinch { pointers, .. } => {
             // The remaining finger keeps panning from where the view is now.
             if let Some(rest) = pointers.iter().find(|p| p.id != pointer.id) {
-                let _ = start;
                 a.gesture = Gesture::Pan {
                     pointer: *rest,
                     start: a.map.transform,

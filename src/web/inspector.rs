@@ -9,11 +9,11 @@ use crate::analysis::{PointAnalysis, PointKind};
 /// The verdict in words a class reads aloud.
 pub fn kind_words(kind: PointKind) -> &'static str {
     match kind {
-        PointKind::Regular => "not a critical point: the gradient is not zero",
+        PointKind::Regular => "not a critical point (∇L ≠ 0)",
         PointKind::LocalMinimum => "local minimum",
         PointKind::LocalMaximum => "local maximum",
         PointKind::Saddle => "saddle point",
-        PointKind::Degenerate => "degenerate: an eigenvalue is ≈ 0, the test cannot decide",
+        PointKind::Degenerate => "degenerate (an eigenvalue ≈ 0)",
         PointKind::Undefined => "undefined here",
     }
 }

@@ -171,6 +171,12 @@ impl MapView {
         self.transform.to_data([self.px(css[0]), self.px(css[1])])
     }
 
+    /// Screen distance in CSS pixels between a data point and a pointer position.
+    pub fn css_distance(&self, at: [f64; 2], css: [f64; 2]) -> f64 {
+        let [x, y] = self.transform.to_pixel(at);
+        (x / self.dpr - css[0]).hypot(y / self.dpr - css[1])
+    }
+
     /// Tests and tools read the transform here (CSS pixels), instead of guessing the layout.
     fn publish_transform(&self) {
         let area = self.transform.area;
@@ -280,7 +286,8 @@ impl MapView {
         ))
         .map_err(|e| e.to_string())?;
         let font = self.font(12.0).pos(Pos::new(HPos::Left, VPos::Center));
-        for (value, label) in ticks(scale.min, scale.max, 5) {
+        for value in scale.ticks(5) {
+            let label = super::format::number(value);
             let y = (top + height * (1.0 - scale.position(value))) as i32;
             root.draw(&PathElement::new(
                 vec![(right, y), (right + self.px(4.0) as i32, y)],

@@ -3,6 +3,9 @@
 use crate::optim::{Hyperparameters, OptimizerKind, Run, RunStatus};
 use crate::surface::{LossSurface, Point};
 
+/// A race ends here even if an optimizer is still moving (slowly crawling along a valley, say).
+pub const MAX_STEPS: usize = 2000;
+
 pub struct Race {
     pub kinds: Vec<OptimizerKind>,
     pub hyper: Hyperparameters,
@@ -42,7 +45,12 @@ impl Race {
         let mut stepped = false;
         for run in &mut self.runs {
             if run.status() == RunStatus::Running {
-                run.step(surface);
+                if run.steps() + 1 >= MAX_STEPS {
+                    // The core's budgeted `run` takes this last step and then calls it `MaxSteps`.
+                    run.run(surface, 1);
+                } else {
+                    run.step(surface);
+                }
                 stepped = true;
             }
         }

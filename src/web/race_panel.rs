@@ -89,8 +89,10 @@ pub fn update_status(app: &App) -> Result<(), JsValue> {
         row.set_attribute("data-optimizer", run.kind().name())?;
         row.set_attribute("data-status", run.status().name())?;
         row.set_attribute("data-steps", &run.steps().to_string())?;
-        let loss = run.losses().last().copied().unwrap_or(f64::NAN);
-        row.set_attribute("data-loss", &loss.to_string())?;
+        let loss = run.losses().last().copied();
+        if let Some(loss) = loss {
+            row.set_attribute("data-loss", &loss.to_string())?;
+        }
         let name: HtmlElement = dom::create("td")?;
         let swatch: HtmlElement = dom::create("span")?;
         swatch.set_class_name("swatch");
@@ -103,7 +105,7 @@ pub fn update_status(app: &App) -> Result<(), JsValue> {
         for text in [
             status_words(run.status()).to_string(),
             run.steps().to_string(),
-            number(loss),
+            loss.map_or_else(|| "—".to_string(), number),
         ] {
             let cell: Element = dom::create("td")?;
             dom::set_text(&cell, &text);
