@@ -5,5 +5,6 @@
 
 pub mod analysis;
 pub mod bounds;
+pub mod charts;
 pub mod formula;
 pub mod surface;
