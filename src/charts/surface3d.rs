@@ -16,6 +16,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use super::{plot_error, rgb, tick_label, unbroken_runs, FONT};
 use crate::bounds::Bounds;
 use crate::formula::Formula;
+use crate::render::viridis;
 
 /// Cells along each side of the mesh: fine enough to show a saddle's curvature, coarse enough to redraw on
 /// every drag event in the browser.
@@ -303,7 +304,10 @@ fn draw_mesh<DB: DrawingBackend>(
     let edge = BLACK.mix(0.18).stroke_width(1);
     chart
         .draw_series(cells.iter().flat_map(|cell| {
-            let fill = ViridisRGB::get_color_normalized(cell.mean_height(), field.low, field.high);
+            // The map's own colour ramp, so the 3-D view and the heatmap agree on what a height looks like.
+            let span = (field.high - field.low).max(f64::MIN_POSITIVE);
+            let [r, g, b] = viridis((cell.mean_height() - field.low) / span);
+            let fill = RGBColor(r, g, b);
             let outline = cell.corners().to_vec();
             let closed: Vec<_> = cell
                 .corners()
