@@ -9,6 +9,7 @@ use web_sys::Element;
 use super::escape::EscapeAnimation;
 use super::gesture::Gesture;
 use super::map_view::MapView;
+use super::plots::{Plots, Scenery, REDRAW_INTERVAL_MS};
 use super::race::Race;
 use super::ui::Ui;
 use super::{dom, inspector, scene_link, surface_panel};
@@ -41,6 +42,7 @@ pub struct Dirty {
     pub inspector: bool,
     pub race_table: bool,
     pub url: bool,
+    pub plots: bool,
 }
 
 impl Dirty {
@@ -52,6 +54,7 @@ impl Dirty {
             inspector: true,
             race_table: true,
             url: true,
+            plots: true,
         }
     }
 }
@@ -64,6 +67,7 @@ pub struct App {
     pub critical: CriticalPoints,
     pub race: Race,
     pub map: MapView,
+    pub plots: Plots,
     pub view: ViewMode,
     pub language: Option<Language>,
     pub embed: bool,
@@ -71,6 +75,7 @@ pub struct App {
     pub gesture: Gesture,
     pub dirty: Dirty,
     last_url_sync_ms: f64,
+    last_plots_ms: f64,
 }
 
 /// Never fewer than these milliseconds between two `history.replaceState` calls (browsers throttle them).
@@ -124,6 +129,8 @@ impl App {
             gesture: Gesture::default(),
             dirty: Dirty::everything(),
             last_url_sync_ms: f64::NEG_INFINITY,
+            last_plots_ms: f64::NEG_INFINITY,
+            plots: Plots::new(ui.surface3d.clone(), ui.loss_chart.clone()),
             ui,
         };
         surface_panel::fill_presets(&app.ui)?;
@@ -353,6 +360,17 @@ impl App {
         if self.dirty.overlay {
             super::overlay::draw(self).map_err(|e| JsValue::from_str(&e))?;
             self.dirty.overlay = false;
+            self.dirty.plots = true;
+        }
+        if self.dirty.plots && now_ms - self.last_plots_ms >= REDRAW_INTERVAL_MS {
+            self.plots.draw(&Scenery {
+                formula: &self.surface.formula,
+                bounds: self.bounds,
+                point: self.point.as_ref(),
+                runs: &self.race.runs,
+            })?;
+            self.last_plots_ms = now_ms;
+            self.dirty.plots = false;
         }
         if self.dirty.inspector {
             inspector::show(&self.ui.inspector, self.point.as_ref());

@@ -64,13 +64,17 @@ fn add_listener<E: JsCast + 'static>(
             handler(event);
         }
     });
-    let options = AddEventListenerOptions::new();
-    options.set_passive(!active);
-    target.add_event_listener_with_callback_and_add_event_listener_options(
-        event,
-        closure.as_ref().unchecked_ref(),
-        &options,
-    )?;
+    if active {
+        let options = AddEventListenerOptions::new();
+        options.set_passive(false);
+        target.add_event_listener_with_callback_and_add_event_listener_options(
+            event,
+            closure.as_ref().unchecked_ref(),
+            &options,
+        )?;
+    } else {
+        target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref())?;
+    }
     closure.forget();
     Ok(())
 }

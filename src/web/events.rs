@@ -17,6 +17,7 @@ const WHEEL_ZOOM_PER_100PX: f64 = 1.2;
 pub fn wire(app: &SharedApp) -> Result<(), JsValue> {
     wire_surface(app)?;
     wire_map(app)?;
+    wire_surface3d(app)?;
     wire_race(app)?;
     wire_toolbar(app)?;
     wire_keyboard(app)
@@ -113,6 +114,30 @@ fn wire_map(app: &SharedApp) -> Result<(), JsValue> {
         let bounds = a.map.transform.zoomed(pixel, factor);
         a.set_bounds(bounds);
     })
+}
+
+/// Dragging on the 3-D view turns it.
+fn wire_surface3d(app: &SharedApp) -> Result<(), JsValue> {
+    let canvas = app.borrow().ui.surface3d.clone();
+    on(app, &canvas, "pointerdown", |a, e: PointerEvent| {
+        let _ = a.plots.surface3d.set_pointer_capture(e.pointer_id());
+        a.plots.turning_from = Some(css_position(&e));
+    })?;
+    on(app, &canvas, "pointermove", |a, e: PointerEvent| {
+        let Some(from) = a.plots.turning_from else {
+            return;
+        };
+        let to = css_position(&e);
+        a.plots.orientation = a.plots.orientation.turned(to[0] - from[0], to[1] - from[1]);
+        a.plots.turning_from = Some(to);
+        a.dirty.plots = true;
+    })?;
+    for event in ["pointerup", "pointercancel"] {
+        on(app, &canvas, event, |a, _: PointerEvent| {
+            a.plots.turning_from = None
+        })?;
+    }
+    Ok(())
 }
 
 fn press(a: &mut App, pointer: Pointer) {
@@ -296,10 +321,11 @@ fn save_png(a: &App) -> Result<(), JsValue> {
 fn wire_keyboard(app: &SharedApp) -> Result<(), JsValue> {
     let window = dom::window()?;
     on(app, &window, "keydown", |a, e: KeyboardEvent| {
-        if typing(&e) || e.ctrl_key() || e.meta_key() || e.alt_key() {
+        let key = e.key();
+        if e.ctrl_key() || e.meta_key() || e.alt_key() || belongs_to_focus(&e, &key) {
             return;
         }
-        match e.key().as_str() {
+        match key.as_str() {
             " " => a.toggle_play(),
             "ArrowRight" => a.step_race(),
             "r" | "R" => a.restart_race(),
@@ -309,15 +335,14 @@ fn wire_keyboard(app: &SharedApp) -> Result<(), JsValue> {
     })
 }
 
-/// Keys typed into a field (or pressed on a focused control) belong to it, not to the race.
-fn typing(event: &KeyboardEvent) -> bool {
+/// Keys typed into a field belong to it, and a focused button already answers the space bar itself.
+fn belongs_to_focus(event: &KeyboardEvent, key: &str) -> bool {
     event
         .target()
         .and_then(|t| t.dyn_into::<HtmlElement>().ok())
-        .is_some_and(|element| {
-            matches!(
-                element.tag_name().as_str(),
-                "INPUT" | "SELECT" | "TEXTAREA" | "BUTTON"
-            ) || element.is_content_editable()
+        .is_some_and(|element| match element.tag_name().as_str() {
+            "INPUT" | "SELECT" | "TEXTAREA" => true,
+            "BUTTON" => key == " ",
+            _ => element.is_content_editable(),
         })
 }

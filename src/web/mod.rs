@@ -15,6 +15,7 @@ mod inspector;
 mod map_view;
 mod overlay;
 mod palette;
+mod plots;
 mod race;
 mod race_panel;
 mod scene_link;

@@ -10,10 +10,10 @@ use crate::surface::Point;
 
 /// Arrow lengths in CSS pixels: directions are what the lecture shows, magnitudes are in the inspector.
 const GRADIENT_ARROW: f64 = 56.0;
-const EIGEN_ARROW: f64 = 44.0;
+const EIGEN_ARROW: f64 = 60.0;
 /// The Taylor model is drawn over this fraction of the view around θ′, where it is meant to be trusted.
-const TAYLOR_EXTENT: f64 = 0.35;
-const TAYLOR_GRID: usize = 48;
+const TAYLOR_EXTENT: f64 = 0.6;
+const TAYLOR_GRID: usize = 40;
 
 pub fn draw(app: &App) -> Result<(), String> {
     let map = &app.map;
@@ -129,14 +129,15 @@ fn draw_taylor(
         TAYLOR_GRID,
         TAYLOR_GRID,
     );
-    let dash = map.px(3.0) as u32;
-    let style = PAPER.stroke_width(map.px(1.5) as u32);
+    let dash = map.px(5.0) as u32;
+    let gap = map.px(4.0) as u32;
+    let style = PAPER.stroke_width(map.px(2.0) as u32);
     for level in &map.levels {
         for [a, b] in contour_segments(&model, *level) {
             root.draw(&plotters::element::DashedPathElement::new(
                 vec![map.pixel(a), map.pixel(b)],
                 dash,
-                dash,
+                gap,
                 style,
             ))
             .map_err(|e| e.to_string())?;

@@ -1,22 +1,19 @@
-//! Colours and symbols: the Okabe–Ito palette, safe for the common colour-vision deficiencies.
+//! Colours and symbols on the map. Run and critical-point colours come from the core's shared palette,
+//! so a run looks the same on the map, in 3-D, in the loss chart and in the legends.
 
 use plotters::style::RGBColor;
 
 use crate::analysis::PointKind;
+use crate::charts::palette::{kind_color, run_color};
 use crate::optim::OptimizerKind;
 
-const ORANGE: RGBColor = RGBColor(0xE6, 0x9F, 0x00);
-const SKY_BLUE: RGBColor = RGBColor(0x56, 0xB4, 0xE9);
-const BLUISH_GREEN: RGBColor = RGBColor(0x00, 0x9E, 0x73);
-const YELLOW: RGBColor = RGBColor(0xF0, 0xE4, 0x42);
-const BLUE: RGBColor = RGBColor(0x00, 0x72, 0xB2);
-const VERMILLION: RGBColor = RGBColor(0xD5, 0x5E, 0x00);
-const REDDISH_PURPLE: RGBColor = RGBColor(0xCC, 0x79, 0xA7);
-const GREY: RGBColor = RGBColor(0x99, 0x99, 0x99);
 pub const INK: RGBColor = RGBColor(0x1B, 0x1F, 0x24);
 pub const PAPER: RGBColor = RGBColor(0xFF, 0xFF, 0xFF);
+const VERMILLION: RGBColor = RGBColor(0xD5, 0x5E, 0x00);
+const BLUE: RGBColor = RGBColor(0x00, 0x72, 0xB2);
 
-/// Eigen-directions are coloured by the sign of λ: downhill-curving (λ < 0) warm, uphill-curving cool.
+/// Eigen-directions are coloured by the sign of λ: curving down (λ < 0, the way out of a saddle) warm,
+/// curving up cool.
 pub fn eigen_colour(lambda: f64) -> RGBColor {
     if lambda < 0.0 {
         VERMILLION
@@ -25,7 +22,7 @@ pub fn eigen_colour(lambda: f64) -> RGBColor {
     }
 }
 
-/// How the map marks a critical point: a distinct symbol and colour per kind.
+/// How the map marks a critical point: a distinct symbol per kind, on top of a distinct colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Marker {
     Disc,
@@ -34,14 +31,29 @@ pub enum Marker {
     Diamond,
 }
 
-pub fn critical_marker(kind: PointKind) -> Option<(Marker, RGBColor, &'static str)> {
-    match kind {
-        PointKind::LocalMinimum => Some((Marker::Disc, SKY_BLUE, "local minimum")),
-        PointKind::LocalMaximum => Some((Marker::Triangle, VERMILLION, "local maximum")),
-        PointKind::Saddle => Some((Marker::Cross, ORANGE, "saddle")),
-        PointKind::Degenerate => Some((Marker::Diamond, REDDISH_PURPLE, "degenerate")),
-        PointKind::Regular | PointKind::Undefined => None,
+impl Marker {
+    /// The same symbol as text, for the HTML legend.
+    pub fn glyph(self) -> &'static str {
+        match self {
+            Marker::Disc => "●",
+            Marker::Triangle => "▲",
+            Marker::Cross => "✕",
+            Marker::Diamond => "◆",
+        }
     }
+}
+
+/// Symbol, colour and legend label of a critical point's kind; `None` for kinds that are not critical points.
+pub fn critical_marker(kind: PointKind) -> Option<(Marker, RGBColor, &'static str)> {
+    let marker = match kind {
+        PointKind::LocalMinimum => (Marker::Disc, "local minimum"),
+        PointKind::LocalMaximum => (Marker::Triangle, "local maximum"),
+        PointKind::Saddle => (Marker::Cross, "saddle point"),
+        PointKind::Degenerate => (Marker::Diamond, "degenerate"),
+        PointKind::Regular | PointKind::Undefined => return None,
+    };
+    let (r, g, b) = kind_color(kind);
+    Some((marker.0, RGBColor(r, g, b), marker.1))
 }
 
 pub const MARKED_KINDS: [PointKind; 4] = [
@@ -51,25 +63,14 @@ pub const MARKED_KINDS: [PointKind; 4] = [
     PointKind::Degenerate,
 ];
 
-const TRAJECTORY_COLOURS: [RGBColor; 9] = [
-    ORANGE,
-    SKY_BLUE,
-    BLUISH_GREEN,
-    YELLOW,
-    BLUE,
-    VERMILLION,
-    REDDISH_PURPLE,
-    PAPER,
-    GREY,
-];
-
-/// Each optimizer keeps its colour whichever others are racing.
+/// Each optimizer keeps its colour whichever others are racing: its place in `OptimizerKind::ALL`.
 pub fn optimizer_colour(kind: OptimizerKind) -> RGBColor {
     let index = OptimizerKind::ALL
         .iter()
         .position(|k| *k == kind)
         .unwrap_or(0);
-    TRAJECTORY_COLOURS[index % TRAJECTORY_COLOURS.len()]
+    let (r, g, b) = run_color(index);
+    RGBColor(r, g, b)
 }
 
 /// The CSS form of a colour, for legends and swatches.

@@ -123,12 +123,7 @@ pub fn update_legend(app: &App) {
     let _ = (|| -> Result<(), JsValue> {
         for kind in MARKED_KINDS {
             if let Some((marker, colour, label)) = critical_marker(kind) {
-                let symbol = match marker {
-                    super::palette::Marker::Disc => "●",
-                    super::palette::Marker::Triangle => "▲",
-                    super::palette::Marker::Cross => "✕",
-                    super::palette::Marker::Diamond => "◆",
-                };
+                let symbol = marker.glyph();
                 legend_entry(legend, symbol, &css(colour), label)?;
             }
         }
