@@ -20,6 +20,8 @@ mod race;
 mod race_panel;
 mod scene_link;
 mod surface_panel;
+#[cfg(test)]
+mod tests;
 mod ui;
 
 /// Mounts the app on the page that Trunk built from `index.html`.

@@ -164,7 +164,7 @@ fn arrow(
             .width()
             .min(map.transform.bounds.height());
     let norm = direction[0].hypot(direction[1]);
-    if !(norm > 0.0) || !norm.is_finite() {
+    if !norm.is_finite() || norm <= 0.0 {
         return Ok(());
     }
     let ahead = map.transform.to_pixel([
@@ -173,7 +173,7 @@ fn arrow(
     ]);
     let (dx, dy) = (ahead[0] - start[0], ahead[1] - start[1]);
     let pixels = dx.hypot(dy);
-    if !(pixels > 0.0) {
+    if pixels.is_nan() || pixels <= 0.0 {
         return Ok(());
     }
     let length = map.px(css_length);

@@ -59,7 +59,7 @@ pub fn show_formula_error(ui: &Ui, text: &str, error: Option<&FormulaError>) {
 }
 
 /// Two lines: the formula around `column` (1-based characters) and a caret under that column.
-fn caret_lines(text: &str, column: usize) -> String {
+pub fn caret_lines(text: &str, column: usize) -> String {
     let characters: Vec<char> = text.chars().collect();
     let index = column.saturating_sub(1);
     let start = index.saturating_sub(CARET_CONTEXT);
