@@ -85,7 +85,7 @@ fn the_caret_sits_under_the_error_column() {
 #[wasm_bindgen_test]
 fn numbers_read_as_a_class_writes_them() {
     assert_eq!(format::number(-2.0), "−2");
-    assert_eq!(format::number(0.70710678), "0.7071");
+    assert_eq!(format::number(std::f64::consts::FRAC_1_SQRT_2), "0.7071");
     assert_eq!(format::number(1.0139e-4), "1.014e−4");
     assert_eq!(format::number(f64::NAN), "undefined");
     assert_eq!(format::pair([0.0, -0.5]), "(0, −0.5)");
