@@ -6,4 +6,5 @@
 pub mod analysis;
 pub mod bounds;
 pub mod formula;
+pub mod presets;
 pub mod surface;
