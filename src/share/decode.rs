@@ -138,8 +138,10 @@ impl Decoded {
                 .map(|l| scene.language = Some(l))
                 .ok_or("lang must be en or zh"),
             "embed" => match value {
-                "1" | "true" => Ok(scene.embed = true),
-                "0" | "false" => Ok(scene.embed = false),
+                "1" | "true" | "0" | "false" => {
+                    scene.embed = matches!(value, "1" | "true");
+                    Ok(())
+                }
                 _ => Err("embed must be 1 or 0"),
             },
             // `preset` after an `expr`, and keys from later versions, are ignored on purpose.
