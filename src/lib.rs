@@ -8,5 +8,7 @@ pub mod bounds;
 pub mod charts;
 pub mod formula;
 pub mod optim;
+pub mod presets;
 pub mod render;
+pub mod share;
 pub mod surface;
