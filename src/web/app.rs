@@ -98,9 +98,7 @@ impl App {
             .ok_or_else(|| JsValue::from_str("no presets"))?;
         let fallback = Surface {
             choice: SurfaceChoice::Preset(lecture.name.to_string()),
-            formula: lecture
-                .formula()
-                .map_err(|e| JsValue::from_str(&e.to_string()))?,
+            formula: lecture.formula(),
             home: lecture.bounds(),
             start: lecture.start,
         };
@@ -166,9 +164,7 @@ impl App {
         let Some(chosen) = preset(name).or_else(|| PRESETS.first()) else {
             return;
         };
-        let Ok(formula) = chosen.formula() else {
-            return;
-        };
+        let formula = chosen.formula();
         self.surface = Surface {
             choice: SurfaceChoice::Preset(chosen.name.to_string()),
             formula,
