@@ -343,6 +343,7 @@ impl App {
         let settled = !self.gesture.is_active();
         if self.dirty.critical && settled {
             self.critical = find_critical_points(&self.surface.formula, &self.bounds);
+            surface_panel::show_continuum(&self.ui, self.critical.continuum.as_ref());
             self.dirty.critical = false;
             self.dirty.base = true;
         }

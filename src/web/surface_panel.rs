@@ -5,6 +5,7 @@ use web_sys::HtmlOptionElement;
 
 use super::dom;
 use super::ui::Ui;
+use crate::analysis::Continuum;
 use crate::formula::FormulaError;
 use crate::presets::{Preset, PRESETS};
 
@@ -79,4 +80,15 @@ pub fn caret_lines(text: &str, column: usize) -> String {
 pub fn show_notices(ui: &Ui, notices: &[String]) {
     ui.notices.set_hidden(notices.is_empty());
     dom::set_text(&ui.notices, &notices.join(" "));
+}
+
+/// Critical points that form a curve or region are not marked one by one; the map says so in words.
+pub fn show_continuum(ui: &Ui, continuum: Option<&Continuum>) {
+    ui.continuum.set_hidden(continuum.is_none());
+    if let Some(continuum) = continuum {
+        dom::set_text(
+            &ui.continuum,
+            &format!("Not marked: {}.", continuum.description),
+        );
+    }
 }

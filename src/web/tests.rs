@@ -3,7 +3,7 @@
 use wasm_bindgen_test::*;
 
 use super::app::App;
-use super::{dom, format, surface_panel};
+use super::{crash, dom, format, surface_panel};
 use crate::analysis::PointKind;
 use crate::presets::PRESETS;
 
@@ -89,4 +89,18 @@ fn numbers_read_as_a_class_writes_them() {
     assert_eq!(format::number(1.0139e-4), "1.014e−4");
     assert_eq!(format::number(f64::NAN), "undefined");
     assert_eq!(format::pair([0.0, -0.5]), "(0, −0.5)");
+}
+
+#[wasm_bindgen_test]
+fn a_crash_shows_the_banner_with_its_message() {
+    let app = mount();
+    drop(app);
+    crash::show("the surface fell over");
+    let banner: web_sys::HtmlElement = dom::by_id("crash").unwrap();
+    assert!(!banner.hidden());
+    let message: web_sys::Element = dom::by_id("crash-message").unwrap();
+    assert_eq!(
+        message.text_content().as_deref(),
+        Some("the surface fell over")
+    );
 }

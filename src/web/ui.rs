@@ -20,6 +20,7 @@ pub struct Ui {
     pub views: HtmlElement,
     pub map: HtmlCanvasElement,
     pub map_legend: Element,
+    pub continuum: HtmlElement,
     pub surface3d: HtmlCanvasElement,
     pub loss_chart: HtmlCanvasElement,
     pub inspector: Inspector,
@@ -78,6 +79,7 @@ impl Ui {
             views: by_id("views")?,
             map: by_id("map")?,
             map_legend: by_id("map-legend")?,
+            continuum: by_id("continuum")?,
             surface3d: by_id("surface3d")?,
             loss_chart: by_id("loss-chart")?,
             inspector: Inspector {

@@ -76,6 +76,49 @@ test("clicking the lecture's origin shows a saddle with eigenvalues −2 and 2",
   await context.close();
 });
 
+test("dragging the point re-analyzes it on the way; dragging the background pans", async () => {
+  const { page, context, errors } = await open(browser, `${server.url}#preset=lecture&pt=0.5,0.5`);
+  assert.equal(await text(page, "#inspect-at"), "(0.5, 0.5)");
+  const from = await pixelOf(page, [0.5, 0.5]);
+  const to = await pixelOf(page, [1, 1]);
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 4 });
+  await page.mouse.move(to.x, to.y, { steps: 4 });
+  await page.mouse.up();
+  await page.waitForFunction(() => document.querySelector("#inspect-at").textContent !== "(0.5, 0.5)");
+  const [x, y] = (await text(page, "#inspect-at")).replace(/[()]/g, "").split(", ").map(Number);
+  assert.ok(Math.abs(x - 1) < 0.02 && Math.abs(y - 1) < 0.02, `${x}, ${y}`);
+  assert.equal(await page.$eval("#inspect-kind", (e) => e.dataset.kind), "regular");
+
+  const boxBefore = await page.$eval("#map", (c) => c.dataset.box);
+  const empty = await pixelOf(page, [-1.5, 1.5]);
+  await page.mouse.move(empty.x, empty.y);
+  await page.mouse.down();
+  await page.mouse.move(empty.x + 60, empty.y + 30, { steps: 5 });
+  await page.mouse.up();
+  await page.waitForFunction((b) => document.querySelector("#map").dataset.box !== b, boxBefore);
+  const [xMin, xMax] = (await page.$eval("#map", (c) => c.dataset.box)).split(",").map(Number);
+  assert.ok(xMin < -2 && Math.abs(xMax - xMin - 4) < 1e-9, `panned left edge ${xMin}, width kept`);
+  await page.click("#reset-view");
+  await page.waitForFunction((b) => document.querySelector("#map").dataset.box === b, boxBefore);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("Save PNG downloads the map as a PNG", async () => {
+  const { page, context } = await open(browser, `${server.url}#preset=lecture&pt=0.5,0.5&steps=20`);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#save-png")]);
+  assert.equal(download.suggestedFilename(), "saddle-map.png");
+  const stream = await download.createReadStream();
+  const chunks = [];
+  for await (const chunk of stream) chunks.push(chunk);
+  const png = Buffer.concat(chunks);
+  assert.deepEqual([...png.subarray(1, 4)], [...Buffer.from("PNG")]);
+  assert.ok(png.length > 10_000, `${png.length} bytes`);
+  await context.close();
+});
+
 test("a formula error names its column and puts a caret under it; the last surface stays", async () => {
   const { page, context } = await open(browser, server.url);
   await page.fill("#formula", "x + * y");
