@@ -12,6 +12,7 @@ use super::map_view::MapView;
 use super::plots::{Plots, Scenery, REDRAW_INTERVAL_MS};
 use super::race::Race;
 use super::ui::Ui;
+use super::words::Words;
 use super::{dom, inspector, scene_link, surface_panel};
 use crate::analysis::{analyze, find_critical_points, CriticalPoints, PointAnalysis};
 use crate::bounds::Bounds;
@@ -76,10 +77,16 @@ pub struct App {
     pub dirty: Dirty,
     last_url_sync_ms: f64,
     last_plots_ms: f64,
+    /// The box changed since the last frame: the critical-point search waits until zooming pauses.
+    view_changed: bool,
+    last_view_change_ms: f64,
 }
 
 /// Never fewer than these milliseconds between two `history.replaceState` calls (browsers throttle them).
 const URL_SYNC_INTERVAL_MS: f64 = 300.0;
+
+/// Milliseconds without zooming or panning before the critical points are searched again and the link updated.
+const SETTLE_MS: f64 = 250.0;
 
 /// How near (CSS pixels) a click must land to a marked critical point to drop θ′ exactly on it.
 const SNAP_RADIUS: f64 = 9.0;
@@ -87,11 +94,13 @@ const SNAP_RADIUS: f64 = 9.0;
 impl App {
     /// Builds the app from the page and the scene in the URL fragment.
     pub fn mount() -> Result<SharedApp, JsValue> {
-        let ui = Ui::find()?;
+        let mut ui = Ui::find()?;
         let hash = dom::window()?.location().hash().unwrap_or_default();
         let decoded = crate::share::decode(hash.trim_start_matches('#'));
         let mut notices = decoded.notices;
         let scene = decoded.scene;
+        ui.words = Words::of(scene.language);
+        ui.words.apply_to_page()?;
 
         let lecture = PRESETS
             .first()
@@ -128,6 +137,8 @@ impl App {
             dirty: Dirty::everything(),
             last_url_sync_ms: f64::NEG_INFINITY,
             last_plots_ms: f64::NEG_INFINITY,
+            view_changed: false,
+            last_view_change_ms: f64::NEG_INFINITY,
             plots: Plots::new(ui.surface3d.clone(), ui.loss_chart.clone()),
             ui,
         };
@@ -154,7 +165,7 @@ impl App {
                 break;
             }
         }
-        surface_panel::show_notices(&app.ui, &notices);
+        surface_panel::show_notices(&app.ui, &notices)?;
         app.apply_view_mode();
         Ok(Rc::new(RefCell::new(app)))
     }
@@ -204,6 +215,7 @@ impl App {
 
     pub fn set_bounds(&mut self, bounds: Bounds) {
         self.bounds = bounds;
+        self.view_changed = true;
         self.dirty.base = true;
         self.dirty.critical = true;
         self.dirty.overlay = true;
@@ -332,7 +344,7 @@ impl App {
             self.dirty.overlay = true;
             if animation.advance(elapsed_seconds) {
                 let landed = animation.to;
-                let report = animation.report();
+                let report = animation.report(self.ui.words);
                 self.place_point(landed);
                 inspector::show_escape_result(&self.ui.inspector, &report);
             }
@@ -340,7 +352,10 @@ impl App {
         if self.race.tick(elapsed_seconds, &self.surface.formula) {
             self.race_changed();
         }
-        let settled = !self.gesture.is_active();
+        if std::mem::take(&mut self.view_changed) {
+            self.last_view_change_ms = now_ms;
+        }
+        let settled = !self.gesture.is_active() && now_ms - self.last_view_change_ms >= SETTLE_MS;
         if self.dirty.critical && settled {
             self.critical = find_critical_points(&self.surface.formula, &self.bounds);
             surface_panel::show_continuum(&self.ui, self.critical.continuum.as_ref());
@@ -370,7 +385,7 @@ impl App {
             self.dirty.plots = false;
         }
         if self.dirty.inspector {
-            inspector::show(&self.ui.inspector, self.point.as_ref());
+            inspector::show(&self.ui.inspector, self.ui.words, self.point.as_ref());
             self.dirty.inspector = false;
         }
         if self.dirty.race_table {

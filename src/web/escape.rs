@@ -62,9 +62,10 @@ impl EscapeAnimation {
         ]
     }
 
-    pub fn report(&self) -> String {
+    pub fn report(&self, words: &super::words::Words) -> String {
         format!(
-            "Escaped: L {} → {}",
+            "{} {} → {}",
+            words.escaped,
             super::format::number(self.before),
             super::format::number(self.after)
         )

@@ -4,28 +4,17 @@ use super::dom;
 use super::format::{number, pair};
 use super::palette::{css, eigen_colour};
 use super::ui::Inspector;
-use crate::analysis::{PointAnalysis, PointKind};
+use super::words::Words;
+use crate::analysis::PointAnalysis;
 
-/// The verdict in words a class reads aloud.
-pub fn kind_words(kind: PointKind) -> &'static str {
-    match kind {
-        PointKind::Regular => "not a critical point (∇L ≠ 0)",
-        PointKind::LocalMinimum => "local minimum",
-        PointKind::LocalMaximum => "local maximum",
-        PointKind::Saddle => "saddle point",
-        PointKind::Degenerate => "degenerate (an eigenvalue ≈ 0)",
-        PointKind::Undefined => "undefined here",
-    }
-}
-
-pub fn show(panel: &Inspector, point: Option<&PointAnalysis>) {
+pub fn show(panel: &Inspector, words: &Words, point: Option<&PointAnalysis>) {
     panel.empty.set_hidden(point.is_some());
     panel.body.set_hidden(point.is_none());
     let Some(point) = point else {
         return;
     };
     let d = &point.derivatives;
-    dom::set_text(&panel.kind, kind_words(point.kind));
+    dom::set_text(&panel.kind, words.kind(point.kind));
     let _ = panel.kind.set_attribute("data-kind", point.kind.name());
     dom::set_text(&panel.at, &pair(point.at));
     dom::set_text(&panel.value, &number(d.value));

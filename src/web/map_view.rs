@@ -140,7 +140,7 @@ impl MapView {
         self.draw_colour_bar(&root, &scale)?;
         for point in &critical.points {
             if bounds.contains(point.at) {
-                if let Some((marker, colour, _)) = palette::critical_marker(point.kind) {
+                if let Some((marker, colour)) = palette::critical_marker(point.kind) {
                     draw_marker(&root, marker, colour, self.pixel(point.at), self.px(7.0))?;
                 }
             }

@@ -23,6 +23,7 @@ mod surface_panel;
 #[cfg(test)]
 mod tests;
 mod ui;
+mod words;
 
 /// Mounts the app on the page that Trunk built from `index.html`.
 #[wasm_bindgen::prelude::wasm_bindgen(start)]

@@ -129,8 +129,9 @@ fn draw_taylor(
         TAYLOR_GRID,
         TAYLOR_GRID,
     );
-    let dash = map.px(5.0) as u32;
-    let gap = map.px(4.0) as u32;
+    // Marching squares gives cell-sized pieces, so a fine dot pattern reads evenly where long dashes would not.
+    let dash = map.px(2.0) as u32;
+    let gap = map.px(3.0) as u32;
     let style = PAPER.stroke_width(map.px(2.0) as u32);
     for level in &map.levels {
         for [a, b] in contour_segments(&model, *level) {

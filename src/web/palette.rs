@@ -43,17 +43,17 @@ impl Marker {
     }
 }
 
-/// Symbol, colour and legend label of a critical point's kind; `None` for kinds that are not critical points.
-pub fn critical_marker(kind: PointKind) -> Option<(Marker, RGBColor, &'static str)> {
+/// Symbol and colour of a critical point's kind; `None` for kinds that are not critical points.
+pub fn critical_marker(kind: PointKind) -> Option<(Marker, RGBColor)> {
     let marker = match kind {
-        PointKind::LocalMinimum => (Marker::Disc, "local minimum"),
-        PointKind::LocalMaximum => (Marker::Triangle, "local maximum"),
-        PointKind::Saddle => (Marker::Cross, "saddle point"),
-        PointKind::Degenerate => (Marker::Diamond, "degenerate"),
+        PointKind::LocalMinimum => Marker::Disc,
+        PointKind::LocalMaximum => Marker::Triangle,
+        PointKind::Saddle => Marker::Cross,
+        PointKind::Degenerate => Marker::Diamond,
         PointKind::Regular | PointKind::Undefined => return None,
     };
     let (r, g, b) = kind_color(kind);
-    Some((marker.0, RGBColor(r, g, b), marker.1))
+    Some((marker, RGBColor(r, g, b)))
 }
 
 pub const MARKED_KINDS: [PointKind; 4] = [

@@ -88,14 +88,3 @@ impl Race {
         self.runs.iter().map(Run::steps).max().unwrap_or(0)
     }
 }
-
-/// The status as the race table says it.
-pub fn status_words(status: RunStatus) -> &'static str {
-    match status {
-        RunStatus::Running => "running",
-        RunStatus::Converged => "converged",
-        RunStatus::StalledAtSaddle => "stalled at a saddle",
-        RunStatus::Diverged => "diverged",
-        RunStatus::MaxSteps => "max steps",
-    }
-}

@@ -7,7 +7,6 @@ use super::app::App;
 use super::dom;
 use super::format::number;
 use super::palette::{critical_marker, css, optimizer_colour, MARKED_KINDS};
-use super::race::status_words;
 use crate::optim::OptimizerKind;
 
 /// The η slider is logarithmic: its position is log₁₀ η.
@@ -82,7 +81,15 @@ pub fn checked_optimizers(app: &App) -> Vec<OptimizerKind> {
 /// The table: one row per run with its colour, status words, step count and current loss.
 pub fn update_status(app: &App) -> Result<(), JsValue> {
     let panel = &app.ui.race;
-    dom::set_text(&panel.play, if app.race.playing { "Pause" } else { "Play" });
+    let words = app.ui.words;
+    dom::set_text(
+        &panel.play,
+        if app.race.playing {
+            words.pause
+        } else {
+            words.play
+        },
+    );
     dom::set_text(&panel.status, "");
     for run in &app.race.runs {
         let row: Element = dom::create("tr")?;
@@ -103,7 +110,7 @@ pub fn update_status(app: &App) -> Result<(), JsValue> {
         name.append_child(&dom::document()?.create_text_node(run.kind().label()))?;
         row.append_child(&name)?;
         for text in [
-            status_words(run.status()).to_string(),
+            words.status(run.status()).to_string(),
             run.steps().to_string(),
             loss.map_or_else(|| "—".to_string(), number),
         ] {
@@ -122,7 +129,9 @@ pub fn update_legend(app: &App) {
     dom::set_text(legend, "");
     let _ = (|| -> Result<(), JsValue> {
         for kind in MARKED_KINDS {
-            if let Some((marker, colour, label)) = critical_marker(kind) {
+            if let (Some((marker, colour)), Some(label)) =
+                (critical_marker(kind), app.ui.words.marked(kind))
+            {
                 let symbol = marker.glyph();
                 legend_entry(legend, symbol, &css(colour), label)?;
             }

@@ -64,11 +64,12 @@ pub fn copy_link(ui: &super::ui::Ui, scene: &Scene) -> Result<(), JsValue> {
     ui.share_link.set_value(&url);
     ui.share_link.select();
     let status = ui.share_status.clone();
+    let words = ui.words;
     copy_text(&url, move |copied| {
         let message = if copied {
-            "Copied to the clipboard."
+            words.copied
         } else {
-            "Press Ctrl+C (⌘C) to copy the selected link."
+            words.copy_by_hand
         };
         dom::set_text(&status, message);
     });

@@ -23,7 +23,7 @@ pub fn fill_presets(ui: &Ui) -> Result<(), JsValue> {
     }
     let custom: HtmlOptionElement = dom::create("option")?;
     custom.set_value(CUSTOM);
-    dom::set_text(&custom, "Your own formula");
+    dom::set_text(&custom, ui.words.own_formula);
     ui.preset.append_child(&custom)?;
     Ok(())
 }
@@ -77,9 +77,17 @@ pub fn caret_lines(text: &str, column: usize) -> String {
 }
 
 /// Notices from a malformed link, as plain text in the notice bar.
-pub fn show_notices(ui: &Ui, notices: &[String]) {
+pub fn show_notices(ui: &Ui, notices: &[String]) -> Result<(), JsValue> {
     ui.notices.set_hidden(notices.is_empty());
-    dom::set_text(&ui.notices, &notices.join(" "));
+    dom::set_text(&ui.notices, "");
+    let list: web_sys::Element = dom::create("ul")?;
+    for notice in notices {
+        let item: web_sys::Element = dom::create("li")?;
+        dom::set_text(&item, notice);
+        list.append_child(&item)?;
+    }
+    ui.notices.append_child(&list)?;
+    Ok(())
 }
 
 /// Critical points that form a curve or region are not marked one by one; the map says so in words.
@@ -88,7 +96,7 @@ pub fn show_continuum(ui: &Ui, continuum: Option<&Continuum>) {
     if let Some(continuum) = continuum {
         dom::set_text(
             &ui.continuum,
-            &format!("Not marked: {}.", continuum.description),
+            &format!("{} {}.", ui.words.not_marked, continuum.description),
         );
     }
 }

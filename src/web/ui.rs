@@ -6,8 +6,11 @@ use web_sys::{
 };
 
 use super::dom::by_id;
+use super::words::{Words, ENGLISH};
 
 pub struct Ui {
+    /// The page's own words, in the link's language.
+    pub words: &'static Words,
     pub body: HtmlElement,
     pub notices: HtmlElement,
     pub preset: HtmlSelectElement,
@@ -65,6 +68,7 @@ pub struct RacePanel {
 impl Ui {
     pub fn find() -> Result<Ui, JsValue> {
         Ok(Ui {
+            words: &ENGLISH,
             body: super::dom::document()?
                 .body()
                 .ok_or_else(|| JsValue::from_str("the page has no body"))?,
