@@ -5,6 +5,7 @@
 
 pub mod analysis;
 pub mod bounds;
+pub mod experiments;
 pub mod formula;
 pub mod optim;
 pub mod surface;
