@@ -5,7 +5,11 @@
 
 pub mod analysis;
 pub mod bounds;
+pub mod charts;
 pub mod experiments;
 pub mod formula;
 pub mod optim;
+pub mod presets;
+pub mod render;
+pub mod share;
 pub mod surface;

@@ -63,12 +63,13 @@ impl LossSurface for Formula {
         );
         // The AD Hessian is symmetric up to rounding; average so downstream code may rely on exact symmetry.
         let off_diagonal = 0.5 * (hessian_matrix[(0, 1)] + hessian_matrix[(1, 0)]);
+        // Adding 0.0 turns the -0.0 that products like -2·x·y give at the origin into 0, as a reader expects.
         Derivatives {
-            value,
-            gradient: [gradient[0], gradient[1]],
+            value: value + 0.0,
+            gradient: [gradient[0] + 0.0, gradient[1] + 0.0],
             hessian: [
-                [hessian_matrix[(0, 0)], off_diagonal],
-                [off_diagonal, hessian_matrix[(1, 1)]],
+                [hessian_matrix[(0, 0)] + 0.0, off_diagonal + 0.0],
+                [off_diagonal + 0.0, hessian_matrix[(1, 1)] + 0.0],
             ],
         }
     }

@@ -61,8 +61,8 @@ proptest! {
             ]
         };
         let gradient = central(&|a, b| formula.value(a, b));
-        for i in 0..2 {
-            prop_assert!(close(d.gradient[i], gradient[i], 1e-5), "∂{i}: {} vs {}", d.gradient[i], gradient[i]);
+        for (exact, estimate) in d.gradient.iter().zip(gradient) {
+            prop_assert!(close(*exact, estimate, 1e-5), "{exact} vs {estimate}");
         }
         // Each Hessian column is the central difference of the exact gradient.
         let gx = central(&|a, b| formula.derivatives([a, b]).gradient[0]);

@@ -1,7 +1,15 @@
-//! What the Hessian says about a point: eigen-decomposition, the second-order test, and the critical points of a box.
+//! What the Hessian says about a point: eigen-decomposition, the second-order test, the quadratic
+//! (Taylor) model, and the critical points of a box.
 
+mod continuum;
+mod critical;
 mod eigen;
+mod gradient_root;
 mod point;
+mod taylor;
 
+pub use continuum::Continuum;
+pub use critical::{find_critical_points, CriticalPoint, CriticalPoints};
 pub use eigen::{symmetric_eigen, Eigen};
 pub use point::{analyze, classify, PointAnalysis, PointKind, GRADIENT_TOLERANCE};
+pub use taylor::taylor_value;

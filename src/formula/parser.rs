@@ -80,33 +80,35 @@ impl Parser<'_> {
     }
 
     fn sum(&mut self) -> Result<(), FormulaError> {
-        self.product()?;
-        loop {
-            let op = match self.peek().map(|t| &t.token) {
-                Some(Token::Plus) => Op::Add,
-                Some(Token::Minus) => Op::Sub,
-                _ => return Ok(()),
-            };
-            let operator = self.operator_text();
-            self.position += 1;
-            self.operand_after(&operator, Self::product)?;
-            self.emit(op);
-        }
+        self.left_associative(Self::product, |token| match token {
+            Token::Plus => Some(Op::Add),
+            Token::Minus => Some(Op::Sub),
+            _ => None,
+        })
     }
 
     fn product(&mut self) -> Result<(), FormulaError> {
-        self.unary()?;
-        loop {
-            let op = match self.peek().map(|t| &t.token) {
-                Some(Token::Star) => Op::Mul,
-                Some(Token::Slash) => Op::Div,
-                _ => return Ok(()),
-            };
-            let operator = self.operator_text();
+        self.left_associative(Self::unary, |token| match token {
+            Token::Star => Some(Op::Mul),
+            Token::Slash => Some(Op::Div),
+            _ => None,
+        })
+    }
+
+    /// `operand (operator operand)*`, folded to the left; a loop, so long chains never recurse.
+    fn left_associative(
+        &mut self,
+        operand: fn(&mut Self) -> Result<(), FormulaError>,
+        operator: fn(&Token) -> Option<Op>,
+    ) -> Result<(), FormulaError> {
+        operand(self)?;
+        while let Some(op) = self.peek().and_then(|t| operator(&t.token)) {
+            let text = self.operator_text();
             self.position += 1;
-            self.operand_after(&operator, Self::unary)?;
+            self.operand_after(&text, operand)?;
             self.emit(op);
         }
+        Ok(())
     }
 
     fn unary(&mut self) -> Result<(), FormulaError> {

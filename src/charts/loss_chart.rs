@@ -1,0 +1,224 @@
+//! Loss against step for every racing optimizer run.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use super::{plot_error, rgb, tick_label, unbroken_runs, Trajectory, FONT};
+
+/// How the vertical axis shows the losses.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Scale {
+    Linear,
+    /// log₁₀ L; only chosen when every loss shown is positive.
+    Logarithmic,
+    /// log₁₀(L − L_min + ε): a log view asked for while some loss is ≤ 0, where log L would be a lie or
+    /// undefined. Shifting keeps every run's shape and its distance to the best loss seen, which is what a
+    /// log plot of a race is read for; the axis title says so.
+    ShiftedLogarithmic {
+        lowest: f64,
+        epsilon: f64,
+    },
+}
+
+impl Scale {
+    fn choose(logarithmic: bool, lowest: f64, highest: f64) -> Scale {
+        if !logarithmic {
+            Scale::Linear
+        } else if lowest > 0.0 {
+            Scale::Logarithmic
+        } else {
+            let spread = highest - lowest;
+            Scale::ShiftedLogarithmic {
+                lowest,
+                // Far below the spread, so the shifted curves keep their shape; 1 when all losses are equal.
+                epsilon: if spread > 0.0 { 1e-6 * spread } else { 1.0 },
+            }
+        }
+    }
+
+    /// Height of a loss on the plotted axis, or `None` for a loss that cannot be shown.
+    fn plotted(self, loss: f64) -> Option<f64> {
+        let height = match self {
+            Scale::Linear => loss,
+            Scale::Logarithmic => loss.log10(),
+            Scale::ShiftedLogarithmic { lowest, epsilon } => (loss - lowest + epsilon).log10(),
+        };
+        height.is_finite().then_some(height)
+    }
+
+    fn axis_title(self) -> &'static str {
+        match self {
+            Scale::Linear => "L",
+            Scale::Logarithmic => "L (log scale)",
+            Scale::ShiftedLogarithmic { .. } => "L − L_min + ε (log scale: some L ≤ 0)",
+        }
+    }
+
+    /// The plotted range: padded for a linear axis, whole decades for a log axis so every tick is a power of
+    /// ten. Never empty.
+    fn axis_range(self, lowest: f64, highest: f64) -> (f64, f64) {
+        match self {
+            Scale::Linear => {
+                let pad = if highest > lowest {
+                    0.05 * (highest - lowest)
+                } else {
+                    0.5 * lowest.abs().max(1.0)
+                };
+                (lowest - pad, highest + pad)
+            }
+            Scale::Logarithmic | Scale::ShiftedLogarithmic { .. } => {
+                let (bottom, top) = (lowest.floor(), highest.ceil());
+                (bottom, if top > bottom { top } else { bottom + 1.0 })
+            }
+        }
+    }
+
+    fn tick(self, height: f64) -> String {
+        match self {
+            Scale::Linear => tick_label(height),
+            // Only whole exponents are labelled: anything else would not be a power of ten.
+            _ if height.fract() == 0.0 => power_of_ten(height as i32),
+            _ => String::new(),
+        }
+    }
+}
+
+/// "10⁻³": the power of ten with the exponent in superscript digits.
+fn power_of_ten(exponent: i32) -> String {
+    const SUPERSCRIPTS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    let mut text = String::from("10");
+    if exponent < 0 {
+        text.push('⁻');
+    }
+    for digit in exponent.unsigned_abs().to_string().bytes() {
+        text.push(SUPERSCRIPTS[usize::from(digit - b'0') % 10]);
+    }
+    text
+}
+
+/// Draws every run's loss against its step as one coloured line, ended by a dot, with a legend of the runs'
+/// labels. `logarithmic` asks for a log-scale loss axis (see [`Scale::ShiftedLogarithmic`] when some loss is
+/// ≤ 0). Non-finite losses leave a gap; with no runs, empty axes are drawn.
+pub fn draw_loss_chart<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    runs: &[Trajectory],
+    logarithmic: bool,
+) -> Result<(), String> {
+    let finite_losses = || {
+        runs.iter()
+            .flat_map(|run| run.losses.iter().copied())
+            .filter(|loss| loss.is_finite())
+    };
+    let lowest_loss = finite_losses().fold(f64::INFINITY, f64::min);
+    let highest_loss = finite_losses().fold(f64::NEG_INFINITY, f64::max);
+    let scale = Scale::choose(logarithmic, lowest_loss, highest_loss);
+    let heights = || finite_losses().filter_map(|loss| scale.plotted(loss));
+    let (bottom, top) = match (heights().reduce(f64::min), heights().reduce(f64::max)) {
+        (Some(lowest), Some(highest)) => scale.axis_range(lowest, highest),
+        _ => scale.axis_range(0.0, 1.0),
+    };
+    let last_step = runs
+        .iter()
+        .map(|run| run.losses.len().saturating_sub(1))
+        .max()
+        .unwrap_or(0)
+        .max(1);
+
+    area.fill(&WHITE).map_err(plot_error)?;
+    let mut chart = ChartBuilder::on(area)
+        .margin(14)
+        .x_label_area_size(44)
+        .y_label_area_size(64)
+        .build_cartesian_2d(0..last_step, bottom..top)
+        .map_err(plot_error)?;
+    let decades = (top - bottom) as usize + 1;
+    let y_ticks = match scale {
+        Scale::Linear => 8,
+        _ => decades.min(10),
+    };
+    chart
+        .configure_mesh()
+        .x_desc("step")
+        .y_desc(scale.axis_title())
+        .axis_desc_style((FONT, 16))
+        .label_style((FONT, 13))
+        .x_labels(8)
+        .y_labels(y_ticks)
+        .y_label_formatter(&|height| scale.tick(*height))
+        .bold_line_style(BLACK.mix(0.1))
+        .light_line_style(TRANSPARENT)
+        .draw()
+        .map_err(plot_error)?;
+
+    for run in runs {
+        let color = rgb(run.color);
+        let points = run
+            .losses
+            .iter()
+            .enumerate()
+            .map(|(step, &loss)| scale.plotted(loss).map(|height| (step, height)));
+        let pieces = unbroken_runs(points);
+        chart
+            .draw_series(
+                pieces
+                    .iter()
+                    .map(|piece| PathElement::new(piece.clone(), color.stroke_width(2))),
+            )
+            .map_err(plot_error)?
+            .label(run.label)
+            .legend(move |(x, y)| {
+                PathElement::new(vec![(x, y), (x + 20, y)], color.stroke_width(3))
+            });
+        let end = pieces.last().and_then(|piece| piece.last());
+        chart
+            .draw_series(end.map(|&at| Circle::new(at, 4, color.filled())))
+            .map_err(plot_error)?;
+    }
+    if !runs.is_empty() {
+        chart
+            .configure_series_labels()
+            .position(SeriesLabelPosition::UpperRight)
+            .label_font((FONT, 14))
+            .background_style(WHITE.mix(0.85))
+            .border_style(BLACK.mix(0.3))
+            .draw()
+            .map_err(plot_error)?;
+    }
+    area.present().map_err(plot_error)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn powers_of_ten_are_written_with_superscripts() {
+        assert_eq!(power_of_ten(0), "10⁰");
+        assert_eq!(power_of_ten(-3), "10⁻³");
+        assert_eq!(power_of_ten(12), "10¹²");
+    }
+
+    #[test]
+    fn a_log_view_of_non_positive_losses_is_shifted_to_the_best_loss() {
+        let scale = Scale::choose(true, -2.0, 8.0);
+        let Scale::ShiftedLogarithmic { lowest, epsilon } = scale else {
+            panic!("expected a shifted log scale, got {scale:?}");
+        };
+        assert_eq!(lowest, -2.0);
+        assert!((epsilon - 1e-5).abs() < 1e-18);
+        // The best loss sits at log10(ε) = −5, the worst at log10(10 + ε) ≈ 1.
+        assert!(scale.plotted(-2.0).is_some_and(|h| (h + 5.0).abs() < 1e-9));
+        assert!(scale.plotted(8.0).is_some_and(|h| (h - 1.0).abs() < 1e-6));
+        assert_eq!(scale.plotted(f64::NAN), None);
+        assert_eq!(Scale::choose(true, 0.5, 8.0).plotted(100.0), Some(2.0));
+        assert_eq!(Scale::choose(false, -2.0, 8.0).plotted(-2.0), Some(-2.0));
+    }
+
+    #[test]
+    fn log_axes_span_whole_decades() {
+        assert_eq!(Scale::Logarithmic.axis_range(-3.4, 1.2), (-4.0, 2.0));
+        assert_eq!(Scale::Logarithmic.axis_range(2.0, 2.0), (2.0, 3.0));
+        assert_eq!(Scale::Logarithmic.tick(-4.0), "10⁻⁴");
+        assert_eq!(Scale::Logarithmic.tick(-3.5), "");
+    }
+}

@@ -1,0 +1,78 @@
+//! Figures drawn with `plotters`, generic over the drawing backend: the browser hands in a canvas, the command
+//! line an SVG or bitmap, and both get the very same picture.
+
+mod loss_chart;
+pub mod palette;
+mod surface3d;
+
+pub use loss_chart::draw_loss_chart;
+pub use surface3d::{draw_surface3d, Orientation, Trajectory, MESH_CELLS};
+
+use plotters::drawing::DrawingAreaErrorKind;
+use plotters::style::RGBColor;
+
+/// Font every label is set in; browsers and SVG viewers resolve it to their sans-serif face.
+const FONT: &str = "sans-serif";
+
+fn rgb((r, g, b): (u8, u8, u8)) -> RGBColor {
+    RGBColor(r, g, b)
+}
+
+/// The one place a backend's error becomes the `String` the rest of Saddle reports.
+fn plot_error<E: std::error::Error + Send + Sync>(error: DrawingAreaErrorKind<E>) -> String {
+    format!("drawing failed: {error}")
+}
+
+/// A short tick label: `0.5`, `12`, `1.2e4`; plotters' default prints every float digit.
+fn tick_label(value: f64) -> String {
+    let magnitude = value.abs();
+    if magnitude != 0.0 && !(1e-2..1e4).contains(&magnitude) {
+        return format!("{value:.1e}");
+    }
+    let text = format!("{value:.2}");
+    let trimmed = text.trim_end_matches('0').trim_end_matches('.');
+    match trimmed {
+        "-0" => "0".to_string(),
+        _ => trimmed.to_string(),
+    }
+}
+
+/// Splits a polyline into the runs of consecutive usable points, so a gap (an undefined loss, a step outside
+/// the box) breaks the line instead of joining its two sides with a straight segment that was never walked.
+fn unbroken_runs<T>(points: impl Iterator<Item = Option<T>>) -> Vec<Vec<T>> {
+    let mut runs = Vec::new();
+    let mut current = Vec::new();
+    for point in points {
+        match point {
+            Some(point) => current.push(point),
+            None if !current.is_empty() => runs.push(std::mem::take(&mut current)),
+            None => {}
+        }
+    }
+    if !current.is_empty() {
+        runs.push(current);
+    }
+    runs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tick_labels_are_short() {
+        assert_eq!(tick_label(0.5), "0.5");
+        assert_eq!(tick_label(-2.0), "-2");
+        assert_eq!(tick_label(12.25), "12.25");
+        assert_eq!(tick_label(0.0), "0");
+        assert_eq!(tick_label(-0.001), "-1.0e-3");
+        assert_eq!(tick_label(36000.0), "3.6e4");
+    }
+
+    #[test]
+    fn gaps_split_a_polyline() {
+        let runs = unbroken_runs([None, Some(1), Some(2), None, None, Some(3)].into_iter());
+        assert_eq!(runs, vec![vec![1, 2], vec![3]]);
+        assert!(unbroken_runs(std::iter::empty::<Option<i32>>()).is_empty());
+    }
+}

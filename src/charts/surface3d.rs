@@ -1,0 +1,498 @@
+//! The loss surface as a 3-D mesh one can turn by dragging, with the dropped point and the optimizer runs
+//! walking on it.
+//!
+//! Plotters' 3-D frame is (x, up, depth) and left-handed once drawn; Saddle's (x, y, L) maps to it as
+//! (x, L, −y) (see [`scene`]), so L points up and the picture is not the mirror image of the 2-D map.
+
+use std::f64::consts::TAU;
+
+use plotters::coord::cartesian::Cartesian3d;
+use plotters::coord::types::RangedCoordf64;
+use plotters::coord::{CoordTranslate, Shift};
+use plotters::element::IntoDynElement;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::{plot_error, rgb, tick_label, unbroken_runs, FONT};
+use crate::bounds::Bounds;
+use crate::formula::Formula;
+use crate::render::viridis;
+
+/// Cells along each side of the mesh: fine enough to show a saddle's curvature, coarse enough to redraw on
+/// every drag event in the browser.
+pub const MESH_CELLS: usize = 40;
+
+/// How far one dragged pixel turns the view.
+const RADIANS_PER_PIXEL: f64 = 0.01;
+/// Just above the horizon: lower, and the surface hides behind its own front edge.
+const MIN_PITCH: f64 = 0.05;
+/// Just short of straight down: beyond it the view flips over and dragging feels inverted.
+const MAX_PITCH: f64 = 1.5;
+/// Heights beyond this are treated as undefined: the projection's pixel arithmetic would overflow.
+const PLOTTABLE_MAGNITUDE: f64 = 1e100;
+/// How far past the bulk of the heights (the 5th–95th percentile spread, in multiples of it) the vertical
+/// axis still reaches before a spike is cut flat: a pole of 1/x or Rosenbrock's walls must not squash the
+/// interesting part into a sheet.
+const SPIKE_ALLOWANCE: f64 = 2.0;
+/// Projection scale: leaves room around the turning cube for tick labels.
+const VIEW_SCALE: f64 = 0.8;
+
+/// Which way the 3-D view looks at the surface, in radians.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Orientation {
+    /// Turn about the vertical (L) axis.
+    pub yaw: f64,
+    /// Tilt towards looking down on the surface; 0 is edge-on.
+    pub pitch: f64,
+}
+
+impl Default for Orientation {
+    /// Looking down at a corner of the box, x increasing to the right: for the lecture surface (1 − xy)² this
+    /// looks along its valley, with the saddle in front of it.
+    fn default() -> Self {
+        Orientation {
+            yaw: 5.5,
+            pitch: 0.45,
+        }
+    }
+}
+
+impl Orientation {
+    /// The view after dragging by (dx, dy) pixels: sideways turns, up and down tilts (within sane limits).
+    pub fn turned(self, drag_dx_px: f64, drag_dy_px: f64) -> Orientation {
+        let finite_or_zero = |v: f64| if v.is_finite() { v } else { 0.0 };
+        Orientation {
+            // Dragging right turns the near side of the surface to the right, as if held by the mouse.
+            yaw: self.yaw - finite_or_zero(drag_dx_px) * RADIANS_PER_PIXEL,
+            pitch: self.pitch + finite_or_zero(drag_dy_px) * RADIANS_PER_PIXEL,
+        }
+        .sanitized()
+    }
+
+    /// Yaw wrapped into [0, 2π), pitch clamped; anything non-finite falls back to the default view.
+    fn sanitized(self) -> Orientation {
+        let default = Orientation::default();
+        Orientation {
+            yaw: if self.yaw.is_finite() {
+                self.yaw.rem_euclid(TAU)
+            } else {
+                default.yaw
+            },
+            pitch: if self.pitch.is_finite() {
+                self.pitch.clamp(MIN_PITCH, MAX_PITCH)
+            } else {
+                default.pitch
+            },
+        }
+    }
+}
+
+/// One optimizer run: the points it visited and the loss at each, drawn in `color`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Trajectory<'a> {
+    pub label: &'a str,
+    pub color: (u8, u8, u8),
+    pub points: &'a [[f64; 2]],
+    /// `losses[i]` is L at `points[i]`; extra entries of the longer slice are ignored.
+    pub losses: &'a [f64],
+}
+
+/// Heights of L on the mesh's (MESH_CELLS + 1)² nodes and the vertical range to show them in.
+struct HeightField {
+    /// Row-major, one row per y; NaN where L is undefined or beyond plotting.
+    heights: Vec<f64>,
+    low: f64,
+    high: f64,
+}
+
+impl HeightField {
+    fn sample(formula: &Formula, bounds: Bounds) -> HeightField {
+        let nodes = MESH_CELLS + 1;
+        let mut stack = Vec::new();
+        let mut heights = Vec::with_capacity(nodes * nodes);
+        for row in 0..nodes {
+            let y = mesh_coordinate(bounds.y_min, bounds.y_max, row);
+            for column in 0..nodes {
+                let x = mesh_coordinate(bounds.x_min, bounds.x_max, column);
+                let height = formula.eval(x, y, &mut stack);
+                heights.push(if height.abs() < PLOTTABLE_MAGNITUDE {
+                    height
+                } else {
+                    f64::NAN
+                });
+            }
+        }
+        let (low, high) = robust_range(&heights);
+        HeightField { heights, low, high }
+    }
+
+    fn at(&self, column: usize, row: usize) -> f64 {
+        self.heights
+            .get(row * (MESH_CELLS + 1) + column)
+            .copied()
+            .unwrap_or(f64::NAN)
+    }
+
+    fn clamp(&self, height: f64) -> f64 {
+        height.clamp(self.low, self.high)
+    }
+}
+
+/// The `index`-th of MESH_CELLS + 1 evenly spaced values from `min` to `max`, hitting `max` exactly.
+fn mesh_coordinate(min: f64, max: f64, index: usize) -> f64 {
+    min + (max - min) * index as f64 / MESH_CELLS as f64
+}
+
+/// The vertical range: from the lowest to the highest finite height, unless a spike sticks out far beyond
+/// the bulk, in which case it is cut (see [`SPIKE_ALLOWANCE`]). Never empty, even for a flat or undefined L.
+fn robust_range(heights: &[f64]) -> (f64, f64) {
+    let mut finite: Vec<f64> = heights.iter().copied().filter(|h| h.is_finite()).collect();
+    finite.sort_by(f64::total_cmp);
+    let percentile = |q: f64| {
+        let last = finite.len().saturating_sub(1);
+        let index = ((last as f64 * q).round() as usize).min(last);
+        finite.get(index).copied()
+    };
+    let (Some(lowest), Some(p5), Some(p95), Some(highest)) = (
+        percentile(0.0),
+        percentile(0.05),
+        percentile(0.95),
+        percentile(1.0),
+    ) else {
+        return (0.0, 1.0);
+    };
+    let spread = p95 - p5;
+    let low = lowest.max(p5 - SPIKE_ALLOWANCE * spread);
+    let high = highest.min(p95 + SPIKE_ALLOWANCE * spread);
+    if high - low > 1e-12 * low.abs().max(high.abs()).max(1e-300) {
+        (low, high)
+    } else {
+        let pad = 0.5 * low.abs().max(1.0);
+        (low - pad, high + pad)
+    }
+}
+
+/// Draws L over `bounds` as a height-coloured mesh seen from `orientation`, the dropped `point` as a ball on
+/// a stem, and each trajectory as a line on the surface (z = its losses), started by a ring and ended by a dot.
+///
+/// Cells where L is undefined are left out; heights beyond the robust range are drawn flat at its edge.
+/// Lines and markers are drawn over the mesh, so a run behind a hill stays visible.
+pub fn draw_surface3d<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    formula: &Formula,
+    bounds: Bounds,
+    orientation: Orientation,
+    point: Option<[f64; 2]>,
+    trajectories: &[Trajectory],
+) -> Result<(), String> {
+    let field = HeightField::sample(formula, bounds);
+    let orientation = orientation.sanitized();
+
+    area.fill(&WHITE).map_err(plot_error)?;
+    let mut chart = ChartBuilder::on(area)
+        .margin(10)
+        .build_cartesian_3d(
+            bounds.x_min..bounds.x_max,
+            field.low..field.high,
+            -bounds.y_max..-bounds.y_min,
+        )
+        .map_err(plot_error)?;
+    chart.with_projection(|mut projection| {
+        projection.yaw = orientation.yaw;
+        projection.pitch = orientation.pitch;
+        projection.scale = VIEW_SCALE;
+        projection.into_matrix()
+    });
+    let format = |value: &f64| tick_label(*value);
+    chart
+        .configure_axes()
+        .label_style((FONT, 13))
+        .light_grid_style(BLACK.mix(0.08))
+        .bold_grid_style(BLACK.mix(0.2))
+        .max_light_lines(2)
+        .x_labels(5)
+        .y_labels(5)
+        .z_labels(5)
+        .x_formatter(&format)
+        .y_formatter(&format)
+        .z_formatter(&|depth: &f64| tick_label(-depth))
+        .draw()
+        .map_err(plot_error)?;
+
+    draw_mesh(&mut chart, bounds, &field)?;
+    draw_axis_names(&mut chart, bounds, &field)?;
+    for trajectory in trajectories {
+        draw_trajectory(&mut chart, bounds, &field, trajectory)?;
+    }
+    if let Some(at) = point.filter(|&at| bounds.contains(at)) {
+        draw_dropped_point(&mut chart, &field, at, formula.value(at[0], at[1]))?;
+    }
+    area.present().map_err(plot_error)
+}
+
+/// Where Saddle's (x, y, L) sits in plotters' frame: L up, and y negated so that, seen from above, y lies
+/// 90° counter-clockwise from x as on the map.
+fn scene(x: f64, y: f64, height: f64) -> (f64, f64, f64) {
+    (x, height, -y)
+}
+
+type Chart3d<'a, DB> =
+    ChartContext<'a, DB, Cartesian3d<RangedCoordf64, RangedCoordf64, RangedCoordf64>>;
+
+/// One mesh cell as drawn: its defined corners (three or four), clamped into the vertical range.
+struct Cell {
+    corners: [(f64, f64, f64); 4],
+    defined: usize,
+    /// Distance from the viewer in projected pixels; painting far cells first hides what is behind.
+    depth: i32,
+}
+
+impl Cell {
+    fn corners(&self) -> &[(f64, f64, f64)] {
+        self.corners.get(..self.defined).unwrap_or(&[])
+    }
+
+    fn mean_height(&self) -> f64 {
+        self.corners().iter().map(|corner| corner.1).sum::<f64>() / self.defined as f64
+    }
+}
+
+/// Fills every cell with at least three defined corners, far cells first so near ones paint over them.
+fn draw_mesh<DB: DrawingBackend>(
+    chart: &mut Chart3d<DB>,
+    bounds: Bounds,
+    field: &HeightField,
+) -> Result<(), String> {
+    let coordinates = chart.as_coord_spec();
+    let mut cells = Vec::with_capacity(MESH_CELLS * MESH_CELLS);
+    for row in 0..MESH_CELLS {
+        for column in 0..MESH_CELLS {
+            let mut cell = Cell {
+                corners: [(0.0, 0.0, 0.0); 4],
+                defined: 0,
+                depth: 0,
+            };
+            for (c, r) in [
+                (column, row),
+                (column + 1, row),
+                (column + 1, row + 1),
+                (column, row + 1),
+            ] {
+                let height = field.at(c, r);
+                if let (true, Some(corner)) =
+                    (height.is_finite(), cell.corners.get_mut(cell.defined))
+                {
+                    *corner = scene(
+                        mesh_coordinate(bounds.x_min, bounds.x_max, c),
+                        mesh_coordinate(bounds.y_min, bounds.y_max, r),
+                        field.clamp(height),
+                    );
+                    cell.defined += 1;
+                }
+            }
+            if cell.defined >= 3 {
+                let count = cell.defined as f64;
+                let center_x = cell.corners().iter().map(|corner| corner.0).sum::<f64>() / count;
+                let center_y = cell.corners().iter().map(|corner| corner.2).sum::<f64>() / count;
+                cell.depth = coordinates.projected_depth(&center_x, &cell.mean_height(), &center_y);
+                cells.push(cell);
+            }
+        }
+    }
+    cells.sort_by_key(|cell| std::cmp::Reverse(cell.depth));
+
+    let edge = BLACK.mix(0.18).stroke_width(1);
+    chart
+        .draw_series(cells.iter().flat_map(|cell| {
+            // The map's own colour ramp, so the 3-D view and the heatmap agree on what a height looks like.
+            let span = (field.high - field.low).max(f64::MIN_POSITIVE);
+            let [r, g, b] = viridis((cell.mean_height() - field.low) / span);
+            let fill = RGBColor(r, g, b);
+            let outline = cell.corners().to_vec();
+            let closed: Vec<_> = cell
+                .corners()
+                .iter()
+                .chain(cell.corners().first())
+                .copied()
+                .collect();
+            [
+                Polygon::new(outline, fill.filled()).into_dyn(),
+                PathElement::new(closed, edge).into_dyn(),
+            ]
+        }))
+        .map_err(plot_error)?;
+    Ok(())
+}
+
+/// Names the three axes beside the edges plotters put their tick labels on: x and y past the middle of their
+/// edge, away from the box; L above the top of its edge.
+fn draw_axis_names<DB: DrawingBackend>(
+    chart: &mut Chart3d<DB>,
+    bounds: Bounds,
+    field: &HeightField,
+) -> Result<(), String> {
+    let coordinates = chart.as_coord_spec();
+    // Plotters' axis order: 0 = x, 1 = L (up), 2 = −y.
+    let ranges = [
+        (bounds.x_min, bounds.x_max),
+        (field.low, field.high),
+        (-bounds.y_max, -bounds.y_min),
+    ];
+    let name_position = |axis: usize| {
+        let [start, _] = tick_edge(coordinates, ranges, axis);
+        let mut at = [0.0; 3];
+        for (other, (low, high)) in ranges.iter().enumerate() {
+            let span = high - low;
+            at[other] = if other == axis && axis == 1 {
+                high + 0.08 * span
+            } else if other == axis {
+                0.5 * (low + high)
+            } else if other == 1 || axis == 1 {
+                start[other]
+            } else if start[other] <= *low {
+                low - 0.22 * span
+            } else {
+                high + 0.22 * span
+            };
+        }
+        (at[0], at[1], at[2])
+    };
+    let names = [("x", 0), ("L", 1), ("y", 2)].map(|(name, axis)| (name, name_position(axis)));
+    let style = TextStyle::from((FONT, 17).into_font().style(FontStyle::Italic))
+        .pos(Pos::new(HPos::Center, VPos::Center));
+    chart
+        .draw_series(
+            names
+                .into_iter()
+                .map(|(name, at)| Text::new(name, at, style.clone())),
+        )
+        .map_err(plot_error)?;
+    Ok(())
+}
+
+/// The box edge along `axis` that plotters draws that axis's ticks on (mirroring its choice in
+/// `ChartContext::draw_axis`): on one of the two back walls, the edge nearest the viewer, then the higher one
+/// on screen.
+fn tick_edge(
+    coordinates: &Cartesian3d<RangedCoordf64, RangedCoordf64, RangedCoordf64>,
+    ranges: [(f64, f64); 3],
+    axis: usize,
+) -> [[f64; 3]; 2] {
+    let depth = |p: [f64; 3]| coordinates.projected_depth(&p[0], &p[1], &p[2]);
+    let screen_y = |p: [f64; 3]| coordinates.translate(&(p[0], p[1], p[2])).1;
+    let mins = [ranges[0].0, ranges[1].0, ranges[2].0];
+    let back_end = |other: usize| {
+        let (low, high) = ranges[other];
+        let mut at_high = mins;
+        at_high[other] = high;
+        if depth(mins) >= depth(at_high) {
+            low
+        } else {
+            high
+        }
+    };
+    let (first, second) = ((axis + 1) % 3, (axis + 2) % 3);
+    let edge = |first_value: f64, second_value: f64| {
+        let mut start = mins;
+        start[first] = first_value;
+        start[second] = second_value;
+        let mut end = start;
+        start[axis] = ranges[axis].0;
+        end[axis] = ranges[axis].1;
+        [start, end]
+    };
+    let (first_back, second_back) = (back_end(first), back_end(second));
+    [
+        edge(first_back, ranges[second].0),
+        edge(first_back, ranges[second].1),
+        edge(ranges[first].0, second_back),
+        edge(ranges[first].1, second_back),
+    ]
+    .into_iter()
+    .min_by_key(|&[start, end]| (depth(start) + depth(end), screen_y(start) + screen_y(end)))
+    .unwrap_or_else(|| edge(first_back, second_back))
+}
+
+/// A run as a coloured line with a white halo (readable on any part of the colour ramp), a ring where it
+/// started and a dot where it ended. Steps outside the box or with an undefined loss break the line.
+fn draw_trajectory<DB: DrawingBackend>(
+    chart: &mut Chart3d<DB>,
+    bounds: Bounds,
+    field: &HeightField,
+    trajectory: &Trajectory,
+) -> Result<(), String> {
+    let on_surface = trajectory
+        .points
+        .iter()
+        .zip(trajectory.losses)
+        .map(|(&at, &loss)| {
+            (bounds.contains(at) && loss.is_finite())
+                .then(|| scene(at[0], at[1], field.clamp(loss)))
+        });
+    let pieces = unbroken_runs(on_surface);
+    let color = rgb(trajectory.color);
+    let halo = WHITE.stroke_width(5);
+    let line = color.stroke_width(3);
+    chart
+        .draw_series(
+            pieces
+                .iter()
+                .map(|piece| PathElement::new(piece.clone(), halo)),
+        )
+        .map_err(plot_error)?;
+    chart
+        .draw_series(
+            pieces
+                .iter()
+                .map(|piece| PathElement::new(piece.clone(), line)),
+        )
+        .map_err(plot_error)?;
+    let start = pieces.first().and_then(|piece| piece.first());
+    let end = pieces.last().and_then(|piece| piece.last());
+    chart
+        .draw_series(start.map(|&at| Circle::new(at, 5, color.stroke_width(2))))
+        .map_err(plot_error)?;
+    chart
+        .draw_series(end.into_iter().flat_map(|&at| {
+            [
+                Circle::new(at, 6, WHITE.filled()),
+                Circle::new(at, 4, color.filled()),
+            ]
+        }))
+        .map_err(plot_error)?;
+    Ok(())
+}
+
+/// The dropped point: a ring on the floor of the box under it and, where L is defined, a stem up to a ball at
+/// its height, so its (x, y) and its L both read off the picture.
+fn draw_dropped_point<DB: DrawingBackend>(
+    chart: &mut Chart3d<DB>,
+    field: &HeightField,
+    at: [f64; 2],
+    loss: f64,
+) -> Result<(), String> {
+    let floor = scene(at[0], at[1], field.low);
+    chart
+        .draw_series(std::iter::once(Circle::new(
+            floor,
+            4,
+            BLACK.stroke_width(2),
+        )))
+        .map_err(plot_error)?;
+    if loss.is_finite() {
+        let top = scene(at[0], at[1], field.clamp(loss));
+        chart
+            .draw_series(std::iter::once(PathElement::new(
+                vec![floor, top],
+                BLACK.stroke_width(2),
+            )))
+            .map_err(plot_error)?;
+        chart
+            .draw_series([
+                Circle::new(top, 7, BLACK.filled()),
+                Circle::new(top, 5, WHITE.filled()),
+            ])
+            .map_err(plot_error)?;
+    }
+    Ok(())
+}

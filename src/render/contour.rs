@@ -1,0 +1,125 @@
+//! Level curves by marching squares over a sampled grid.
+
+use super::colormap::ColorScale;
+use super::grid::Grid;
+use crate::surface::Point;
+
+/// Most levels `contour_levels` returns, whatever is asked.
+pub const MAX_CONTOUR_LEVELS: usize = 1000;
+
+/// `count` levels splitting the scale into equal parts (equal ratios when logarithmic), ends excluded.
+///
+/// Following the colour scale means each contour band spans the same share of the colour map.
+pub fn contour_levels(scale: &ColorScale, count: usize) -> Vec<f64> {
+    let count = count.min(MAX_CONTOUR_LEVELS);
+    let parts = (count + 1) as f64;
+    (1..=count)
+        .map(|index| scale.value_at(index as f64 / parts))
+        .filter(|level| level.is_finite())
+        .collect()
+}
+
+/// The line segments where the surface crosses `level`, in data coordinates.
+///
+/// Cells join four neighbouring sample points (cell centres of `grid`); a crossing is placed by
+/// linear interpolation along the cell edge. When a cell's diagonal corners disagree (a saddle
+/// cell), the average of its corners decides which pair the curve keeps connected. Cells with an
+/// undefined corner are skipped, so curves stop at the border of the surface's domain.
+pub fn contour_segments(grid: &Grid, level: f64) -> Vec<[Point; 2]> {
+    let mut segments = Vec::new();
+    if !level.is_finite() {
+        return segments;
+    }
+    let rows = grid.rows();
+    if rows.len() < 2 {
+        return segments;
+    }
+    let xs: Vec<f64> = (0..grid.width).map(|c| grid.cell_center(c, 0)[0]).collect();
+    let ys: Vec<f64> = (0..grid.height)
+        .map(|r| grid.cell_center(0, r)[1])
+        .collect();
+    let row_pairs = rows.clone().zip(rows.skip(1));
+    for ((upper, lower), y) in row_pairs.zip(ys.windows(2)) {
+        let cells = upper.windows(2).zip(lower.windows(2)).zip(xs.windows(2));
+        for ((top, bottom), x) in cells {
+            let values = [top[0], top[1], bottom[1], bottom[0]];
+            let case = crossing_case(values, level);
+            // Most cells lie wholly on one side: decide that before touching coordinates.
+            if case == 0 || case == 15 || !values.iter().all(|v| v.is_finite()) {
+                continue;
+            }
+            let cell = Cell {
+                corners: [[x[0], y[0]], [x[1], y[0]], [x[1], y[1]], [x[0], y[1]]],
+                values,
+            };
+            cell.add_segments(case, level, &mut segments);
+        }
+    }
+    segments
+}
+
+/// Which corners (TL, TR, BR, BL) lie above the level, as bits 8, 4, 2, 1.
+///
+/// A NaN corner counts as below; the caller skips cells with one before drawing.
+fn crossing_case(values: [f64; 4], level: f64) -> u8 {
+    let [tl, tr, br, bl] = values.map(|v| v > level);
+    u8::from(tl) << 3 | u8::from(tr) << 2 | u8::from(br) << 1 | u8::from(bl)
+}
+
+/// One marching-squares cell, corners clockwise from the top left: TL, TR, BR, BL.
+struct Cell {
+    corners: [Point; 4],
+    values: [f64; 4],
+}
+
+/// A side of a cell, where a level curve enters or leaves it.
+#[derive(Clone, Copy)]
+enum Side {
+    Top,
+    Right,
+    Bottom,
+    Left,
+}
+
+impl Cell {
+    fn add_segments(&self, case: u8, level: f64, segments: &mut Vec<[Point; 2]>) {
+        use Side::*;
+        let pairs: &[[Side; 2]] = match case {
+            0 | 15 => &[],
+            1 | 14 => &[[Left, Bottom]],
+            2 | 13 => &[[Bottom, Right]],
+            3 | 12 => &[[Left, Right]],
+            4 | 11 => &[[Top, Right]],
+            6 | 9 => &[[Top, Bottom]],
+            7 | 8 => &[[Left, Top]],
+            // Saddle cells: 5 has TR and BL above the level, 10 has TL and BR above.
+            _ => {
+                let centre_above = self.values.iter().sum::<f64>() / 4.0 > level;
+                if (case == 5) == centre_above {
+                    // The centre sides with TR and BL, so the curve cuts off TL and BR.
+                    &[[Left, Top], [Bottom, Right]]
+                } else {
+                    &[[Top, Right], [Left, Bottom]]
+                }
+            }
+        };
+        segments.extend(
+            pairs
+                .iter()
+                .map(|[from, to]| [self.crossing(*from, level), self.crossing(*to, level)]),
+        );
+    }
+
+    /// Where the level crosses a side whose ends lie on opposite sides of it.
+    fn crossing(&self, side: Side, level: f64) -> Point {
+        let (a, b) = match side {
+            Side::Top => (0, 1),
+            Side::Right => (1, 2),
+            Side::Bottom => (3, 2),
+            Side::Left => (0, 3),
+        };
+        let (p, q) = (self.corners[a], self.corners[b]);
+        let t = (level - self.values[a]) / (self.values[b] - self.values[a]);
+        [p[0] + t * (q[0] - p[0]), p[1] + t * (q[1] - p[1])]
+    }
+}

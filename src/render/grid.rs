@@ -1,0 +1,103 @@
+//! A surface sampled on a pixel grid: the raw material of heatmaps and contours.
+
+use crate::bounds::Bounds;
+use crate::formula::Formula;
+use crate::surface::Point;
+
+/// Largest number of columns or rows a grid gets, whatever is asked: bounds memory and time for any input.
+pub const MAX_GRID_SIDE: usize = 4096;
+
+/// Values at the centres of `width × height` equal cells covering `bounds`.
+///
+/// Row-major with row 0 at the TOP (`y_max`) and column 0 at `x_min`, the order of canvas pixels,
+/// so a heatmap is one pass over `values`. Undefined or overflowing values are stored as NaN.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Grid {
+    pub bounds: Bounds,
+    pub width: usize,
+    pub height: usize,
+    pub values: Vec<f64>,
+}
+
+impl Grid {
+    /// Samples a formula with plain `f64` evaluation: the heatmap needs values only, never derivatives.
+    ///
+    /// `width` and `height` are clamped to `2..=MAX_GRID_SIDE` (contours need at least one cell).
+    pub fn sample(formula: &Formula, bounds: Bounds, width: usize, height: usize) -> Grid {
+        let mut stack = Vec::with_capacity(formula.len());
+        Grid::from_fn(bounds, width, height, |[x, y]| {
+            formula.eval(x, y, &mut stack)
+        })
+    }
+
+    /// Samples any function of the plane on the same layout as [`Grid::sample`].
+    ///
+    /// Column x coordinates are computed once and y once per row, so the hot loop is just `value_at`.
+    pub fn from_fn(
+        bounds: Bounds,
+        width: usize,
+        height: usize,
+        mut value_at: impl FnMut(Point) -> f64,
+    ) -> Grid {
+        let width = width.clamp(2, MAX_GRID_SIDE);
+        let height = height.clamp(2, MAX_GRID_SIDE);
+        let xs: Vec<f64> = (0..width)
+            .map(|column| column_x(&bounds, width, column))
+            .collect();
+        let mut values = Vec::with_capacity(width * height);
+        for row in 0..height {
+            let y = row_y(&bounds, height, row);
+            values.extend(xs.iter().map(|&x| {
+                let value = value_at([x, y]);
+                if value.is_finite() {
+                    value
+                } else {
+                    f64::NAN
+                }
+            }));
+        }
+        Grid {
+            bounds,
+            width,
+            height,
+            values,
+        }
+    }
+
+    /// The data point a cell's value was sampled at.
+    pub fn cell_center(&self, column: usize, row: usize) -> Point {
+        [
+            column_x(&self.bounds, self.width, column),
+            row_y(&self.bounds, self.height, row),
+        ]
+    }
+
+    /// Smallest and largest finite value, or `None` when the surface is undefined everywhere.
+    pub fn value_range(&self) -> Option<(f64, f64)> {
+        self.values
+            .iter()
+            .filter(|v| v.is_finite())
+            .fold(None, |range, &v| match range {
+                None => Some((v, v)),
+                Some((low, high)) => Some((f64::min(low, v), f64::max(high, v))),
+            })
+    }
+
+    /// The grid's values row by row, top first; empty when the fields disagree with each other.
+    ///
+    /// The fields are public, so consumers go through this instead of trusting `width × height`.
+    pub(crate) fn rows(&self) -> std::slice::ChunksExact<'_, f64> {
+        let consistent =
+            self.width >= 1 && Some(self.values.len()) == self.width.checked_mul(self.height);
+        let values = if consistent { &self.values[..] } else { &[] };
+        values.chunks_exact(self.width.max(1))
+    }
+}
+
+fn column_x(bounds: &Bounds, columns: usize, column: usize) -> f64 {
+    bounds.x_min + (column as f64 + 0.5) * (bounds.width() / columns as f64)
+}
+
+fn row_y(bounds: &Bounds, rows: usize, row: usize) -> f64 {
+    bounds.y_max - (row as f64 + 0.5) * (bounds.height() / rows as f64)
+}

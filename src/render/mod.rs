@@ -1,0 +1,18 @@
+//! The drawing math shared by the browser map and the `saddle render` figures.
+//!
+//! Pure numbers in, pixels and line segments out: no web types, so every piece is tested natively
+//! and the wasm front end only copies the results onto a canvas.
+
+mod colormap;
+mod contour;
+mod grid;
+mod nice;
+mod taylor;
+mod view;
+
+pub use colormap::{heatmap_rgba, viridis, ColorScale, UNDEFINED_RGB};
+pub use contour::{contour_levels, contour_segments, MAX_CONTOUR_LEVELS};
+pub use grid::{Grid, MAX_GRID_SIDE};
+pub use nice::{format_tick, nice_ticks, MAX_TICKS};
+pub use taylor::taylor_grid;
+pub use view::{MapTransform, PlotArea, MAX_SPAN, MIN_SPAN};

@@ -1,0 +1,191 @@
+use super::percent::decode_component;
+use super::{
+    Language, Scene, SurfaceChoice, ViewMode, FORMAT_VERSION, MAX_FRAGMENT_BYTES, MAX_STEPS,
+};
+use crate::bounds::Bounds;
+use crate::formula::Formula;
+use crate::optim::OptimizerKind;
+use crate::presets::preset;
+
+/// A scene read from a link, and what in the link could not be used.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decoded {
+    pub scene: Scene,
+    /// One sentence per problem, safe to show as text: the page puts them in its notice bar.
+    pub notices: Vec<String>,
+}
+
+/// Coordinates beyond this are refused: a link is not the place for 1e300.
+const MAX_COORDINATE: f64 = 1e12;
+/// Box widths outside this range are refused (the map cannot show them meaningfully).
+const BOX_WIDTH_RANGE: std::ops::RangeInclusive<f64> = 1e-12..=1e12;
+/// Values that are cut short in a notice, so a hostile link cannot flood the page.
+const SHOWN_VALUE_CHARS: usize = 40;
+
+/// Reads a fragment (with or without `#`); never fails.
+pub fn decode(fragment: &str) -> Decoded {
+    let mut decoded = Decoded {
+        scene: Scene::default(),
+        notices: Vec::new(),
+    };
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    if fragment.len() > MAX_FRAGMENT_BYTES {
+        decoded.notice(format!(
+            "The link is too long ({} bytes); showing the default scene.",
+            fragment.len()
+        ));
+        return decoded;
+    }
+    let mut expr_seen = false;
+    for pair in fragment.split('&').filter(|p| !p.is_empty()) {
+        let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
+        let (Some(key), Some(value)) = (decode_component(raw_key), decode_component(raw_value))
+        else {
+            decoded.notice(format!(
+                "Part of the link is not valid text ({}); it was ignored.",
+                shorten(pair)
+            ));
+            continue;
+        };
+        match key.as_str() {
+            "expr" => expr_seen |= decoded.read_expr(&value),
+            "preset" if !expr_seen => decoded.read_preset(&value),
+            _ => decoded.read_setting(&key, &value),
+        }
+    }
+    decoded
+}
+
+impl Decoded {
+    fn notice(&mut self, text: String) {
+        self.notices.push(text);
+    }
+
+    fn refuse(&mut self, key: &str, value: &str, why: &str) {
+        self.notice(format!(
+            "Ignored {key}={} in the link: {why}.",
+            shorten(value)
+        ));
+    }
+
+    /// Returns whether the formula was taken (it then wins over any `preset`).
+    fn read_expr(&mut self, value: &str) -> bool {
+        match Formula::parse(value) {
+            Ok(_) => {
+                self.scene.surface = SurfaceChoice::Expr(value.to_string());
+                true
+            }
+            Err(error) => {
+                self.refuse(
+                    "expr",
+                    value,
+                    &format!("the formula has an error at {error}"),
+                );
+                false
+            }
+        }
+    }
+
+    fn read_preset(&mut self, value: &str) {
+        match preset(value) {
+            Some(p) => self.scene.surface = SurfaceChoice::Preset(p.name.to_string()),
+            None => self.refuse("preset", value, "there is no preset of that name"),
+        }
+    }
+
+    fn read_setting(&mut self, key: &str, value: &str) {
+        let scene = &mut self.scene;
+        let outcome: Result<(), &str> = match key {
+            "v" => match value.parse::<u32>() {
+                Ok(FORMAT_VERSION) => Ok(()),
+                _ => Err("this page reads version 1 links; the rest is read as version 1"),
+            },
+            "box" => finite_list::<4>(value, MAX_COORDINATE)
+                .and_then(|[a, b, c, d]| Bounds::new(a, b, c, d).ok())
+                .filter(|b| {
+                    BOX_WIDTH_RANGE.contains(&b.width()) && BOX_WIDTH_RANGE.contains(&b.height())
+                })
+                .map(|b| scene.bounds = Some(b))
+                .ok_or("expected xmin,xmax,ymin,ymax with xmin < xmax and ymin < ymax"),
+            "pt" => finite_list::<2>(value, MAX_COORDINATE)
+                .map(|p| scene.point = Some(p))
+                .ok_or("expected two finite numbers x,y"),
+            "opt" => read_optimizers(value)
+                .map(|kinds| scene.optimizers = kinds)
+                .ok_or("expected optimizer names such as gd,momentum"),
+            "lr" => finite(value)
+                .filter(|lr| *lr > 0.0 && *lr <= 100.0)
+                .map(|lr| scene.learning_rate = lr)
+                .ok_or("the learning rate must be a number in (0, 100]"),
+            "beta" => finite(value)
+                .filter(|b| (0.0..1.0).contains(b))
+                .map(|b| scene.beta = b)
+                .ok_or("beta must be a number in [0, 1)"),
+            "steps" => value
+                .parse::<usize>()
+                .ok()
+                .filter(|s| *s <= MAX_STEPS)
+                .map(|s| scene.steps = s)
+                .ok_or("steps must be a whole number up to 100000"),
+            "view" => ViewMode::ALL
+                .into_iter()
+                .find(|v| v.name() == value)
+                .map(|v| scene.view = v)
+                .ok_or("view must be map, 3d or both"),
+            "lang" => Language::ALL
+                .into_iter()
+                .find(|l| l.code() == value)
+                .map(|l| scene.language = Some(l))
+                .ok_or("lang must be en or zh"),
+            "embed" => match value {
+                "1" | "true" | "0" | "false" => {
+                    scene.embed = matches!(value, "1" | "true");
+                    Ok(())
+                }
+                _ => Err("embed must be 1 or 0"),
+            },
+            // `preset` after an `expr`, and keys from later versions, are ignored on purpose.
+            _ => Ok(()),
+        };
+        if let Err(why) = outcome {
+            self.refuse(key, value, why);
+        }
+    }
+}
+
+fn finite(text: &str) -> Option<f64> {
+    text.trim().parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+fn finite_list<const N: usize>(text: &str, limit: f64) -> Option<[f64; N]> {
+    let values: Vec<f64> = text
+        .split(',')
+        .map(|part| finite(part).filter(|v| v.abs() <= limit))
+        .collect::<Option<_>>()?;
+    values.try_into().ok()
+}
+
+/// Known optimizer names, in order, without repeats; `None` if any name is unknown or none is given.
+fn read_optimizers(text: &str) -> Option<Vec<OptimizerKind>> {
+    let mut kinds = Vec::new();
+    for name in text.split(',') {
+        let kind = OptimizerKind::from_name(name.trim())?;
+        if !kinds.contains(&kind) {
+            kinds.push(kind);
+        }
+    }
+    (!kinds.is_empty()).then_some(kinds)
+}
+
+/// A value as it may appear in a notice: at most a few dozen characters, no control characters.
+fn shorten(value: &str) -> String {
+    let mut shown: String = value
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(SHOWN_VALUE_CHARS)
+        .collect();
+    if value.chars().count() > SHOWN_VALUE_CHARS {
+        shown.push('…');
+    }
+    shown
+}

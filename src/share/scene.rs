@@ -1,0 +1,89 @@
+use crate::bounds::Bounds;
+use crate::optim::{Hyperparameters, OptimizerKind};
+use crate::surface::Point;
+
+/// Which loss surface the scene shows.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SurfaceChoice {
+    /// A name from `presets::PRESETS`.
+    Preset(String),
+    /// A formula a person typed (already checked to parse).
+    Expr(String),
+}
+
+/// Which plots are shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ViewMode {
+    Map,
+    ThreeD,
+    Both,
+}
+
+impl ViewMode {
+    pub const ALL: [ViewMode; 3] = [ViewMode::Map, ViewMode::ThreeD, ViewMode::Both];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            ViewMode::Map => "map",
+            ViewMode::ThreeD => "3d",
+            ViewMode::Both => "both",
+        }
+    }
+}
+
+/// The page's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Language {
+    English,
+    Chinese,
+}
+
+impl Language {
+    pub const ALL: [Language; 2] = [Language::English, Language::Chinese];
+
+    /// The code used in links (`lang=zh`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::English => "en",
+            Language::Chinese => "zh",
+        }
+    }
+}
+
+/// Everything needed to reopen exactly what someone shared.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scene {
+    pub surface: SurfaceChoice,
+    /// `None`: the preset's own box (or the default box for a formula).
+    pub bounds: Option<Bounds>,
+    /// The dropped point, if any.
+    pub point: Option<Point>,
+    pub optimizers: Vec<OptimizerKind>,
+    pub learning_rate: f64,
+    pub beta: f64,
+    /// Race steps to replay on load.
+    pub steps: usize,
+    pub view: ViewMode,
+    /// `None`: follow the browser's language.
+    pub language: Option<Language>,
+    /// Only the map and race controls, for an `<iframe>` in lecture notes.
+    pub embed: bool,
+}
+
+impl Default for Scene {
+    fn default() -> Scene {
+        let hyper = Hyperparameters::default();
+        Scene {
+            surface: SurfaceChoice::Preset("lecture".into()),
+            bounds: None,
+            point: None,
+            optimizers: vec![OptimizerKind::Gd, OptimizerKind::Momentum],
+            learning_rate: hyper.learning_rate,
+            beta: hyper.beta,
+            steps: 0,
+            view: ViewMode::Both,
+            language: None,
+            embed: false,
+        }
+    }
+}

@@ -1,0 +1,329 @@
+//! Both charts rendered to SVG natively, the same drawing code the browser runs on a canvas.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use saddle::analysis::PointKind;
+use saddle::bounds::Bounds;
+use saddle::charts::palette::{kind_color, run_color, RUN_COLORS};
+use saddle::charts::{draw_loss_chart, draw_surface3d, Orientation, Trajectory};
+use saddle::formula::Formula;
+
+fn render_svg(draw: impl FnOnce(&DrawingArea<SVGBackend, Shift>) -> Result<(), String>) -> String {
+    let mut svg = String::new();
+    {
+        let area = SVGBackend::with_string(&mut svg, (640, 480)).into_drawing_area();
+        draw(&area).expect("drawing into a string cannot fail");
+    }
+    svg
+}
+
+fn hex((r, g, b): (u8, u8, u8)) -> String {
+    format!("#{r:02X}{g:02X}{b:02X}")
+}
+
+/// Every `<tag`'s matching close or self-close: the XML is at least well nested.
+fn assert_well_formed(svg: &str) {
+    assert!(svg.starts_with("<svg"), "{}", &svg[..svg.len().min(80)]);
+    assert!(svg.trim_end().ends_with("</svg>"));
+    let opened = svg.matches("<text").count();
+    assert_eq!(opened, svg.matches("</text>").count());
+    assert!(
+        !svg.contains("NaN") && !svg.contains("inf"),
+        "non-finite coordinates leaked"
+    );
+}
+
+/// The texts of all `<text>` elements.
+fn texts(svg: &str) -> Vec<String> {
+    svg.split("<text")
+        .skip(1)
+        .filter_map(|rest| {
+            let body = rest.split_once('>')?.1;
+            Some(body.split_once("</text>")?.0.trim().to_string())
+        })
+        .collect()
+}
+
+/// Lines (`<polyline>` or `<path>`) stroked in `color`.
+fn strokes_in(svg: &str, color: (u8, u8, u8)) -> usize {
+    let stroke = format!("stroke=\"{}\"", hex(color));
+    svg.split('<')
+        .filter(|element| element.starts_with("polyline") || element.starts_with("path"))
+        .filter(|element| element.contains(&stroke))
+        .count()
+}
+
+/// Gradient descent with step `rate` on the lecture surface L = (1 − xy)², ∇L = −2(1 − xy)(y, x).
+fn descent(start: [f64; 2], rate: f64, steps: usize) -> (Vec<[f64; 2]>, Vec<f64>) {
+    let mut at = start;
+    let mut points = Vec::new();
+    let mut losses = Vec::new();
+    for _ in 0..steps {
+        let residual = 1.0 - at[0] * at[1];
+        points.push(at);
+        losses.push(residual * residual);
+        at = [
+            at[0] + rate * 2.0 * residual * at[1],
+            at[1] + rate * 2.0 * residual * at[0],
+        ];
+    }
+    (points, losses)
+}
+
+fn lecture() -> (Formula, Bounds) {
+    (
+        Formula::parse("(1 - x*y)^2").unwrap(),
+        Bounds::new(-2.0, 2.0, -2.0, 2.0).unwrap(),
+    )
+}
+
+#[test]
+fn surface_draws_mesh_axes_point_and_every_trajectory_in_its_colour() {
+    let (formula, bounds) = lecture();
+    let (near_saddle, near_saddle_losses) = descent([0.3, -0.25], 0.05, 60);
+    let (far, far_losses) = descent([-1.8, 1.5], 0.01, 60);
+    let runs = [
+        Trajectory {
+            label: "gradient descent",
+            color: run_color(0),
+            points: &near_saddle,
+            losses: &near_saddle_losses,
+        },
+        Trajectory {
+            label: "slow descent",
+            color: run_color(1),
+            points: &far,
+            losses: &far_losses,
+        },
+    ];
+    let svg = render_svg(|area| {
+        draw_surface3d(
+            area,
+            &formula,
+            bounds,
+            Orientation::default(),
+            Some([0.0, 0.0]),
+            &runs,
+        )
+    });
+    assert_well_formed(&svg);
+    for run in &runs {
+        assert!(
+            strokes_in(&svg, run.color) >= 1,
+            "no line in {}",
+            hex(run.color)
+        );
+    }
+    let labels = texts(&svg);
+    for name in ["x", "y", "L"] {
+        assert!(
+            labels.iter().any(|t| t == name),
+            "axis name {name} missing from {labels:?}"
+        );
+    }
+    // L runs from 0 (on the hyperbola xy = 1) to 25 (at (2, −2)): its ticks include 0, 10 and 20.
+    for tick in ["0", "10", "20"] {
+        assert!(
+            labels.iter().any(|t| t == tick),
+            "tick {tick} missing from {labels:?}"
+        );
+    }
+    // 40 × 40 cells, all defined: one filled polygon each, plus the three back walls of the box.
+    assert_eq!(svg.matches("<polygon").count(), 1600 + 3);
+}
+
+#[test]
+fn a_surface_undefined_on_half_the_box_still_draws_the_other_half() {
+    let formula = Formula::parse("log(x) + y^2").unwrap();
+    let bounds = Bounds::new(-2.0, 2.0, -2.0, 2.0).unwrap();
+    // A run that walks from the undefined half into the defined one: only its defined part is drawn.
+    let points = [[-1.0, 0.0], [-0.5, 0.0], [0.5, 0.0], [1.0, 0.0], [1.5, 0.0]];
+    let losses: Vec<f64> = points.iter().map(|p| formula.value(p[0], p[1])).collect();
+    let run = Trajectory {
+        label: "half",
+        color: RUN_COLORS[2],
+        points: &points,
+        losses: &losses,
+    };
+    let svg = render_svg(|area| {
+        draw_surface3d(
+            area,
+            &formula,
+            bounds,
+            Orientation::default(),
+            Some([-1.0, 1.0]),
+            &[run],
+        )
+    });
+    assert_well_formed(&svg);
+    let cells = svg.matches("<polygon").count();
+    // Only cells with both edges at x > 0 are whole: columns 21..40 of nodes, so 19 of the 40 cell columns
+    // (the column touching x = 0, where log gives −∞, is dropped). Plus the box's three back walls.
+    assert_eq!(
+        cells,
+        19 * 40 + 3,
+        "expected only the x > 0 half of the mesh"
+    );
+    assert!(strokes_in(&svg, RUN_COLORS[2]) >= 1);
+}
+
+#[test]
+fn surfaces_undefined_everywhere_or_flat_or_spiky_never_fail() {
+    let bounds = Bounds::new(-1.0, 1.0, -1.0, 1.0).unwrap();
+    for source in ["log(-1 - x^2)", "3", "1/(x^2 + y^2)", "exp(exp(exp(10*x)))"] {
+        let formula = Formula::parse(source).unwrap();
+        let svg = render_svg(|area| {
+            draw_surface3d(
+                area,
+                &formula,
+                bounds,
+                Orientation::default(),
+                Some([0.0, 0.0]),
+                &[],
+            )
+        });
+        assert_well_formed(&svg);
+    }
+}
+
+#[test]
+fn a_pole_does_not_flatten_the_surface() {
+    // 1/(x² + y²) sampled on a mesh through the origin: ∞ there, 100 next to it, ≤ 1 over most of the box.
+    let formula = Formula::parse("1/(x^2 + y^2)").unwrap();
+    let bounds = Bounds::new(-2.0, 2.0, -2.0, 2.0).unwrap();
+    let svg = render_svg(|area| {
+        draw_surface3d(area, &formula, bounds, Orientation::default(), None, &[])
+    });
+    let top_tick = texts(&svg)
+        .iter()
+        .filter_map(|t| t.parse::<f64>().ok())
+        .fold(f64::NEG_INFINITY, f64::max);
+    // Cut at the 95th percentile (≈ 3.9: the 5% of the box within r² ≈ 0.25) plus twice the 5–95 spread: ≈ 11.5.
+    assert!(
+        (10.0..20.0).contains(&top_tick),
+        "the L axis reaches {top_tick}: the spike was not cut"
+    );
+}
+
+#[test]
+fn dragging_turns_and_pitch_stays_in_range() {
+    let start = Orientation::default();
+    let turned = start.turned(-30.0, 10.0);
+    assert!((turned.yaw - (start.yaw + 0.3)).abs() < 1e-12);
+    assert!((turned.pitch - (start.pitch + 0.1)).abs() < 1e-12);
+    assert_eq!(start.turned(0.0, 1e6).pitch, 1.5);
+    assert_eq!(start.turned(0.0, -1e6).pitch, 0.05);
+    // A full turn comes back to the same view; non-finite drags change nothing.
+    let full_turn = start.turned(-std::f64::consts::TAU / 0.01, 0.0);
+    assert!((full_turn.yaw - start.yaw).abs() < 1e-9);
+    assert_eq!(start.turned(f64::NAN, f64::INFINITY), start);
+}
+
+#[test]
+fn loss_chart_draws_a_line_per_run_with_legend_and_step_axis() {
+    let (a, a_losses) = descent([0.3, -0.25], 0.05, 50);
+    let (b, b_losses) = descent([-1.8, 1.5], 0.01, 30);
+    let runs = [
+        Trajectory {
+            label: "gradient descent",
+            color: run_color(0),
+            points: &a,
+            losses: &a_losses,
+        },
+        Trajectory {
+            label: "slow descent",
+            color: run_color(4),
+            points: &b,
+            losses: &b_losses,
+        },
+    ];
+    let svg = render_svg(|area| draw_loss_chart(area, &runs, false));
+    assert_well_formed(&svg);
+    let labels = texts(&svg);
+    for text in ["step", "L", "gradient descent", "slow descent"] {
+        assert!(
+            labels.iter().any(|t| t == text),
+            "{text} missing from {labels:?}"
+        );
+    }
+    // The run's line plus its legend sample.
+    assert_eq!(strokes_in(&svg, run_color(0)), 2);
+    assert_eq!(strokes_in(&svg, run_color(4)), 2);
+}
+
+#[test]
+fn log_loss_chart_ticks_are_powers_of_ten() {
+    let losses = [1.0, 0.1, 1e-3, 1e-6];
+    let points = [[0.0, 0.0]; 4];
+    let run = Trajectory {
+        label: "decay",
+        color: run_color(0),
+        points: &points,
+        losses: &losses,
+    };
+    let svg = render_svg(|area| draw_loss_chart(area, &[run], true));
+    let labels = texts(&svg);
+    let powers: Vec<&String> = labels.iter().filter(|t| t.starts_with("10")).collect();
+    // 10⁻⁶ … 10⁰, one tick per decade.
+    for expected in ["10⁻⁶", "10⁻³", "10⁰"] {
+        assert!(
+            labels.iter().any(|t| t == expected),
+            "{expected} missing from {labels:?}"
+        );
+    }
+    assert!(powers
+        .iter()
+        .all(|t| t.chars().skip(2).all(|c| "⁻⁰¹²³⁴⁵⁶⁷⁸⁹".contains(c))));
+    assert!(labels.iter().any(|t| t == "L (log scale)"));
+}
+
+#[test]
+fn log_loss_chart_of_non_positive_losses_says_it_is_shifted() {
+    let losses = [3.0, 0.0, -1.0, f64::NAN, -1.0];
+    let points = [[0.0, 0.0]; 5];
+    let run = Trajectory {
+        label: "below zero",
+        color: run_color(1),
+        points: &points,
+        losses: &losses,
+    };
+    let svg = render_svg(|area| draw_loss_chart(area, &[run], true));
+    assert_well_formed(&svg);
+    assert!(texts(&svg).iter().any(|t| t.starts_with("L − L_min + ε")));
+    // The NaN splits the line in two pieces, plus the legend sample.
+    assert_eq!(strokes_in(&svg, run_color(1)), 3);
+}
+
+#[test]
+fn an_empty_race_still_draws_axes() {
+    for logarithmic in [false, true] {
+        let svg = render_svg(|area| draw_loss_chart(area, &[], logarithmic));
+        assert_well_formed(&svg);
+        let labels = texts(&svg);
+        assert!(labels.iter().any(|t| t == "step"));
+        assert!(
+            labels.iter().any(|t| t == "0"),
+            "no step ticks in {labels:?}"
+        );
+    }
+}
+
+#[test]
+fn palette_colours_are_distinct_and_cycle() {
+    for (i, a) in RUN_COLORS.iter().enumerate() {
+        assert!(RUN_COLORS[i + 1..].iter().all(|b| b != a), "{a:?} repeats");
+    }
+    assert_eq!(run_color(0), (230, 159, 0));
+    assert_eq!(run_color(9), run_color(0));
+    let kinds = [
+        PointKind::LocalMinimum,
+        PointKind::LocalMaximum,
+        PointKind::Saddle,
+        PointKind::Degenerate,
+    ]
+    .map(kind_color);
+    assert!(kinds
+        .iter()
+        .enumerate()
+        .all(|(i, a)| kinds[i + 1..].iter().all(|b| b != a)));
+}

@@ -1,0 +1,201 @@
+//! The share-link codec: the documented example, round trips, and hostile fragments.
+
+use proptest::prelude::*;
+use saddle::bounds::Bounds;
+use saddle::optim::OptimizerKind;
+use saddle::share::{decode, encode, Language, Scene, SurfaceChoice, ViewMode};
+
+#[test]
+fn the_documented_example_reads_as_written() {
+    let decoded = decode("#v=1&preset=lecture&pt=0.3,0.2&opt=gd,momentum&lr=0.01&beta=0.9");
+    assert!(decoded.notices.is_empty(), "{:?}", decoded.notices);
+    let scene = decoded.scene;
+    assert_eq!(scene.surface, SurfaceChoice::Preset("lecture".into()));
+    assert_eq!(scene.point, Some([0.3, 0.2]));
+    assert_eq!(
+        scene.optimizers,
+        vec![OptimizerKind::Gd, OptimizerKind::Momentum]
+    );
+    assert_eq!((scene.learning_rate, scene.beta), (0.01, 0.9));
+    assert_eq!(
+        encode(&scene),
+        "v=1&preset=lecture&pt=0.3,0.2&opt=gd,momentum&lr=0.01&beta=0.9"
+    );
+}
+
+#[test]
+fn every_key_is_read() {
+    let scene = decode(
+        "v=1&expr=(1-x*y)%5E2%20%2B%200.1&box=-3,3,-2,2.5&pt=1e-7,-2&opt=adam,eigen-escape\
+         &lr=0.5&beta=0&steps=40&view=3d&lang=zh&embed=1",
+    )
+    .scene;
+    assert_eq!(scene.surface, SurfaceChoice::Expr("(1-x*y)^2 + 0.1".into()));
+    assert_eq!(
+        scene.bounds,
+        Some(Bounds::new(-3.0, 3.0, -2.0, 2.5).unwrap())
+    );
+    assert_eq!(scene.point, Some([1e-7, -2.0]));
+    assert_eq!(
+        scene.optimizers,
+        vec![OptimizerKind::Adam, OptimizerKind::EigenEscape]
+    );
+    assert_eq!(
+        (scene.learning_rate, scene.beta, scene.steps),
+        (0.5, 0.0, 40)
+    );
+    assert_eq!(scene.view, ViewMode::ThreeD);
+    assert_eq!(scene.language, Some(Language::Chinese));
+    assert!(scene.embed);
+}
+
+#[test]
+fn formulas_stay_readable_in_the_link() {
+    let scene = Scene {
+        surface: SurfaceChoice::Expr("(1 - x*y)^2 + sin(x)/2".into()),
+        ..Scene::default()
+    };
+    let link = encode(&scene);
+    assert!(
+        link.contains("expr=(1%20-%20x*y)^2%20%2B%20sin(x)/2"),
+        "{link}"
+    );
+    assert_eq!(decode(&link).scene, scene);
+}
+
+#[test]
+fn bad_values_fall_back_one_key_at_a_time() {
+    let decoded =
+        decode("v=1&preset=lecture&pt=NaN,1&lr=1e999&beta=0.5&opt=gd,lion&steps=-3&view=4d");
+    let scene = &decoded.scene;
+    let default = Scene::default();
+    assert_eq!(scene.point, None);
+    assert_eq!(scene.learning_rate, default.learning_rate);
+    assert_eq!(scene.beta, 0.5, "a good key next to bad ones is kept");
+    assert_eq!(scene.optimizers, default.optimizers);
+    assert_eq!(scene.steps, 0);
+    assert_eq!(scene.view, default.view);
+    assert_eq!(decoded.notices.len(), 5, "{:?}", decoded.notices);
+    assert!(decoded.notices[0].starts_with("Ignored pt=NaN,1 in the link"));
+}
+
+#[test]
+fn unknown_keys_are_ignored_silently() {
+    let decoded = decode("v=1&preset=saddle&colour=blue&future=1");
+    assert!(decoded.notices.is_empty());
+    assert_eq!(
+        decoded.scene.surface,
+        SurfaceChoice::Preset("saddle".into())
+    );
+}
+
+#[test]
+fn hostile_fragments_give_the_default_scene_and_a_short_notice() {
+    let script = decode("#expr=<img src=x onerror=alert(1)>");
+    assert_eq!(script.scene, Scene::default());
+    assert_eq!(script.notices.len(), 1);
+    assert!(
+        script.notices[0].contains("column 1"),
+        "{:?}",
+        script.notices
+    );
+
+    let huge = format!("expr={}", "x+".repeat(600_000));
+    let decoded = decode(&huge);
+    assert_eq!(decoded.scene, Scene::default());
+    assert!(decoded.notices[0].contains("too long"));
+
+    let bad_utf8 = decode("expr=%FF%FE&pt=%zz,1&preset=javascript:alert(1)");
+    assert_eq!(bad_utf8.scene, Scene::default());
+    assert_eq!(bad_utf8.notices.len(), 3, "{:?}", bad_utf8.notices);
+
+    let flood = decode(&format!("preset={}", "A".repeat(10_000)));
+    assert!(
+        flood.notices[0].chars().count() < 120,
+        "{}",
+        flood.notices[0]
+    );
+
+    for fragment in [
+        "",
+        "#",
+        "&&&",
+        "=",
+        "v",
+        "v=2",
+        "box=1,1,1,1",
+        "box=0,1e300,0,1",
+        "pt=1e13,0",
+    ] {
+        let decoded = decode(fragment);
+        assert_eq!(decoded.scene, Scene::default(), "{fragment}");
+    }
+}
+
+fn any_scene() -> impl Strategy<Value = Scene> {
+    let surface = prop_oneof![
+        prop::sample::select(vec!["lecture", "saddle", "himmelblau"])
+            .prop_map(|n| SurfaceChoice::Preset(n.to_string())),
+        prop::sample::select(vec![
+            "x^2 - y^2",
+            "(1 - x*y)^2 + 0.5*sin(3*x)",
+            "exp(-x^2-y^2) + 1"
+        ])
+        .prop_filter("parses", |t| saddle::formula::Formula::parse(t).is_ok())
+        .prop_map(|t| SurfaceChoice::Expr(t.to_string())),
+    ];
+    let bounds = prop::option::of(
+        (-1e3..1e3f64, 1e-6..1e3f64, -1e3..1e3f64, 1e-6..1e3f64)
+            .prop_map(|(x, w, y, h)| Bounds::new(x, x + w, y, y + h).unwrap()),
+    );
+    let point = prop::option::of(prop::array::uniform2(-1e6..1e6f64));
+    let optimizers = prop::sample::subsequence(OptimizerKind::ALL.to_vec(), 1..=9);
+    (
+        surface,
+        bounds,
+        point,
+        optimizers,
+        (1e-9..100.0f64, 0.0..0.999f64, 0usize..100_000),
+        (
+            prop::sample::select(ViewMode::ALL.to_vec()),
+            prop::option::of(prop::sample::select(Language::ALL.to_vec())),
+            any::<bool>(),
+        ),
+    )
+        .prop_map(
+            |(
+                surface,
+                bounds,
+                point,
+                optimizers,
+                (learning_rate, beta, steps),
+                (view, language, embed),
+            )| Scene {
+                surface,
+                bounds,
+                point,
+                optimizers,
+                learning_rate,
+                beta,
+                steps,
+                view,
+                language,
+                embed,
+            },
+        )
+}
+
+proptest! {
+    #[test]
+    fn every_scene_survives_a_round_trip(scene in any_scene()) {
+        let decoded = decode(&encode(&scene));
+        prop_assert!(decoded.notices.is_empty(), "{:?}", decoded.notices);
+        prop_assert_eq!(decoded.scene, scene);
+    }
+
+    #[test]
+    fn any_text_decodes_to_a_scene_that_round_trips(fragment in "\\PC{0,200}") {
+        let scene = decode(&fragment).scene;
+        prop_assert_eq!(decode(&encode(&scene)).scene, scene);
+    }
+}
