@@ -15,7 +15,7 @@ use nalgebra::{DMatrix, DVector, SymmetricEigen};
 use serde::Serialize;
 
 use super::critical_solver::{damped_newton_step, INITIAL_RELATIVE_DAMPING};
-use super::network::{symmetrize, Network};
+use super::network::{symmetric_from_columns, Network};
 use super::rng::Rng;
 use super::vector_adam::VectorAdam;
 
@@ -269,14 +269,7 @@ impl MinRatioExperiment {
         columns: Vec<Vec<f64>>,
     ) -> (usize, Option<MinRatioRun>) {
         let p = run.theta.len();
-        let mut hessian = DMatrix::from_fn(p, p, |i, j| {
-            columns
-                .get(j)
-                .and_then(|c| c.get(i))
-                .copied()
-                .unwrap_or(0.0)
-        });
-        symmetrize(&mut hessian);
+        let hessian = symmetric_from_columns(&columns);
         let finite = hessian.iter().all(|h| h.is_finite());
         let (loss, gradient) = self.network.gradient(&run.theta);
         let gradient_norm = DVector::from(gradient.clone()).norm();

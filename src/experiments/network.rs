@@ -92,13 +92,10 @@ impl Network {
 
     /// The whole P×P Hessian, symmetrized (its halves agree to rounding).
     pub fn hessian(&self, theta: &[f64]) -> DMatrix<f64> {
-        let p = theta.len();
-        let mut matrix = DMatrix::zeros(p, p);
-        for i in 0..p {
-            matrix.set_column(i, &nalgebra::DVector::from(self.hessian_column(theta, i)));
-        }
-        symmetrize(&mut matrix);
-        matrix
+        let columns: Vec<Vec<f64>> = (0..theta.len())
+            .map(|i| self.hessian_column(theta, i))
+            .collect();
+        symmetric_from_columns(&columns)
     }
 
     /// The mean squared error, with its gradient accumulated into `gradient` (zeroed by the caller),
@@ -142,16 +139,18 @@ impl Network {
     }
 }
 
-/// Replaces a nearly symmetric matrix by (M + Mᵀ)/2, so eigen-solvers and readers can rely on symmetry.
-pub(super) fn symmetrize(matrix: &mut DMatrix<f64>) {
-    let n = matrix.nrows().min(matrix.ncols());
-    for i in 0..n {
-        for j in (i + 1)..n {
-            let mean = 0.5 * (matrix[(i, j)] + matrix[(j, i)]);
-            matrix[(i, j)] = mean;
-            matrix[(j, i)] = mean;
-        }
-    }
+/// The square matrix with these columns (missing entries 0), replaced by (M + Mᵀ)/2 so eigen-solvers and
+/// readers can rely on exact symmetry.
+pub(super) fn symmetric_from_columns(columns: &[Vec<f64>]) -> DMatrix<f64> {
+    let n = columns.len();
+    let entry = |i: usize, j: usize| {
+        columns
+            .get(j)
+            .and_then(|c| c.get(i))
+            .copied()
+            .unwrap_or(0.0)
+    };
+    DMatrix::from_fn(n, n, |i, j| 0.5 * (entry(i, j) + entry(j, i)))
 }
 
 #[cfg(test)]
