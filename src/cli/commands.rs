@@ -6,7 +6,7 @@ use super::args::Args;
 use saddle::analysis::{analyze as analyze_point, find_critical_points, CriticalPoint};
 use saddle::bounds::Bounds;
 use saddle::experiments::{
-    MinRatioConfig, MinRatioExperiment, GRADIENT_TARGET, ZERO_EIGENVALUE_TOLERANCE,
+    MinRatioConfig, MinRatioExperiment, DATASET_PRESETS, GRADIENT_TARGET, ZERO_EIGENVALUE_TOLERANCE,
 };
 use saddle::optim::{Hyperparameters, OptimizerKind, Run};
 use saddle::presets::PRESETS;
@@ -150,19 +150,26 @@ pub fn min_ratio(args: &Args) -> Result<Value, String> {
 
 pub fn presets(args: &Args) -> Result<Value, String> {
     args.only(&[])?;
-    Ok(Value::Array(
-        PRESETS
-            .iter()
-            .map(|p| {
-                json!({
-                    "name": p.name,
-                    "title": p.title,
-                    "formula": p.formula,
-                    "box": p.bounds,
-                    "start": p.start,
-                    "description": p.description,
-                })
-            })
-            .collect(),
-    ))
+    let formulas = PRESETS.iter().map(|p| {
+        json!({
+            "name": p.name,
+            "title": p.title,
+            "formula": p.formula,
+            "box": p.bounds,
+            "start": p.start,
+            "description": p.description,
+        })
+    });
+    // Data-defined losses have no formula; their training set is described instead.
+    let datasets = DATASET_PRESETS.iter().map(|d| {
+        json!({
+            "name": d.name,
+            "title": d.title,
+            "dataset": { "points": d.points, "noise": d.noise, "seed": d.seed },
+            "box": [d.bounds.x_min, d.bounds.x_max, d.bounds.y_min, d.bounds.y_max],
+            "start": d.start,
+            "description": d.description,
+        })
+    });
+    Ok(Value::Array(formulas.chain(datasets).collect()))
 }
