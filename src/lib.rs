@@ -6,6 +6,7 @@
 pub mod analysis;
 pub mod bounds;
 pub mod charts;
+pub mod experiments;
 pub mod formula;
 pub mod optim;
 pub mod presets;

@@ -3,6 +3,7 @@
 use nalgebra::SVector;
 use num_dual::{hessian, Dual2SVec64};
 
+use crate::experiments::Rng;
 use crate::formula::Formula;
 
 /// A point θ = (x, y) in the plane of the two parameters.
@@ -37,6 +38,17 @@ pub trait LossSurface {
 
     /// L, ∇L and ∇²L at θ by automatic differentiation.
     fn derivatives(&self, at: Point) -> Derivatives;
+
+    /// ∇L estimated from a random mini-batch of `batch_size` training examples drawn from `rng`, or
+    /// `None` for a surface without training data (a formula), on which SGD is plain gradient descent.
+    fn minibatch_gradient(
+        &self,
+        _at: Point,
+        _batch_size: usize,
+        _rng: &mut Rng,
+    ) -> Option<[f64; 2]> {
+        None
+    }
 }
 
 impl LossSurface for Formula {

@@ -19,6 +19,7 @@ fn hyper(learning_rate: f64, beta: f64) -> Hyperparameters {
     Hyperparameters {
         learning_rate,
         beta,
+        ..Hyperparameters::default()
     }
 }
 

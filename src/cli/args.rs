@@ -3,8 +3,10 @@
 use std::collections::BTreeMap;
 
 use saddle::bounds::Bounds;
+use saddle::experiments::dataset_preset;
 use saddle::formula::Formula;
 use saddle::presets::preset;
+use saddle::surface::LossSurface;
 
 pub struct Args {
     options: BTreeMap<String, String>,
@@ -85,6 +87,17 @@ impl Args {
             .transpose()
     }
 
+    /// A seed: any whole number from 0 to 2⁶⁴ − 1.
+    pub fn seed(&self) -> Result<Option<u64>, String> {
+        self.text("seed")
+            .map(|text| {
+                text.trim()
+                    .parse::<u64>()
+                    .map_err(|_| format!("--seed must be a whole number, not '{text}'"))
+            })
+            .transpose()
+    }
+
     /// Comma-separated finite numbers, exactly `N` of them.
     pub fn numbers<const N: usize>(
         &self,
@@ -104,16 +117,21 @@ impl Args {
             .transpose()
     }
 
-    /// The surface from `--expr` or `--preset`, with the preset's box as the suggested one.
-    pub fn surface(&self) -> Result<(Formula, Option<Bounds>), String> {
+    /// The surface from `--expr` or `--preset` (a formula preset or a dataset preset), with the
+    /// preset's box as the suggested one.
+    pub fn surface(&self) -> Result<(Box<dyn LossSurface>, Option<Bounds>), String> {
         match (self.text("expr"), self.text("preset")) {
             (Some(_), Some(_)) => Err("give either --expr or --preset, not both".into()),
             (Some(text), None) => Formula::parse(text)
-                .map(|f| (f, None))
+                .map(|f| (Box::new(f) as Box<dyn LossSurface>, None))
                 .map_err(|e| format!("--expr: {e}")),
-            (None, Some(name)) => preset(name)
-                .map(|p| (p.formula(), Some(p.bounds())))
-                .ok_or_else(|| format!("unknown preset '{name}'; `saddle presets` lists them")),
+            (None, Some(name)) => match (preset(name), dataset_preset(name)) {
+                (Some(p), _) => Ok((Box::new(p.formula()), Some(p.bounds()))),
+                (None, Some(d)) => Ok((Box::new(d.surface()), Some(d.bounds))),
+                (None, None) => Err(format!(
+                    "unknown preset '{name}'; `saddle presets` lists them"
+                )),
+            },
             (None, None) => Err("give a surface with --expr 'FORMULA' or --preset NAME".into()),
         }
     }

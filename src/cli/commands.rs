@@ -5,6 +5,9 @@ use serde_json::{json, Value};
 use super::args::Args;
 use saddle::analysis::{analyze as analyze_point, find_critical_points, CriticalPoint};
 use saddle::bounds::Bounds;
+use saddle::experiments::{
+    MinRatioConfig, MinRatioExperiment, DATASET_PRESETS, GRADIENT_TARGET, ZERO_EIGENVALUE_TOLERANCE,
+};
 use saddle::optim::{Hyperparameters, OptimizerKind, Run};
 use saddle::presets::PRESETS;
 
@@ -13,8 +16,8 @@ const MAX_RUN_STEPS: usize = 1_000_000;
 
 pub fn analyze(args: &Args) -> Result<Value, String> {
     args.only(&["expr", "preset", "at"])?;
-    let (formula, _) = args.surface()?;
-    let a = analyze_point(&formula, args.point("at")?);
+    let (surface, _) = args.surface()?;
+    let a = analyze_point(surface.as_ref(), args.point("at")?);
     let d = a.derivatives;
     let escape = a
         .escape_direction()
@@ -33,14 +36,14 @@ pub fn analyze(args: &Args) -> Result<Value, String> {
 
 pub fn critical_points(args: &Args) -> Result<Value, String> {
     args.only(&["expr", "preset", "box", "detail"])?;
-    let (formula, preset_box) = args.surface()?;
+    let (surface, preset_box) = args.surface()?;
     let bounds = match args.numbers::<4>("box", "four numbers XMIN,XMAX,YMIN,YMAX")? {
         Some([x_min, x_max, y_min, y_max]) => {
             Bounds::new(x_min, x_max, y_min, y_max).map_err(|e| format!("--box: {e}"))?
         }
         None => preset_box.ok_or("give the search box with --box=XMIN,XMAX,YMIN,YMAX")?,
     };
-    let found = find_critical_points(&formula, &bounds);
+    let found = find_critical_points(surface.as_ref(), &bounds);
     let points: Vec<Value> = found.points.iter().map(critical_point_json).collect();
     if !args.has("detail") {
         return Ok(Value::Array(points));
@@ -63,8 +66,18 @@ fn critical_point_json(p: &CriticalPoint) -> Value {
 }
 
 pub fn run(args: &Args) -> Result<Value, String> {
-    args.only(&["expr", "preset", "from", "optimizer", "lr", "beta", "steps"])?;
-    let (formula, _) = args.surface()?;
+    args.only(&[
+        "expr",
+        "preset",
+        "from",
+        "optimizer",
+        "lr",
+        "beta",
+        "steps",
+        "batch",
+        "seed",
+    ])?;
+    let (surface, _) = args.surface()?;
     let start = args.point("from")?;
     let name = args.text("optimizer").unwrap_or("gd");
     let kind = OptimizerKind::from_name(name).ok_or_else(|| {
@@ -75,6 +88,8 @@ pub fn run(args: &Args) -> Result<Value, String> {
     let hyper = Hyperparameters {
         learning_rate: args.number("lr")?.unwrap_or(defaults.learning_rate),
         beta: args.number("beta")?.unwrap_or(defaults.beta),
+        batch: args.count("batch")?.unwrap_or(defaults.batch),
+        seed: args.seed()?.unwrap_or(defaults.seed),
     };
     if hyper.learning_rate <= 0.0 {
         return Err("--lr must be positive".into());
@@ -82,12 +97,15 @@ pub fn run(args: &Args) -> Result<Value, String> {
     if !(0.0..1.0).contains(&hyper.beta) {
         return Err("--beta must be in [0, 1)".into());
     }
+    if hyper.batch == 0 {
+        return Err("--batch must be at least 1".into());
+    }
     let steps = args.count("steps")?.unwrap_or(100);
     if steps > MAX_RUN_STEPS {
         return Err(format!("--steps must be at most {MAX_RUN_STEPS}"));
     }
     let mut race = Run::new(kind, hyper, start);
-    let status = race.run(&formula, steps);
+    let status = race.run(surface.as_ref(), steps);
     Ok(json!({
         "optimizer": kind.name(),
         "trajectory": race.trajectory(),
@@ -97,21 +115,61 @@ pub fn run(args: &Args) -> Result<Value, String> {
     }))
 }
 
+pub fn min_ratio(args: &Args) -> Result<Value, String> {
+    args.only(&[
+        "params",
+        "runs",
+        "seed",
+        "training-steps",
+        "solver-iterations",
+    ])?;
+    let defaults = MinRatioConfig::default();
+    let config = MinRatioConfig {
+        params: args.count("params")?.unwrap_or(defaults.params),
+        runs: args.count("runs")?.unwrap_or(defaults.runs),
+        seed: args.seed()?.unwrap_or(defaults.seed),
+        max_training_steps: args
+            .count("training-steps")?
+            .unwrap_or(defaults.max_training_steps),
+        max_solver_iterations: args
+            .count("solver-iterations")?
+            .unwrap_or(defaults.max_solver_iterations),
+    };
+    let mut experiment = MinRatioExperiment::new(config)?;
+    experiment.run_to_end();
+    let runs = serde_json::to_value(experiment.results()).map_err(|e| e.to_string())?;
+    Ok(json!({
+        "params": experiment.params(),
+        "hidden": experiment.hidden(),
+        "seed": config.seed,
+        "zero_tolerance": ZERO_EIGENVALUE_TOLERANCE,
+        "gradient_target": GRADIENT_TARGET,
+        "runs": runs,
+    }))
+}
+
 pub fn presets(args: &Args) -> Result<Value, String> {
     args.only(&[])?;
-    Ok(Value::Array(
-        PRESETS
-            .iter()
-            .map(|p| {
-                json!({
-                    "name": p.name,
-                    "title": p.title,
-                    "formula": p.formula,
-                    "box": p.bounds,
-                    "start": p.start,
-                    "description": p.description,
-                })
-            })
-            .collect(),
-    ))
+    let formulas = PRESETS.iter().map(|p| {
+        json!({
+            "name": p.name,
+            "title": p.title,
+            "formula": p.formula,
+            "box": p.bounds,
+            "start": p.start,
+            "description": p.description,
+        })
+    });
+    // Data-defined losses have no formula; their training set is described instead.
+    let datasets = DATASET_PRESETS.iter().map(|d| {
+        json!({
+            "name": d.name,
+            "title": d.title,
+            "dataset": { "points": d.points, "noise": d.noise, "seed": d.seed },
+            "box": [d.bounds.x_min, d.bounds.x_max, d.bounds.y_min, d.bounds.y_max],
+            "start": d.start,
+            "description": d.description,
+        })
+    });
+    Ok(Value::Array(formulas.chain(datasets).collect()))
 }

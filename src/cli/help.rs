@@ -9,6 +9,7 @@ COMMANDS:
   analyze          value, gradient, Hessian, eigenvalues and kind of one point
   critical-points  every isolated critical point in a box, classified
   run              one optimizer's trajectory and final status
+  min-ratio        train a small network to ∇L ≈ 0 from random starts; Hessian spectrum of each end
   presets          the named surfaces, with their boxes and descriptions
 
 A surface is --expr 'FORMULA' in x and y, or --preset NAME.
@@ -36,14 +37,37 @@ Example:
 
 const RUN: &str = "\
 saddle run (--expr FORMULA | --preset NAME) --from=X,Y [--optimizer NAME] [--lr LR] [--beta B] [--steps N]
+           [--batch B] [--seed S]
 
 Prints {optimizer, trajectory: [[x0, y0], ...] (start first), losses, steps, status}.
 Optimizers: gd, momentum, nesterov, rmsprop, adam, adagrad, newton, saddle-free-newton,
-eigen-escape (default gd). --beta is momentum's and Nesterov's β. Defaults: --lr 0.01
+eigen-escape, sgd (default gd). --beta is momentum's and Nesterov's β. Defaults: --lr 0.01
 --beta 0.9 --steps 100. Status: converged | stalled-at-saddle | diverged | max-steps.
+sgd steps on the gradient of a random mini-batch of --batch B training examples (default 8)
+drawn with --seed S (default 0) on a dataset preset such as lecture-data; on a formula it is gd.
+Its status is judged on the full gradient.
 
 Example:
-  saddle run --preset lecture --from=0.3,0.2 --optimizer momentum --lr 0.05 --beta 0.9 --steps 200";
+  saddle run --preset lecture --from=0.3,0.2 --optimizer momentum --lr 0.05 --beta 0.9 --steps 200
+SGD leaving the saddle that gd stalls at:
+  saddle run --preset lecture-data --from=0.6,-0.6 --optimizer sgd --batch 2 --seed 1 --lr 0.1 --steps 300";
+
+const MIN_RATIO: &str = "\
+saddle min-ratio [--params P] [--runs R] [--seed S] [--training-steps T] [--solver-iterations K]
+
+A one-hidden-layer tanh network (P = 3h + 1 parameters, h chosen so P is nearest the request,
+4 ≤ P ≤ 400) fitted to 24 seeded points y = sin(3x) + noise. Each run starts at random weights,
+trains with Adam for a random number of steps in 0..=T, then drives ∇L to 0 with at most K
+damped-Newton iterations, and takes the exact Hessian's spectrum there.
+Prints {params, hidden, seed, zero_tolerance, gradient_target, runs: [{training_loss,
+gradient_norm, minimum_ratio, eigenvalues (ascending), positive, negative, zero, training_steps,
+solver_iterations}, ...]}. minimum_ratio = positive / (positive + negative); |λ| ≤
+zero_tolerance · max|λ| counts as zero. gradient_norm is where the run really ended: a run
+that did not reach gradient_target may sit in a flat region, not at a critical point.
+Defaults: --params 16 --runs 10 --seed 1 --training-steps 3000 --solver-iterations 50.
+
+Example:
+  saddle min-ratio --params 16 --runs 5 --seed 7";
 
 const PRESETS: &str = "\
 saddle presets
@@ -59,6 +83,7 @@ pub fn usage(command: &str) -> Option<&'static str> {
         "analyze" => Some(ANALYZE),
         "critical-points" => Some(CRITICAL_POINTS),
         "run" => Some(RUN),
+        "min-ratio" => Some(MIN_RATIO),
         "presets" => Some(PRESETS),
         _ => None,
     }

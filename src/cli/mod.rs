@@ -16,7 +16,7 @@ pub fn run(argv: &[String]) -> Result<String, String> {
     }
     let Some(usage) = help::usage(command) else {
         return Err(format!(
-            "unknown command '{command}'; try: analyze, critical-points, run, presets (or --help)"
+            "unknown command '{command}'; try: analyze, critical-points, run, min-ratio, presets (or --help)"
         ));
     };
     let args = Args::parse(rest)?;
@@ -27,6 +27,7 @@ pub fn run(argv: &[String]) -> Result<String, String> {
         "analyze" => commands::analyze(&args),
         "critical-points" => commands::critical_points(&args),
         "run" => commands::run(&args),
+        "min-ratio" => commands::min_ratio(&args),
         _ => commands::presets(&args),
     }?;
     serde_json::to_string_pretty(&json).map_err(|e| e.to_string())

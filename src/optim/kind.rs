@@ -16,10 +16,12 @@ pub enum OptimizerKind {
     Newton,
     SaddleFreeNewton,
     EigenEscape,
+    /// Gradient descent on a random mini-batch's gradient each step.
+    Sgd,
 }
 
 impl OptimizerKind {
-    pub const ALL: [OptimizerKind; 9] = [
+    pub const ALL: [OptimizerKind; 10] = [
         OptimizerKind::Gd,
         OptimizerKind::Momentum,
         OptimizerKind::Nesterov,
@@ -29,6 +31,7 @@ impl OptimizerKind {
         OptimizerKind::Newton,
         OptimizerKind::SaddleFreeNewton,
         OptimizerKind::EigenEscape,
+        OptimizerKind::Sgd,
     ];
 
     /// The name used in the JSON, the command line and the share links.
@@ -43,6 +46,7 @@ impl OptimizerKind {
             OptimizerKind::Newton => "newton",
             OptimizerKind::SaddleFreeNewton => "saddle-free-newton",
             OptimizerKind::EigenEscape => "eigen-escape",
+            OptimizerKind::Sgd => "sgd",
         }
     }
 
@@ -65,6 +69,7 @@ impl OptimizerKind {
             OptimizerKind::Newton => "Newton",
             OptimizerKind::SaddleFreeNewton => "Saddle-free Newton",
             OptimizerKind::EigenEscape => "Eigen-escape",
+            OptimizerKind::Sgd => "SGD (mini-batch)",
         }
     }
 
@@ -73,14 +78,22 @@ impl OptimizerKind {
         matches!(self, OptimizerKind::Momentum | OptimizerKind::Nesterov)
     }
 
+    /// Whether the run feeds this optimizer mini-batch gradients (on surfaces with training data), so the
+    /// UI shows the batch-size and seed controls only then.
+    pub fn samples_batches(self) -> bool {
+        self == OptimizerKind::Sgd
+    }
+
     /// A fresh optimizer of this kind, with no history.
     pub(super) fn optimizer(self, hyper: Hyperparameters) -> Box<dyn Optimizer> {
         let Hyperparameters {
             learning_rate,
             beta,
+            ..
         } = hyper;
         match self {
-            OptimizerKind::Gd => Box::new(GradientDescent::new(learning_rate)),
+            // SGD's update is gradient descent's; the run hands it a batch gradient instead of the full one.
+            OptimizerKind::Gd | OptimizerKind::Sgd => Box::new(GradientDescent::new(learning_rate)),
             OptimizerKind::Momentum => Box::new(Momentum::new(learning_rate, beta)),
             OptimizerKind::Nesterov => Box::new(Nesterov::new(learning_rate, beta)),
             OptimizerKind::RmsProp => Box::new(SquaredGradientScaling::rmsprop(learning_rate)),

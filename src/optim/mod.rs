@@ -28,6 +28,10 @@ pub struct Hyperparameters {
     pub learning_rate: f64,
     /// β, the momentum coefficient of momentum and Nesterov.
     pub beta: f64,
+    /// B, the examples per mini-batch of SGD on a surface with training data (at least 1, at most N).
+    pub batch: usize,
+    /// Seeds SGD's batch sampler, so a run can be repeated exactly.
+    pub seed: u64,
 }
 
 impl Default for Hyperparameters {
@@ -35,6 +39,8 @@ impl Default for Hyperparameters {
         Hyperparameters {
             learning_rate: 0.01,
             beta: 0.9,
+            batch: 8,
+            seed: 0,
         }
     }
 }

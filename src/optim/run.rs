@@ -4,7 +4,8 @@ use serde::Serialize;
 
 use super::{Hyperparameters, Optimizer, OptimizerKind};
 use crate::analysis::{analyze, PointAnalysis, GRADIENT_TOLERANCE};
-use crate::surface::{LossSurface, Point};
+use crate::experiments::Rng;
+use crate::surface::{Derivatives, LossSurface, Point};
 
 /// A coordinate beyond ±this means the run has flown off; the plot could not show it anyway.
 pub const DIVERGENCE_LIMIT: f64 = 1e6;
@@ -55,6 +56,10 @@ impl RunStatus {
 /// [`step`](Run::step): until then the trajectory is empty. The verdict is taken after each step, on the
 /// new point: a run started exactly at a critical point takes one zero-length step and then reports it
 /// (gradient descent at the lecture's saddle: `StalledAtSaddle` after step 1).
+///
+/// A stochastic run (SGD) steps on mini-batch gradients but is judged on the full gradient, like every
+/// other run: one small batch gradient does not put it at rest, and batch noise around a minimum whose
+/// full gradient is ~0 does not keep it running.
 #[derive(Clone, Debug)]
 pub struct Run {
     kind: OptimizerKind,
@@ -65,6 +70,8 @@ pub struct Run {
     /// The analysis of the last trajectory point, which the next step starts from.
     here: Option<PointAnalysis>,
     status: RunStatus,
+    /// Mini-batch size and sampler, for kinds that [sample batches](OptimizerKind::samples_batches).
+    batches: Option<(usize, Rng)>,
 }
 
 impl Run {
@@ -77,6 +84,9 @@ impl Run {
             losses: Vec::new(),
             here: None,
             status: RunStatus::Running,
+            batches: kind
+                .samples_batches()
+                .then(|| (hyper.batch, Rng::new(hyper.seed))),
         }
     }
 
@@ -97,7 +107,8 @@ impl Run {
             },
         };
         let loss = |at: Point| surface.value(at);
-        let next = self.optimizer.step(&here, &loss);
+        let seen = self.with_batch_gradient(surface, here);
+        let next = self.optimizer.step(&seen, &loss);
         let Some(there) = self.record(surface, next) else {
             return self.finish(RunStatus::Diverged);
         };
@@ -155,6 +166,28 @@ impl Run {
         self.losses.push(analysis.derivatives.value);
         self.here = Some(analysis);
         Some(analysis)
+    }
+
+    /// `here` as the optimizer should see it: with a mini-batch gradient in place of the full one when the
+    /// run samples batches and the surface has data; unchanged otherwise.
+    fn with_batch_gradient<S: LossSurface + ?Sized>(
+        &mut self,
+        surface: &S,
+        here: PointAnalysis,
+    ) -> PointAnalysis {
+        let Some((batch_size, rng)) = self.batches.as_mut() else {
+            return here;
+        };
+        match surface.minibatch_gradient(here.at, *batch_size, rng) {
+            Some(gradient) => PointAnalysis {
+                derivatives: Derivatives {
+                    gradient,
+                    ..here.derivatives
+                },
+                ..here
+            },
+            None => here,
+        }
     }
 
     /// Where the run stands at `there`. Being at rest is judged by trying the next step on a copy of
