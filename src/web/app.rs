@@ -118,6 +118,7 @@ impl App {
                 Hyperparameters {
                     learning_rate: scene.learning_rate,
                     beta: scene.beta,
+                    ..Hyperparameters::default()
                 },
                 fallback.start,
             ),

@@ -262,6 +262,7 @@ fn wire_race(app: &SharedApp) -> Result<(), JsValue> {
             a.set_hyperparameters(Hyperparameters {
                 learning_rate: race_panel::learning_rate_from_slider(position),
                 beta,
+                ..a.race.hyper
             });
             race_panel::show_sliders(a);
         })?;

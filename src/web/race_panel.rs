@@ -17,7 +17,11 @@ pub fn learning_rate_from_slider(position: f64) -> f64 {
 /// One check-box per optimizer; sliders set to the scene's values.
 pub fn build(app: &mut App) -> Result<(), JsValue> {
     let panel = &app.ui.race;
-    for kind in OptimizerKind::ALL {
+    // Mini-batch SGD needs training data; on a formula it would only repeat gradient descent.
+    for kind in OptimizerKind::ALL
+        .into_iter()
+        .filter(|k| !k.samples_batches())
+    {
         let label: Element = dom::create("label")?;
         label.set_class_name("optimizer");
         let check: HtmlInputElement = dom::create("input")?;
