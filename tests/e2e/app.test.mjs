@@ -1,4 +1,5 @@
 // End-to-end: the built app (dist/) in headless Chromium, served from a sub-path under a strict CSP.
+// The page redraws on animation frames, so every check of what a click changed waits for it to appear.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir } from "node:fs/promises";
@@ -130,7 +131,7 @@ test("a formula error names its column and puts a caret under it; the last surfa
   assert.equal(await text(page, "#formula-caret"), "x + * y\n    ^");
   assert.equal(await page.$eval("#formula", (i) => i.getAttribute("aria-invalid")), "true");
   await clickData(page, [0, 0]);
-  assert.equal(await page.$eval("#inspect-kind", (e) => e.dataset.kind), "saddle");
+  await page.waitForSelector('#inspect-kind[data-kind="saddle"]');
   await context.close();
 });
 
@@ -172,6 +173,7 @@ test("Copy link, then opening it, restores the surface, the point and the optimi
   const { page, context } = await open(browser, server.url);
   await page.fill("#formula", "x^2 - y^2 + 0.1*x*y");
   await clickData(page, [0.5, -0.5]);
+  await page.waitForSelector("#inspect-body"); // shown once the next frame has analyzed the point
   await page.check("#optimizer-list input[value=adam]");
   await page.uncheck("#optimizer-list input[value=gd]");
   const before = await text(page, "#inspect-at");
