@@ -23,7 +23,7 @@ pub fn wire(app: &SharedApp) -> Result<(), JsValue> {
     wire_keyboard(app)
 }
 
-/// Runs `change` on the app; `with` keeps every handler to one short line.
+/// Listens for `event` and runs `change` on the borrowed app, so each handler below is one short closure.
 fn on<E: JsCast + 'static>(
     app: &SharedApp,
     target: &web_sys::EventTarget,
