@@ -30,7 +30,9 @@ export async function serve() {
       const body = await readFile(join(DIST, relative.endsWith("/") || relative === "." ? "index.html" : relative));
       response.writeHead(200, {
         "content-type": TYPES[extname(relative)] ?? "application/octet-stream",
-        "content-security-policy": "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:",
+        // Scripts: only our files and wasm. Styles need 'unsafe-inline' because plotters measures text with a
+        // styled <span> (plotters/src/style/font/web.rs); without it, centred and right-aligned labels misplace.
+        "content-security-policy": "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'",
       });
       response.end(body);
     } catch {
