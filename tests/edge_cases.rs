@@ -259,7 +259,7 @@ fn a_100_kb_formula_parses_evaluates_and_differentiates() {
     let instructions = (64 * 64 * surface.len()) as f64;
     eprintln!(
         "64×64 grid of a {}-instruction formula: {seconds:.3} s, {:.2} ns per instruction \
-         (estimated_grid_seconds says {:.3} s; debug builds are ~10× slower than release)",
+         (estimated_grid_seconds, for wasm, says {:.3} s; debug builds are ~6× slower than release)",
         surface.len(),
         1e9 * seconds / instructions,
         estimated_grid_seconds(&surface, 64, 64),

@@ -7,10 +7,10 @@ use crate::surface::Point;
 /// Largest number of columns or rows a grid gets, whatever is asked: bounds memory and time for any input.
 pub const MAX_GRID_SIDE: usize = 4096;
 
-/// Seconds one tape instruction takes when a grid is sampled with plain `f64`s, measured natively in
-/// release builds (tests/edge_cases.rs prints the measurement for a 100 kB formula) and doubled for
-/// wasm in a browser, which runs such tight loops about half as fast.
-pub const SECONDS_PER_INSTRUCTION: f64 = 4e-9;
+/// Seconds one tape instruction takes when a browser samples a grid with plain `f64`s: 4.3 ns measured
+/// natively in a release build (tests/edge_cases.rs prints it for a 100 kB formula, one `sin` in every five
+/// instructions), doubled because wasm runs such tight loops about half as fast. An estimate, not a promise.
+pub const SECONDS_PER_INSTRUCTION: f64 = 8e-9;
 
 /// Roughly how long [`Grid::sample`] will take for `formula` at this size: the page compares it with a
 /// frame budget to show a notice (or sample coarser) before freezing on a pasted monster formula.
