@@ -28,7 +28,18 @@ fn a_huge_even_exponent_of_minus_one_is_one_in_both_evaluations() {
     assert_eq!(d.gradient[1], 1.0);
 }
 
-/// Found while fixing the above: x^2.5 at 0 came out NaN from num-dual (∞·0) although L, ∇L and ∇²L are all 0.
+/// fuzz/formula: y^(2^−55) at y = −1 was undefined on the heatmap but 1 in the analysis (num-dual rounds c − 3 to −3).
+#[test]
+fn a_tiny_fractional_exponent_of_a_negative_base_is_undefined_in_both_evaluations() {
+    let text = "20 + x^.2 - 0*cos(20*x) + y^220 + x^2 - 0*cos(20*x) + y^2^ - 55*cos(2*pi*y) - 10*cos(2*pi*y)";
+    let surface = formula(text);
+    assert!(surface.value(1.0, -1.0).is_nan());
+    assert_eq!(analyze(&surface, [1.0, -1.0]).kind, PointKind::Undefined);
+    assert!(formula("x^(2^-55)").value(-1.0, 0.0).is_nan());
+    assert_eq!(formula("x^(2^-55)").derivatives([1.0, 0.0]).value, 1.0);
+}
+
+/// Found while fixing the huge exponent: x^2.5 at 0 came out NaN from num-dual (∞·0) although L, ∇L and ∇²L are all 0.
 #[test]
 fn a_fractional_power_above_two_is_smooth_at_zero() {
     let d = formula("x^2.5 + y^2").derivatives([0.0, 0.0]);

@@ -100,12 +100,16 @@ fn variable_power<D: DualNum<Primitive = f64>>(base: D, exponent: D) -> D {
     }
 }
 
-/// `a^c` for a constant `c` that is not a small whole number, working around two gaps of num-dual's
+/// `a^c` for a constant `c` that is not a small whole number, working around three gaps of num-dual's
 /// `powf`, which computes a^(c−3)·a³: at a = 0 with c > 2 that is ∞·0 = NaN although value, slope and
-/// curvature all vanish; and for |c| ≥ 2^53 (always an even whole number) c − 3 rounds to c, flipping
-/// the sign for negative a, so (−1)^c came out −1.
+/// curvature all vanish; for |c| ≥ 2^53 (always an even whole number) c − 3 rounds to c, flipping the
+/// sign for negative a, so (−1)^c came out −1; and for a tiny fractional c, c − 3 rounds to −3, giving
+/// (−1)^(2^−55) = 1 where f64 (rightly) says undefined.
 fn constant_power<D: DualNum<Primitive = f64>>(base: D, exponent: f64) -> D {
-    if base.re() == 0.0 && exponent > 2.0 {
+    let re = base.re();
+    if re < 0.0 && exponent.fract() != 0.0 {
+        D::from(f64::NAN)
+    } else if re == 0.0 && exponent > 2.0 {
         base * 0.0
     } else if (0.5 * exponent).fract() == 0.0 {
         (base.clone() * base).powf(0.5 * exponent)
