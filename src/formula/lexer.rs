@@ -19,8 +19,8 @@ impl Token {
     /// How the token reads in an error message.
     pub(crate) fn describe(&self) -> String {
         match self {
-            Token::Number(n) => format!("the number {n}"),
-            Token::Name(name) => format!("'{name}'"),
+            Token::Number(n) => format!("the number {}", short_number(*n)),
+            Token::Name(name) => format!("'{}'", excerpt(name)),
             Token::Plus => "'+'".into(),
             Token::Minus => "'-'".into(),
             Token::Star => "'*'".into(),
@@ -101,6 +101,29 @@ pub(crate) fn tokenize(source: &str) -> Result<Vec<Spanned>, FormulaError> {
     Ok(tokens)
 }
 
+/// Most characters of a name or number quoted in a message: a pasted 10,000-digit number must not
+/// become a 10,000-character error (the share link shows these messages in its notice bar).
+const QUOTED_CHARS: usize = 24;
+
+/// `text` cut to [`QUOTED_CHARS`] characters, with an ellipsis when cut.
+pub(crate) fn excerpt(text: &str) -> String {
+    let mut shown: String = text.chars().take(QUOTED_CHARS).collect();
+    if text.chars().nth(QUOTED_CHARS).is_some() {
+        shown.push('…');
+    }
+    shown
+}
+
+/// A number as it reads in a message: plain digits while short, exponent form beyond (`1e300`, not 301 digits).
+fn short_number(n: f64) -> String {
+    let plain = n.to_string();
+    if plain.chars().count() <= QUOTED_CHARS {
+        plain
+    } else {
+        format!("{n:e}")
+    }
+}
+
 /// A character as it can be shown safely in a one-line message.
 fn shown(c: char) -> String {
     if c.is_control() {
@@ -151,7 +174,7 @@ fn read_number(chars: &[char], start: usize) -> Result<(f64, usize), FormulaErro
         Ok(value) if value.is_finite() => Ok((value, i)),
         _ => Err(FormulaError::new(
             start + 1,
-            format!("the number {text} is too large"),
+            format!("the number {} is too large", excerpt(&text)),
         )),
     }
 }

@@ -1,6 +1,6 @@
 //! Recursive descent that emits the postfix tape directly, folding constants as it goes.
 
-use super::lexer::{tokenize, Spanned, Token};
+use super::lexer::{excerpt, tokenize, Spanned, Token};
 use super::tape::Op;
 use super::{FormulaError, Function, MAX_LENGTH, MAX_NESTING};
 
@@ -290,7 +290,8 @@ fn power_by_constant(exponent: f64) -> Op {
 fn unknown_name(name: &str) -> String {
     let functions: Vec<&str> = Function::ALL.iter().map(|(n, _)| *n).collect();
     format!(
-        "unknown name '{name}'; known names: x, y (or w1, w2), pi, e, and the functions {}",
+        "unknown name '{}'; known names: x, y (or w1, w2), pi, e, and the functions {}",
+        excerpt(name),
         functions.join(", ")
     )
 }

@@ -12,7 +12,7 @@ mod view;
 
 pub use colormap::{heatmap_rgba, viridis, ColorScale, UNDEFINED_RGB};
 pub use contour::{contour_levels, contour_segments, MAX_CONTOUR_LEVELS};
-pub use grid::{Grid, MAX_GRID_SIDE};
+pub use grid::{estimated_grid_seconds, Grid, MAX_GRID_SIDE, SECONDS_PER_INSTRUCTION};
 pub use nice::{format_tick, nice_ticks, MAX_TICKS};
 pub use taylor::taylor_grid;
 pub use view::{MapTransform, PlotArea, MAX_SPAN, MIN_SPAN};
