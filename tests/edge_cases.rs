@@ -177,6 +177,7 @@ fn a_runaway_learning_rate_diverges_with_a_finite_trajectory() {
     let hyper = Hyperparameters {
         learning_rate: 10.0,
         beta: 0.9,
+        ..Hyperparameters::default()
     };
     let mut run = Run::new(OptimizerKind::Gd, hyper, [1.0, 1.0]);
     assert_eq!(run.run(&formula("x^2 + y^2"), 100), RunStatus::Diverged);
@@ -190,6 +191,7 @@ fn a_runaway_learning_rate_diverges_with_a_finite_trajectory() {
         let hyper = Hyperparameters {
             learning_rate: 100.0,
             beta: 0.99,
+            ..Hyperparameters::default()
         };
         let mut run = Run::new(kind, hyper, [0.5, -0.3]);
         run.run(&formula("exp(x^2) + x*y^3"), 200);
