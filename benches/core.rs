@@ -4,8 +4,12 @@
 
 use std::hint::black_box;
 
-use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use criterion::{
+    criterion_group, criterion_main, BenchmarkId, Criterion, SamplingMode, Throughput,
+};
+use nalgebra::SymmetricEigen;
 use saddle::analysis::{analyze, find_critical_points, symmetric_eigen};
+use saddle::experiments::{Network, Rng};
 use saddle::formula::Formula;
 use saddle::presets::preset;
 use saddle::render::Grid;
@@ -22,6 +26,8 @@ fn long_formula() -> String {
 fn grid_evaluation(c: &mut Criterion) {
     let mut group = c.benchmark_group("grid 512x512");
     group.throughput(Throughput::Elements(512 * 512));
+    // Milliseconds to a second per grid: equal-sized samples keep the long formula's share of the run short.
+    group.sampling_mode(SamplingMode::Flat);
     let long = long_formula();
     let surfaces = [
         ("lecture", preset("lecture").map(|p| p.formula())),
@@ -64,5 +70,26 @@ fn critical_search(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, grid_evaluation, point_analysis, critical_search);
+/// The minimum-ratio experiment's costly step: the exact P×P Hessian of its network and its spectrum.
+fn network_hessian(c: &mut Criterion) {
+    let mut group = c.benchmark_group("network Hessian + symmetric eigen");
+    group.sampling_mode(SamplingMode::Flat);
+    for params in [50, 200, 400] {
+        let mut rng = Rng::new(1);
+        let network = Network::toy(Network::hidden_for(params), &mut rng);
+        let theta = network.initial_parameters(&mut rng);
+        group.bench_with_input(BenchmarkId::from_parameter(params), &theta, |b, theta| {
+            b.iter(|| SymmetricEigen::new(network.hessian(black_box(theta))))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    grid_evaluation,
+    point_analysis,
+    critical_search,
+    network_hessian
+);
 criterion_main!(benches);

@@ -4,6 +4,7 @@
 //! grid samples, colours, ticks, optimizer steps, links) comes from the core.
 
 mod app;
+mod bench;
 mod crash;
 mod dom;
 mod escape;
@@ -31,6 +32,7 @@ pub fn start() {
     crash::install_panic_hook();
     let mounted = app::App::mount().and_then(|app| {
         events::wire(&app)?;
+        bench::remember(&app);
         frame_loop::start(app)
     });
     if let Err(error) = mounted {

@@ -1,0 +1,231 @@
+// The browser half of scripts/bench: times the release app in headless Chromium, joins the native
+// criterion figures, checks both against the budget, prints a table, writes bench/results.json and puts
+// the table in the README. Every in-page time is taken with performance.now() inside the page.
+// It asserts nothing: a figure over budget is marked ✗, not failed.
+import { readFile, writeFile, readdir } from "node:fs/promises";
+import { gzipSync } from "node:zlib";
+import { join } from "node:path";
+import os from "node:os";
+import { serve, launch, open, pixelOf, DIST } from "../tests/e2e/harness.mjs";
+
+const ROOT = join(DIST, "..");
+const FRAME_MS = 1000 / 60;
+/** The scene the in-page hooks run on: Himmelblau (nine critical points to mark) with θ′ dropped. */
+const SCENE = "#v=1&preset=himmelblau&pt=1.2,1.7";
+const LONG_FORMULA = Array.from({ length: 40 }, (_, i) => `sin(${i + 1}*x/40 + y)*exp(-${i + 1}*y^2/400)`).join(" + ");
+const GRID_SURFACES = { lecture: "lecture", himmelblau: "himmelblau", rastrigin: "rastrigin", "long custom formula": LONG_FORMULA };
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** Criterion's estimates under target/criterion, by full benchmark id: median nanoseconds. */
+async function nativeEstimates() {
+  const found = {};
+  async function walk(dir) {
+    for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
+      const path = join(dir, entry.name);
+      if (!entry.isDirectory()) continue;
+      if (entry.name === "new") {
+        const id = JSON.parse(await readFile(join(path, "benchmark.json"), "utf8")).full_id;
+        const estimates = JSON.parse(await readFile(join(path, "estimates.json"), "utf8"));
+        found[id] = estimates.median.point_estimate;
+      } else {
+        await walk(path);
+      }
+    }
+  }
+  await walk(join(ROOT, "target", "criterion"));
+  return found;
+}
+
+/** Milliseconds from navigation start to the end of the frame that first drew the whole page, and to its paint. */
+async function coldLoad(browser, url) {
+  const firstDraws = [];
+  const firstPaints = [];
+  for (let i = 0; i < 5; i++) {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    await context.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (!document.querySelector("#map[data-plot-area]")) return;
+        observer.disconnect();
+        // The observer runs once the frame that drew the map has returned; a message posted now is
+        // handled after that frame's rendering, i.e. once it is painted.
+        window.__firstDraw = performance.now();
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => (window.__firstPaint = performance.now());
+        channel.port2.postMessage(0);
+      }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-plot-area"] });
+    });
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForFunction(() => window.__firstPaint !== undefined);
+    const [draw, paint] = await page.evaluate(() => [window.__firstDraw, window.__firstPaint]);
+    firstDraws.push(draw);
+    firstPaints.push(paint);
+    await context.close();
+  }
+  return { firstDraw: median(firstDraws), firstPaint: median(firstPaints) };
+}
+
+/** Click on the map (drop θ′) to the painted frame after it: from the pointerup's timestamp to the task after that frame. */
+async function clickToPaint(page) {
+  const times = [];
+  for (let i = 0; i < 12; i++) {
+    const at = await pixelOf(page, [-3 + 0.5 * i, 2 - 0.3 * i]);
+    await page.evaluate(() => {
+      window.__clicked = new Promise((resolve) => {
+        window.addEventListener(
+          "pointerup",
+          (event) => {
+            requestAnimationFrame(() => {
+              // This callback runs after the app's own frame callback, in the same frame.
+              const drawn = performance.now();
+              const channel = new MessageChannel();
+              channel.port1.onmessage = () => resolve([drawn - event.timeStamp, performance.now() - event.timeStamp]);
+              channel.port2.postMessage(0);
+            });
+          },
+          { capture: true, once: true },
+        );
+      });
+    });
+    await page.mouse.click(at.x, at.y);
+    times.push(await page.evaluate(() => window.__clicked));
+    await page.waitForTimeout(100);
+  }
+  return { toDrawn: median(times.map((t) => t[0])), toPainted: median(times.map((t) => t[1])) };
+}
+
+/** Frames per second over `seconds` while `optimizers` optimizers race at one step per frame. */
+async function frameRate(page, optimizers, seconds) {
+  return page.evaluate(
+    ([optimizers, seconds]) =>
+      new Promise((resolve) => {
+        const gaps = [];
+        let previous;
+        let restarts = 0;
+        const start = performance.now();
+        const frame = (now) => {
+          if (previous !== undefined) gaps.push(now - previous);
+          previous = now;
+          if (window.saddleBench.bench_race(optimizers)) restarts++;
+          if (now - start < seconds * 1000) {
+            requestAnimationFrame(frame);
+          } else {
+            gaps.sort((a, b) => a - b);
+            resolve({ fps: (gaps.length / gaps.reduce((a, b) => a + b, 0)) * 1000, worstFrameMs: gaps.at(-1), restarts });
+          }
+        };
+        requestAnimationFrame(frame);
+      }),
+    [optimizers, seconds],
+  );
+}
+
+async function sizes() {
+  const of = async (name) => {
+    const bytes = await readFile(join(DIST, name));
+    return { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+  };
+  return { wasm: await of("saddle_bg.wasm"), glue: await of("saddle.js") };
+}
+
+const step = (what) => console.error(`  … ${what}`);
+
+async function browserFigures() {
+  const server = await serve();
+  const browser = await launch();
+  try {
+    const version = browser.version();
+    step("cold load");
+    const load = await coldLoad(browser, `${server.url}?bench=1`);
+    const { page, context, errors } = await open(browser, `${server.url}?bench=1${SCENE}`);
+    await page.waitForFunction(() => window.saddleBench !== undefined);
+    step("click to paint");
+    const click = await clickToPaint(page);
+    step("in-page hooks");
+    const call = (name, ...args) => page.evaluate(([name, args]) => window.saddleBench[name](...args), [name, args]);
+    const grid = {};
+    for (const [name, surface] of Object.entries(GRID_SURFACES)) grid[name] = await call("bench_grid", surface, 512, 512, 7);
+    const redraw = { 512: await call("bench_redraw_map", 512, 512, 15), 1024: await call("bench_redraw_map", 1024, 1024, 15) };
+    const drag = await call("bench_drag", 40);
+    const tick = { 2: await call("bench_tick", 2, 60), 8: await call("bench_tick", 8, 60) };
+    const fps = { 2: await frameRate(page, 2, 5), 8: await frameRate(page, 8, 5) };
+    const hessian = { 50: await call("bench_hessian", 50, 9), 200: await call("bench_hessian", 200, 5), 400: await call("bench_hessian", 400, 3) };
+    await context.close();
+    if (errors.length) throw new Error(`the page reported errors: ${errors.join("; ")}`);
+    return { chromium: version, load, click, grid, redraw, drag, tick, fps, hessian };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+const fmt = (value, digits = 2) => (value === undefined || Number.isNaN(value) ? "—" : value.toFixed(digits));
+
+function rows(b, native, size) {
+  const nativeGrid = (name) => native[`grid 512x512/${name}`] / 1e6;
+  const nativeHessian = (p) => native[`network Hessian + symmetric eigen/${p}`] / 1e6;
+  const list = [];
+  const row = (what, value, unit, budget, ok, digits = 2) => list.push({ what, value, unit, budget, ok, shown: fmt(value, digits) });
+  row("cold load → first full draw", b.load.firstDraw, "ms", "≤ 250 ms", b.load.firstDraw <= 250, 0);
+  row("cold load → first paint", b.load.firstPaint, "ms", "", undefined, 0);
+  row("click on the map → next painted frame", b.click.toPainted, "ms", "≤ 16 ms", b.click.toPainted <= 16, 1);
+  row("map redraw, 512×512 px", b.redraw[512], "ms", "≤ 4 ms", b.redraw[512] <= 4);
+  row("map redraw, 1024×1024 px", b.redraw[1024], "ms", "≤ 12 ms", b.redraw[1024] <= 12);
+  row("drag θ′ (inspector + Taylor + arrows)", b.drag, "ms", "≤ 4 ms", b.drag <= 4);
+  row("race tick, 2 optimizers", b.tick[2], "ms", "≤ 2 ms", b.tick[2] <= 2);
+  row("race tick, 8 optimizers", b.tick[8], "ms", "≤ 2 ms", b.tick[8] <= 2);
+  row("race fps over 5 s, 2 optimizers", b.fps[2].fps, "fps", "60", b.fps[2].fps >= 59, 1);
+  row("race fps over 5 s, 8 optimizers", b.fps[8].fps, "fps", "60", b.fps[8].fps >= 59, 1);
+  row("min-ratio: P = 50 Hessian + spectrum", b.hessian[50], "ms", "", undefined);
+  row("min-ratio: P = 200 Hessian + spectrum", b.hessian[200], "ms", "≤ 50 ms", b.hessian[200] <= 50, 1);
+  row("min-ratio: P = 400 Hessian + spectrum", b.hessian[400], "ms", "≤ 300 ms", b.hessian[400] <= 300, 1);
+  row("wasm, gzipped", size.wasm.gzip / 1024, "KB", "≤ 250 KB", size.wasm.gzip / 1024 <= 250, 1);
+  row("wasm, raw", size.wasm.raw / 1024, "KB", "", undefined, 1);
+  row("JS glue, gzipped / raw", size.glue.gzip / 1024, "KB", "", undefined, 1);
+  list.at(-1).shown = `${fmt(size.glue.gzip / 1024, 1)} / ${fmt(size.glue.raw / 1024, 1)}`;
+  for (const name of Object.keys(GRID_SURFACES)) {
+    const ratio = b.grid[name] / nativeGrid(name);
+    row(`grid 512² ${name}: wasm ${fmt(b.grid[name])} ms ÷ native ${fmt(nativeGrid(name))} ms`, ratio, "×", "≤ 1.5", ratio <= 1.5);
+  }
+  for (const p of [50, 200, 400]) row(`native: P = ${p} Hessian + spectrum`, nativeHessian(p), "ms", "", undefined);
+  for (const [what, ms] of [
+    ["map redraw 512²", b.redraw[512]],
+    ["map redraw 1024²", b.redraw[1024]],
+    ["drag θ′", b.drag],
+    ["race tick, 8 optimizers", b.tick[8]],
+  ]) {
+    row(`share of a 16.7 ms frame: ${what}`, (100 * ms) / FRAME_MS, "%", "", undefined, 0);
+  }
+  return list;
+}
+
+function table(list) {
+  const lines = ["| measure | value | budget | |", "| --- | ---: | --- | --- |"];
+  for (const r of list) {
+    const mark = r.ok === undefined ? "" : r.ok ? "✓" : "✗";
+    lines.push(`| ${r.what} | ${r.shown} ${r.unit} | ${r.budget} | ${mark} |`);
+  }
+  return lines.join("\n");
+}
+
+const native = await nativeEstimates();
+const browser = await browserFigures();
+const size = await sizes();
+const list = rows(browser, native, size);
+const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${browser.chromium}`;
+const markdown = `Measured ${new Date().toISOString().slice(0, 10)} on ${machine} by \`scripts/bench\`.\n\n${table(list)}`;
+console.log(`\n${markdown}\n`);
+await writeFile(
+  join(ROOT, "bench", "results.json"),
+  `${JSON.stringify({ date: new Date().toISOString(), machine, browser, native_ns: native, sizes: size, rows: list }, null, 2)}\n`,
+);
+const readmePath = join(ROOT, "README.md");
+const readme = await readFile(readmePath, "utf8");
+const start = "<!-- bench:start -->";
+const end = "<!-- bench:end -->";
+if (readme.includes(start) && readme.includes(end)) {
+  const updated = `${readme.slice(0, readme.indexOf(start) + start.length)}\n${markdown}\n${readme.slice(readme.indexOf(end))}`;
+  await writeFile(readmePath, updated);
+  console.log("README.md's Speed and size table updated; bench/results.json written.");
+}

@@ -1,0 +1,186 @@
+//! Timing hooks for `scripts/bench`: each runs one of the page's own paths a number of times inside the
+//! browser and returns the median milliseconds per repetition, measured with `performance.now()`.
+//!
+//! They are compiled into the shipped wasm on purpose, so the bench measures the very binary people load;
+//! `www/boot.js` puts the module's exports on `window.saddleBench` only when the page's URL has `?bench=1`.
+//! Each hook ends by reading one pixel back from the canvas it drew, which makes the browser finish the
+//! drawing instead of leaving it queued, so the time covers the rasterizing too.
+
+use std::cell::RefCell;
+use std::hint::black_box;
+
+use nalgebra::SymmetricEigen;
+use wasm_bindgen::prelude::*;
+
+use super::app::{App, SharedApp};
+use super::map_view::context_2d;
+use super::{dom, overlay};
+use crate::experiments::{Network, Rng};
+use crate::formula::Formula;
+use crate::optim::OptimizerKind;
+use crate::presets::preset;
+use crate::render::Grid;
+
+/// One frame at 60 Hz: the simulated clock advances by this per tick, so throttled work (the side plots
+/// redraw every 120 ms) happens as often as it would in a real animation.
+const FRAME_MS: f64 = 1000.0 / 60.0;
+
+thread_local! {
+    static APP: RefCell<Option<SharedApp>> = const { RefCell::new(None) };
+}
+
+/// Keeps a handle to the mounted app for the hooks below.
+pub fn remember(app: &SharedApp) {
+    APP.with(|slot| *slot.borrow_mut() = Some(SharedApp::clone(app)));
+}
+
+fn with_app<T>(body: impl FnOnce(&mut App) -> Result<T, JsValue>) -> Result<T, JsValue> {
+    let app = APP
+        .with(|slot| slot.borrow().clone())
+        .ok_or_else(|| JsValue::from_str("the app is not mounted"))?;
+    let mut app = app.try_borrow_mut().map_err(|_| "the app is busy")?;
+    body(&mut app)
+}
+
+fn now_ms() -> Result<f64, JsValue> {
+    Ok(dom::window()?
+        .performance()
+        .ok_or("no performance clock")?
+        .now())
+}
+
+/// Median milliseconds of `repeats` (at least 1) runs of `body`.
+fn median_ms(repeats: u32, mut body: impl FnMut() -> Result<(), JsValue>) -> Result<f64, JsValue> {
+    let mut times = Vec::new();
+    for _ in 0..repeats.max(1) {
+        let start = now_ms()?;
+        body()?;
+        times.push(now_ms()? - start);
+    }
+    times.sort_by(f64::total_cmp);
+    Ok(times[times.len() / 2])
+}
+
+/// Waits for the map canvas's queued drawing to be rasterized.
+fn finish_drawing(app: &App) -> Result<(), JsValue> {
+    context_2d(&app.map.canvas)?.get_image_data(0.0, 0.0, 1.0, 1.0)?;
+    Ok(())
+}
+
+/// A full redraw of the map — heatmap, contours, axes, colour bar, critical-point markers, then the
+/// overlay — with the map's backing store `width_px × height_px` device pixels. The canvas gets its
+/// CSS size back afterwards.
+#[wasm_bindgen]
+pub fn bench_redraw_map(width_px: u32, height_px: u32, repeats: u32) -> Result<f64, JsValue> {
+    with_app(|app| {
+        let style = app.map.canvas.style();
+        let dpr = dom::window()?.device_pixel_ratio().max(1.0);
+        style.set_property("width", &format!("{}px", f64::from(width_px) / dpr))?;
+        style.set_property("height", &format!("{}px", f64::from(height_px) / dpr))?;
+        app.map.fit_to_element()?;
+        let formula = app.surface.formula.clone();
+        let critical = app.critical.clone();
+        let time = median_ms(repeats, || {
+            app.map.draw_base(&formula, app.bounds, &critical)?;
+            overlay::draw(app)?;
+            finish_drawing(app)
+        });
+        style.remove_property("width")?;
+        style.remove_property("height")?;
+        app.dirty.base = true;
+        time
+    })
+}
+
+/// One animation frame of a playing race of the first `optimizers` optimizers (one step each, the
+/// trajectories and table redrawn, the side plots at their own pace); restarts the race when it ends.
+#[wasm_bindgen]
+pub fn bench_tick(optimizers: usize, repeats: u32) -> Result<f64, JsValue> {
+    with_app(|app| {
+        race_with(app, optimizers);
+        let mut clock = now_ms()?;
+        median_ms(repeats, || {
+            if !app.race.any_running() {
+                race_with(app, optimizers);
+            }
+            clock += FRAME_MS;
+            app.frame(clock, FRAME_MS / 1000.0)?;
+            finish_drawing(app)
+        })
+    })
+}
+
+/// Makes sure a race of the first `optimizers` optimizers is playing at one step per frame, restarting
+/// it if it has ended; true when it (re)started. For measuring frame rates over seconds.
+#[wasm_bindgen]
+pub fn bench_race(optimizers: usize) -> Result<bool, JsValue> {
+    with_app(|app| {
+        let stale =
+            !app.race.playing || app.race.kinds.len() != optimizers.min(OptimizerKind::ALL.len());
+        if stale {
+            race_with(app, optimizers);
+        }
+        Ok(stale)
+    })
+}
+
+fn race_with(app: &mut App, optimizers: usize) {
+    let count = optimizers.min(OptimizerKind::ALL.len());
+    app.race.steps_per_second = 60.0;
+    app.set_optimizers(OptimizerKind::ALL[..count].to_vec());
+    app.race.playing = true;
+}
+
+/// Dragging θ′: one move along a small circle around the view's centre — analysis, race restart, the
+/// inspector, the Taylor overlay and the arrows redrawn in the next frame.
+#[wasm_bindgen]
+pub fn bench_drag(repeats: u32) -> Result<f64, JsValue> {
+    with_app(|app| {
+        let [cx, cy] = app.bounds.center();
+        let radius = 0.1 * app.bounds.width().min(app.bounds.height());
+        let mut clock = now_ms()?;
+        let mut index = 0.0_f64;
+        median_ms(repeats, || {
+            index += 1.0;
+            let angle = 0.1 * index;
+            app.place_point([cx + radius * angle.cos(), cy + radius * angle.sin()]);
+            clock += FRAME_MS;
+            app.frame(clock, 0.0)?;
+            finish_drawing(app)
+        })
+    })
+}
+
+/// The minimum-ratio experiment's costly step: the exact P×P Hessian of its network at a random start,
+/// and its symmetric eigen-decomposition.
+#[wasm_bindgen]
+pub fn bench_hessian(params: usize, repeats: u32) -> f64 {
+    let mut rng = Rng::new(1);
+    let network = Network::toy(Network::hidden_for(params), &mut rng);
+    let theta = network.initial_parameters(&mut rng);
+    median_ms(repeats, || {
+        black_box(SymmetricEigen::new(network.hessian(&theta)));
+        Ok(())
+    })
+    .unwrap_or(f64::NAN)
+}
+
+/// Sampling `surface` (a preset's name, else a formula) on a `width × height` grid over the lecture's box,
+/// as the native `cargo bench` does, so the two can be compared.
+#[wasm_bindgen]
+pub fn bench_grid(
+    surface: &str,
+    width: usize,
+    height: usize,
+    repeats: u32,
+) -> Result<f64, JsValue> {
+    let formula = match preset(surface) {
+        Some(chosen) => chosen.formula(),
+        None => Formula::parse(surface).map_err(|e| e.to_string())?,
+    };
+    let bounds = preset("lecture").ok_or("no lecture preset")?.bounds();
+    median_ms(repeats, || {
+        black_box(Grid::sample(&formula, bounds, width, height));
+        Ok(())
+    })
+}
