@@ -12,7 +12,7 @@ use saddle::analysis::{analyze, find_critical_points, symmetric_eigen};
 use saddle::experiments::{Network, Rng};
 use saddle::formula::Formula;
 use saddle::presets::preset;
-use saddle::render::Grid;
+use saddle::render::{contour_levels, contour_segments, ColorScale, Grid};
 use saddle::surface::LossSurface;
 
 /// A long formula a person could paste: 40 terms, each with a transcendental call.
@@ -45,6 +45,23 @@ fn grid_evaluation(c: &mut Criterion) {
         });
     }
     group.finish();
+}
+
+/// The map's contours: ten levels over the 260 × 260 grid the page samples at most.
+fn contours(c: &mut Criterion) {
+    let Some(himmelblau) = preset("himmelblau") else {
+        return;
+    };
+    let grid = Grid::sample(&himmelblau.formula(), himmelblau.bounds(), 260, 260);
+    let levels = contour_levels(&ColorScale::for_grid(&grid), 10);
+    c.bench_function("contours: 10 levels on a 260x260 grid (himmelblau)", |b| {
+        b.iter(|| {
+            levels
+                .iter()
+                .map(|&level| contour_segments(black_box(&grid), level).len())
+                .sum::<usize>()
+        })
+    });
 }
 
 fn point_analysis(c: &mut Criterion) {
@@ -88,6 +105,7 @@ fn network_hessian(c: &mut Criterion) {
 criterion_group!(
     benches,
     grid_evaluation,
+    contours,
     point_analysis,
     critical_search,
     network_hessian

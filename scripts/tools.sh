@@ -1,9 +1,11 @@
 # Installs what Saddle's scripts need when it is missing; sourced by scripts/serve, scripts/test and scripts/bench.
 # Only registries reach these machines: rustup, crates.io (cargo install --locked), Debian (apt-get), npm.
+# wasm-opt comes from npm's `binaryen` (pinned in package.json, a Node build of binaryen 132): Debian's
+# binaryen 108 breaks wasm-bindgen 0.2.129's output ("WebAssembly.Table.grow(): failed to grow table").
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-export PATH="$HOME/.cargo/bin:$PATH"
+export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 TRUNK_VERSION="0.21.14"
 
 say() { printf '\n== %s\n' "$*"; }
@@ -32,10 +34,7 @@ ensure_web_tools() {
   ensure_wasm_target
   ensure_cargo_tool wasm-bindgen wasm-bindgen-cli "$(wasm_bindgen_version)"
   ensure_cargo_tool trunk trunk "$TRUNK_VERSION"
-  if ! command -v wasm-opt >/dev/null; then
-    say "installing Debian's binaryen (wasm-opt)"
-    apt_install binaryen
-  fi
+  ensure_node_modules
 }
 
 ensure_browser() {
@@ -53,7 +52,7 @@ apt_install() {
 }
 
 ensure_node_modules() {
-  if [ ! -d "$ROOT/node_modules/playwright-core" ]; then
+  if [ ! -d "$ROOT/node_modules/playwright-core" ] || [ ! -x "$ROOT/node_modules/.bin/wasm-opt" ]; then
     say "installing npm packages from package-lock.json"
     (cd "$ROOT" && npm ci --no-audit --no-fund)
   fi

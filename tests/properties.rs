@@ -48,6 +48,23 @@ proptest! {
         let _ = Formula::parse(&text).map(|f| f.value(0.5, -0.5));
     }
 
+    /// `value` runs a separately compiled tape (operands fused into operations, the stack's top in a
+    /// register); it must give the very bits the generic evaluator gives, NaN where that is NaN.
+    #[test]
+    fn plain_values_equal_the_generic_evaluation_bit_for_bit(
+        text in prop_oneof![smooth_formula(), "[xy0-9.+*/^() -]{1,60}"],
+        x in -3.0..3.0f64,
+        y in -3.0..3.0f64,
+    ) {
+        let Ok(formula) = Formula::parse(&text) else { return Ok(()) };
+        let generic = formula.eval(x, y, &mut Vec::new());
+        let plain = formula.value(x, y);
+        prop_assert!(
+            plain.to_bits() == generic.to_bits() || (plain.is_nan() && generic.is_nan()),
+            "{text}: {plain} vs {generic}"
+        );
+    }
+
     #[test]
     fn ad_matches_central_differences(text in smooth_formula(), x in -1.5..1.5f64, y in -1.5..1.5f64) {
         let formula = Formula::parse(&text).expect("the grammar only builds valid formulas");

@@ -22,6 +22,7 @@ mod error;
 mod function;
 mod lexer;
 mod parser;
+mod plain;
 mod tape;
 
 pub use error::FormulaError;

@@ -2,6 +2,7 @@
 
 use num_dual::DualNum;
 
+use super::plain::PlainTape;
 use super::{parser, FormulaError, Function};
 
 /// One instruction of the postfix tape.
@@ -29,6 +30,8 @@ pub(crate) enum Op {
 pub struct Formula {
     source: String,
     ops: Vec<Op>,
+    /// The same tape compiled for plain values, for the heatmap's hot loop.
+    pub(super) plain: PlainTape,
 }
 
 impl Formula {
@@ -37,6 +40,7 @@ impl Formula {
         let ops = parser::parse(source)?;
         Ok(Formula {
             source: source.to_string(),
+            plain: PlainTape::compile(&ops),
             ops,
         })
     }
@@ -57,7 +61,13 @@ impl Formula {
 
     /// Plain value at (x, y); NaN where the formula is undefined.
     pub fn value(&self, x: f64, y: f64) -> f64 {
-        self.eval(x, y, &mut Vec::new())
+        self.plain.eval(x, y, &mut self.plain.stack())
+    }
+
+    /// [`Formula::value`] as a function of a point that allocates once, for evaluating many points.
+    pub fn value_fn(&self) -> impl FnMut([f64; 2]) -> f64 + '_ {
+        let mut stack = self.plain.stack();
+        move |[x, y]| self.plain.eval(x, y, &mut stack)
     }
 
     /// Evaluates over any `num-dual` number, reusing `stack` so hot loops allocate nothing.
@@ -92,7 +102,7 @@ impl Formula {
 
 /// `a^b` as `exp(b·ln a)` in plain and dual arithmetic alike, so the heatmap is undefined exactly where
 /// the derivatives are: f64's `powf` alone would give (−2)^y = −8 at y = 3 where the analysis says undefined.
-fn variable_power<D: DualNum<Primitive = f64>>(base: D, exponent: D) -> D {
+pub(super) fn variable_power<D: DualNum<Primitive = f64>>(base: D, exponent: D) -> D {
     if base.re() < 0.0 {
         D::from(f64::NAN)
     } else {
@@ -105,7 +115,7 @@ fn variable_power<D: DualNum<Primitive = f64>>(base: D, exponent: D) -> D {
 /// curvature all vanish; for |c| ≥ 2^53 (always an even whole number) c − 3 rounds to c, flipping the
 /// sign for negative a, so (−1)^c came out −1; and for a tiny fractional c, c − 3 rounds to −3, giving
 /// (−1)^(2^−55) = 1 where f64 (rightly) says undefined.
-fn constant_power<D: DualNum<Primitive = f64>>(base: D, exponent: f64) -> D {
+pub(super) fn constant_power<D: DualNum<Primitive = f64>>(base: D, exponent: f64) -> D {
     let re = base.re();
     if re < 0.0 && exponent.fract() != 0.0 {
         D::from(f64::NAN)

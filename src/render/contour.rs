@@ -30,22 +30,36 @@ pub fn contour_segments(grid: &Grid, level: f64) -> Vec<[Point; 2]> {
     if !level.is_finite() {
         return segments;
     }
-    let rows = grid.rows();
-    if rows.len() < 2 {
+    let mut rows = grid.rows();
+    let Some(first) = rows.next() else {
         return segments;
-    }
+    };
     let xs: Vec<f64> = (0..grid.width).map(|c| grid.cell_center(c, 0)[0]).collect();
-    let ys: Vec<f64> = (0..grid.height)
-        .map(|r| grid.cell_center(0, r)[1])
-        .collect();
-    let row_pairs = rows.clone().zip(rows.skip(1));
-    for ((upper, lower), y) in row_pairs.zip(ys.windows(2)) {
-        let cells = upper.windows(2).zip(lower.windows(2)).zip(xs.windows(2));
-        for ((top, bottom), x) in cells {
-            let values = [top[0], top[1], bottom[1], bottom[0]];
-            let case = crossing_case(values, level);
-            // Most cells lie wholly on one side: decide that before touching coordinates.
-            if case == 0 || case == 15 || !values.iter().all(|v| v.is_finite()) {
+    // Each sample is compared with the level once, not once per cell it is a corner of. A NaN sample
+    // counts as below; cells with one are skipped before drawing.
+    let sides = |row: &[f64]| -> Vec<u8> { row.iter().map(|&v| u8::from(v > level)).collect() };
+    let mut upper = first;
+    let mut upper_sides = sides(first);
+    for (row, lower) in rows.enumerate() {
+        let lower_sides = sides(lower);
+        let y = [grid.cell_center(0, row)[1], grid.cell_center(0, row + 1)[1]];
+        let cells = upper_sides.windows(2).zip(lower_sides.windows(2));
+        for (column, (top, bottom)) in cells.enumerate() {
+            // Which corners (TL, TR, BR, BL) lie above the level, as bits 8, 4, 2, 1.
+            let case = top[0] << 3 | top[1] << 2 | bottom[1] << 1 | bottom[0];
+            // Most cells lie wholly on one side: decide that before touching values or coordinates.
+            if case == 0 || case == 15 {
+                continue;
+            }
+            let (Some(t), Some(b), Some(x)) = (
+                upper.get(column..column + 2),
+                lower.get(column..column + 2),
+                xs.get(column..column + 2),
+            ) else {
+                continue;
+            };
+            let values = [t[0], t[1], b[1], b[0]];
+            if !values.iter().all(|v| v.is_finite()) {
                 continue;
             }
             let cell = Cell {
@@ -54,16 +68,10 @@ pub fn contour_segments(grid: &Grid, level: f64) -> Vec<[Point; 2]> {
             };
             cell.add_segments(case, level, &mut segments);
         }
+        upper = lower;
+        upper_sides = lower_sides;
     }
     segments
-}
-
-/// Which corners (TL, TR, BR, BL) lie above the level, as bits 8, 4, 2, 1.
-///
-/// A NaN corner counts as below; the caller skips cells with one before drawing.
-fn crossing_case(values: [f64; 4], level: f64) -> u8 {
-    let [tl, tr, br, bl] = values.map(|v| v > level);
-    u8::from(tl) << 3 | u8::from(tr) << 2 | u8::from(br) << 1 | u8::from(bl)
 }
 
 /// One marching-squares cell, corners clockwise from the top left: TL, TR, BR, BL.

@@ -36,10 +36,7 @@ impl Grid {
     ///
     /// `width` and `height` are clamped to `2..=MAX_GRID_SIDE` (contours need at least one cell).
     pub fn sample(formula: &Formula, bounds: Bounds, width: usize, height: usize) -> Grid {
-        let mut stack = Vec::with_capacity(formula.len());
-        Grid::from_fn(bounds, width, height, |[x, y]| {
-            formula.eval(x, y, &mut stack)
-        })
+        Grid::from_fn(bounds, width, height, formula.value_fn())
     }
 
     /// Samples any function of the plane on the same layout as [`Grid::sample`].

@@ -230,7 +230,8 @@ fn release(a: &mut App, pointer: Pointer, lifted: bool) {
         }
         _ => {}
     }
-    a.dirty.critical = true;
+    // No `dirty.critical` here: `set_bounds` marks it whenever a gesture moved the view, and a click that
+    // only drops θ′ must not redraw the whole map.
     a.dirty.url = true;
 }
 

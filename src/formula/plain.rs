@@ -1,0 +1,188 @@
+//! The tape recompiled for plain `f64` values, the heatmap's hot loop (a 512² grid is 262,144 evaluations).
+//!
+//! Two changes make it about twice as fast as the generic dual-number evaluator run with `f64`: the top of
+//! the stack lives in a local (so most instructions touch no memory), and a binary operation whose right
+//! operand is a constant or a variable reads it directly instead of pushing and popping it. Every operation
+//! calls the same arithmetic as the generic evaluator, so both give bit-identical values.
+
+use super::tape::{constant_power, variable_power, Op};
+use super::Function;
+
+/// A value an instruction can read without the stack.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Operand {
+    Const(f64),
+    X,
+    Y,
+}
+
+impl Operand {
+    #[inline(always)]
+    fn at(self, x: f64, y: f64) -> f64 {
+        match self {
+            Operand::Const(c) => c,
+            Operand::X => x,
+            Operand::Y => y,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Binary {
+    Add,
+    Sub,
+    Mul,
+    Div,
+    Pow,
+}
+
+impl Binary {
+    #[inline(always)]
+    fn apply(self, left: f64, right: f64) -> f64 {
+        match self {
+            Binary::Add => left + right,
+            Binary::Sub => left - right,
+            Binary::Mul => left * right,
+            Binary::Div => left / right,
+            Binary::Pow => variable_power(left, right),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum PlainOp {
+    /// Spills the top to the stack and loads an operand.
+    Load(Operand),
+    /// top ← top ∘ operand.
+    WithOperand(Binary, Operand),
+    /// top ← popped ∘ top.
+    WithStack(Binary),
+    Neg,
+    Square,
+    PowInt(i32),
+    PowConst(f64),
+    Call(Function),
+}
+
+/// A formula's instructions for plain values.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) struct PlainTape {
+    ops: Vec<PlainOp>,
+    /// Most values the stack holds at once, so evaluation never reallocates.
+    depth: usize,
+}
+
+impl PlainTape {
+    pub(crate) fn compile(tape: &[Op]) -> PlainTape {
+        let mut ops = Vec::with_capacity(tape.len());
+        let (mut depth, mut deepest) = (0usize, 0usize);
+        let mut index = 0;
+        while let Some(&op) = tape.get(index) {
+            index += 1;
+            let operand = match op {
+                Op::Const(c) => Some(Operand::Const(c)),
+                Op::X => Some(Operand::X),
+                Op::Y => Some(Operand::Y),
+                _ => None,
+            };
+            let compiled = match (operand, tape.get(index).and_then(|&next| binary(next))) {
+                (Some(operand), Some(fused)) if depth > 0 => {
+                    index += 1;
+                    PlainOp::WithOperand(fused, operand)
+                }
+                (Some(operand), _) => {
+                    depth += 1;
+                    PlainOp::Load(operand)
+                }
+                (None, _) => match op {
+                    Op::Neg => PlainOp::Neg,
+                    Op::PowInt(2) => PlainOp::Square,
+                    Op::PowInt(n) => PlainOp::PowInt(n),
+                    Op::PowConst(c) => PlainOp::PowConst(c),
+                    Op::Call(function) => PlainOp::Call(function),
+                    _ => {
+                        depth = depth.saturating_sub(1);
+                        PlainOp::WithStack(binary(op).unwrap_or(Binary::Add))
+                    }
+                },
+            };
+            deepest = deepest.max(depth);
+            ops.push(compiled);
+        }
+        PlainTape {
+            ops,
+            depth: deepest + 1,
+        }
+    }
+
+    /// A stack of the right size for [`PlainTape::eval`].
+    pub(crate) fn stack(&self) -> Vec<f64> {
+        Vec::with_capacity(self.depth)
+    }
+
+    /// The value at (x, y); `stack` is scratch space, reused across calls.
+    #[inline]
+    pub(crate) fn eval(&self, x: f64, y: f64, stack: &mut Vec<f64>) -> f64 {
+        stack.clear();
+        let mut top = f64::NAN;
+        for &op in &self.ops {
+            top = match op {
+                PlainOp::Load(operand) => {
+                    stack.push(top);
+                    operand.at(x, y)
+                }
+                PlainOp::WithOperand(binary, operand) => binary.apply(top, operand.at(x, y)),
+                PlainOp::WithStack(binary) => binary.apply(stack.pop().unwrap_or(f64::NAN), top),
+                PlainOp::Neg => -top,
+                PlainOp::Square => top * top,
+                PlainOp::PowInt(n) => top.powi(n),
+                PlainOp::PowConst(c) => constant_power(top, c),
+                PlainOp::Call(function) => function.apply(top),
+            };
+        }
+        top
+    }
+}
+
+fn binary(op: Op) -> Option<Binary> {
+    match op {
+        Op::Add => Some(Binary::Add),
+        Op::Sub => Some(Binary::Sub),
+        Op::Mul => Some(Binary::Mul),
+        Op::Div => Some(Binary::Div),
+        Op::Pow => Some(Binary::Pow),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::formula::Formula;
+
+    #[test]
+    fn operands_fuse_into_the_operations_that_read_them() {
+        // (1 - x*y)^2: Const 1, X, Y, Mul, Sub, PowInt 2.
+        let formula = Formula::parse("(1 - x*y)^2").expect("valid");
+        assert_eq!(
+            formula.plain.ops,
+            [
+                PlainOp::Load(Operand::Const(1.0)),
+                PlainOp::Load(Operand::X),
+                PlainOp::WithOperand(Binary::Mul, Operand::Y),
+                PlainOp::WithStack(Binary::Sub),
+                PlainOp::Square,
+            ]
+        );
+        assert_eq!(formula.plain.depth, 3);
+        assert_eq!(formula.value(0.5, 4.0), 1.0);
+        assert_eq!(formula.value(2.0, 2.0), 9.0);
+    }
+
+    #[test]
+    fn deep_right_nesting_keeps_its_stack() {
+        let formula = Formula::parse("x - (y - (x - (y - 2)))").expect("valid");
+        // x − (y − (x − y + 2)) = x − y + x − y + 2
+        assert_eq!(formula.value(3.0, 1.0), 6.0);
+    }
+}
