@@ -1,6 +1,6 @@
 //! Splits formula text into tokens, each with the 1-based character column it starts at.
 
-use super::FormulaError;
+use super::{FormulaError, FormulaErrorKind, TokenText};
 
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Token {
@@ -17,17 +17,17 @@ pub(crate) enum Token {
 
 impl Token {
     /// How the token reads in an error message.
-    pub(crate) fn describe(&self) -> String {
+    pub(crate) fn text(&self) -> TokenText {
         match self {
-            Token::Number(n) => format!("the number {n}"),
-            Token::Name(name) => format!("'{name}'"),
-            Token::Plus => "'+'".into(),
-            Token::Minus => "'-'".into(),
-            Token::Star => "'*'".into(),
-            Token::Slash => "'/'".into(),
-            Token::Caret => "'^'".into(),
-            Token::Open => "'('".into(),
-            Token::Close => "')'".into(),
+            Token::Number(n) => TokenText::Number(*n),
+            Token::Name(name) => TokenText::Name(name.clone()),
+            Token::Plus => TokenText::Symbol('+'),
+            Token::Minus => TokenText::Symbol('-'),
+            Token::Star => TokenText::Symbol('*'),
+            Token::Slash => TokenText::Symbol('/'),
+            Token::Caret => TokenText::Symbol('^'),
+            Token::Open => TokenText::Symbol('('),
+            Token::Close => TokenText::Symbol(')'),
         }
     }
 }
@@ -91,23 +91,11 @@ pub(crate) fn tokenize(source: &str) -> Result<Vec<Spanned>, FormulaError> {
         } else {
             return Err(FormulaError::new(
                 column,
-                format!(
-                    "unexpected character {}: use numbers, x, y, + - * / ^, parentheses and function names",
-                    shown(c)
-                ),
+                FormulaErrorKind::UnexpectedCharacter(c),
             ));
         }
     }
     Ok(tokens)
-}
-
-/// A character as it can be shown safely in a one-line message.
-fn shown(c: char) -> String {
-    if c.is_control() {
-        format!("U+{:04X}", c as u32)
-    } else {
-        format!("'{c}'")
-    }
 }
 
 /// Reads `digits[.digits][(e|E)[+|-]digits]` (or `.digits...`) starting at `start`.
@@ -128,7 +116,7 @@ fn read_number(chars: &[char], start: usize) -> Result<(f64, usize), FormulaErro
     if mantissa_digits == 0 {
         return Err(FormulaError::new(
             start + 1,
-            "expected digits in the number (like 0.5 or .5)",
+            FormulaErrorKind::MissingDigits,
         ));
     }
     if matches!(chars.get(i), Some('e') | Some('E')) {
@@ -141,7 +129,7 @@ fn read_number(chars: &[char], start: usize) -> Result<(f64, usize), FormulaErro
         if exponent_end == j {
             return Err(FormulaError::new(
                 i + 1,
-                "expected digits after the exponent 'e' of the number (like 1e-3); write 2*e for 2 times the constant e",
+                FormulaErrorKind::MissingExponentDigits,
             ));
         }
         i = exponent_end;
@@ -151,7 +139,7 @@ fn read_number(chars: &[char], start: usize) -> Result<(f64, usize), FormulaErro
         Ok(value) if value.is_finite() => Ok((value, i)),
         _ => Err(FormulaError::new(
             start + 1,
-            format!("the number {text} is too large"),
+            FormulaErrorKind::NumberTooLarge(text),
         )),
     }
 }

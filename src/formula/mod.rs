@@ -24,7 +24,7 @@ mod lexer;
 mod parser;
 mod tape;
 
-pub use error::FormulaError;
+pub use error::{function_names, shown_character, FormulaError, FormulaErrorKind, TokenText};
 pub use function::Function;
 pub use tape::Formula;
 
