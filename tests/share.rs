@@ -3,7 +3,9 @@
 use proptest::prelude::*;
 use saddle::bounds::Bounds;
 use saddle::optim::OptimizerKind;
-use saddle::share::{decode, encode, Language, Scene, SurfaceChoice, ViewMode};
+use saddle::share::{
+    decode, encode, IgnoredBecause, Language, LinkNotice, Scene, SurfaceChoice, ViewMode,
+};
 
 #[test]
 fn the_documented_example_reads_as_written() {
@@ -132,9 +134,70 @@ fn hostile_fragments_give_the_default_scene_and_a_short_notice() {
     }
 }
 
+#[test]
+fn dataset_presets_and_sgd_settings_travel_in_the_link() {
+    let decoded = decode("v=1&preset=lecture-data&opt=gd,sgd&lr=0.05&batch=4&seed=7");
+    assert!(decoded.notices.is_empty(), "{:?}", decoded.notices);
+    let scene = decoded.scene;
+    assert_eq!(scene.surface, SurfaceChoice::Preset("lecture-data".into()));
+    assert_eq!((scene.batch, scene.seed), (4, 7));
+    let hyper = scene.hyperparameters();
+    assert_eq!((hyper.learning_rate, hyper.batch, hyper.seed), (0.05, 4, 7));
+    assert_eq!(
+        encode(&scene),
+        "v=1&preset=lecture-data&opt=gd,sgd&lr=0.05&beta=0.9&batch=4&seed=7"
+    );
+}
+
+#[test]
+fn default_sgd_settings_are_left_out_of_the_link() {
+    let link = encode(&Scene::default());
+    assert!(!link.contains("batch") && !link.contains("seed"), "{link}");
+}
+
+#[test]
+fn bad_sgd_settings_fall_back_one_key_at_a_time() {
+    let decoded = decode("batch=0&seed=-1&lr=0.2");
+    let default = Scene::default();
+    assert_eq!(decoded.scene.batch, default.batch);
+    assert_eq!(decoded.scene.seed, default.seed);
+    assert_eq!(decoded.scene.learning_rate, 0.2);
+    assert_eq!(
+        decoded.notices,
+        [
+            "Ignored batch=0 in the link: batch must be a whole number from 1 to 100000.",
+            "Ignored seed=-1 in the link: seed must be a whole number from 0 to 18446744073709551615."
+        ]
+    );
+    assert_eq!(decode("batch=100001").scene.batch, default.batch);
+    assert_eq!(decode("seed=18446744073709551615").scene.seed, u64::MAX);
+}
+
+#[test]
+fn every_notice_comes_with_its_problem_as_data() {
+    let decoded = decode("expr=x+&pt=1&preset=nowhere&%ZZ=1");
+    assert_eq!(decoded.problems.len(), decoded.notices.len());
+    for (problem, notice) in decoded.problems.iter().zip(&decoded.notices) {
+        assert_eq!(&problem.to_string(), notice);
+    }
+    assert_eq!(
+        decoded.problems[0],
+        LinkNotice::Ignored {
+            key: "expr".into(),
+            value: "x+".into(),
+            reason: IgnoredBecause::Formula(saddle::formula::Formula::parse("x+").unwrap_err()),
+        }
+    );
+    assert_eq!(
+        decoded.notices[0],
+        "Ignored expr=x+ in the link: the formula has an error at column 3: expected an operand after '+'."
+    );
+    assert!(matches!(decoded.problems[3], LinkNotice::NotText { .. }));
+}
+
 fn any_scene() -> impl Strategy<Value = Scene> {
     let surface = prop_oneof![
-        prop::sample::select(vec!["lecture", "saddle", "himmelblau"])
+        prop::sample::select(vec!["lecture", "saddle", "himmelblau", "lecture-data"])
             .prop_map(|n| SurfaceChoice::Preset(n.to_string())),
         prop::sample::select(vec![
             "x^2 - y^2",
@@ -156,6 +219,7 @@ fn any_scene() -> impl Strategy<Value = Scene> {
         point,
         optimizers,
         (1e-9..100.0f64, 0.0..0.999f64, 0usize..100_000),
+        (1usize..=100_000, any::<u64>()),
         (
             prop::sample::select(ViewMode::ALL.to_vec()),
             prop::option::of(prop::sample::select(Language::ALL.to_vec())),
@@ -169,6 +233,7 @@ fn any_scene() -> impl Strategy<Value = Scene> {
                 point,
                 optimizers,
                 (learning_rate, beta, steps),
+                (batch, seed),
                 (view, language, embed),
             )| Scene {
                 surface,
@@ -177,6 +242,8 @@ fn any_scene() -> impl Strategy<Value = Scene> {
                 optimizers,
                 learning_rate,
                 beta,
+                batch,
+                seed,
                 steps,
                 view,
                 language,

@@ -1,5 +1,6 @@
 use super::percent::encode_component;
 use super::{Scene, SurfaceChoice, ViewMode, FORMAT_VERSION};
+use crate::optim::Hyperparameters;
 
 /// The fragment for a scene, without the leading `#`; keys in a fixed, readable order.
 pub fn encode(scene: &Scene) -> String {
@@ -21,6 +22,13 @@ pub fn encode(scene: &Scene) -> String {
     pairs.push(format!("opt={}", names.join(",")));
     pairs.push(format!("lr={}", number(scene.learning_rate)));
     pairs.push(format!("beta={}", number(scene.beta)));
+    let defaults = Hyperparameters::default();
+    if scene.batch != defaults.batch {
+        pairs.push(format!("batch={}", scene.batch));
+    }
+    if scene.seed != defaults.seed {
+        pairs.push(format!("seed={}", scene.seed));
+    }
     if scene.steps > 0 {
         pairs.push(format!("steps={}", scene.steps));
     }

@@ -9,11 +9,13 @@
 
 mod decode;
 mod encode;
+mod notice;
 mod percent;
 mod scene;
 
 pub use decode::{decode, Decoded};
 pub use encode::encode;
+pub use notice::{IgnoredBecause, LinkNotice};
 pub use scene::{Language, Scene, SurfaceChoice, ViewMode};
 
 /// The format version this build writes and reads.

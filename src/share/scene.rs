@@ -5,7 +5,7 @@ use crate::surface::Point;
 /// Which loss surface the scene shows.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SurfaceChoice {
-    /// A name from `presets::PRESETS`.
+    /// A name from `presets::PRESETS` or `experiments::DATASET_PRESETS`.
     Preset(String),
     /// A formula a person typed (already checked to parse).
     Expr(String),
@@ -61,6 +61,10 @@ pub struct Scene {
     pub optimizers: Vec<OptimizerKind>,
     pub learning_rate: f64,
     pub beta: f64,
+    /// SGD's mini-batch size B (used on dataset presets).
+    pub batch: usize,
+    /// SGD's batch-sampler seed, so a shared race replays exactly.
+    pub seed: u64,
     /// Race steps to replay on load.
     pub steps: usize,
     pub view: ViewMode,
@@ -68,6 +72,18 @@ pub struct Scene {
     pub language: Option<Language>,
     /// Only the map and race controls, for an `<iframe>` in lecture notes.
     pub embed: bool,
+}
+
+impl Scene {
+    /// The optimizers' knobs as the link sets them.
+    pub fn hyperparameters(&self) -> Hyperparameters {
+        Hyperparameters {
+            learning_rate: self.learning_rate,
+            beta: self.beta,
+            batch: self.batch,
+            seed: self.seed,
+        }
+    }
 }
 
 impl Default for Scene {
@@ -80,6 +96,8 @@ impl Default for Scene {
             optimizers: vec![OptimizerKind::Gd, OptimizerKind::Momentum],
             learning_rate: hyper.learning_rate,
             beta: hyper.beta,
+            batch: hyper.batch,
+            seed: hyper.seed,
             steps: 0,
             view: ViewMode::Both,
             language: None,
