@@ -3,8 +3,8 @@
 use saddle::bounds::Bounds;
 use saddle::formula::Formula;
 use saddle::render::{
-    curvature_class, curvature_rgb, curvature_rgba, hessian_eigenvalues, shape_ratio,
-    CurvatureClass,
+    curvature_class, curvature_rgb, curvature_rgba, curvature_rows, hessian_eigenvalues,
+    shape_ratio, CurvatureClass,
 };
 use saddle::surface::LossSurface;
 
@@ -180,4 +180,15 @@ fn undefined_cells_are_grey() {
 fn absurd_sizes_are_clamped_like_the_heat_map() {
     let bowl = Formula::parse("x^2 + y^2").unwrap();
     assert_eq!(curvature_rgba(&bowl, square(1.0), 0, 1).len(), 2 * 2 * 4);
+}
+
+#[test]
+fn bands_of_rows_put_together_are_the_whole_map() {
+    let lecture = Formula::parse("(1 - x*y)^2").unwrap();
+    let bounds = square(2.0);
+    let whole = curvature_rgba(&lecture, bounds, 7, 5);
+    let mut bands = curvature_rows(&lecture, bounds, 7, 5, 0..2);
+    bands.extend(curvature_rows(&lecture, bounds, 7, 5, 2..9));
+    assert_eq!(bands, whole);
+    assert!(curvature_rows(&lecture, bounds, 7, 5, 6..9).is_empty());
 }

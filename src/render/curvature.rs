@@ -11,6 +11,8 @@
 //! wash out everything else), and it fades exactly where the class is about to change. Full colour:
 //! equally curved both ways; pale: nearly flat in one direction (a valley floor, a ridge line).
 
+use std::ops::Range;
+
 use super::grid::{clamp_side, column_x, row_y};
 use super::UNDEFINED_RGB;
 use crate::bounds::Bounds;
@@ -143,19 +145,33 @@ pub fn curvature_rgb(eigenvalues: [f64; 2]) -> [u8; 3] {
 /// RGBA pixels of the curvature map over `bounds`: `width × height` cells (each clamped to
 /// `2..=MAX_GRID_SIDE`, like [`Grid`](super::Grid)), row 0 at the top, fully opaque.
 ///
-/// One exact Hessian per cell centre; about 0.5 µs each natively, so a 128² map costs ~10 ms.
+/// One exact Hessian per cell centre: ~5 ms natively for a 128² map of the lecture's surface, ~20 ms for
+/// Beale's; [`curvature_rows`] spreads a map over several frames.
 pub fn curvature_rgba<S: LossSurface + ?Sized>(
     surface: &S,
     bounds: Bounds,
     width: usize,
     height: usize,
 ) -> Vec<u8> {
+    curvature_rows(surface, bounds, width, height, 0..clamp_side(height))
+}
+
+/// The pixels of rows `rows` (clipped to the clamped height) of the map [`curvature_rgba`] draws, so the
+/// page can fill the map a band at a time and stay responsive while the Hessians are computed.
+pub fn curvature_rows<S: LossSurface + ?Sized>(
+    surface: &S,
+    bounds: Bounds,
+    width: usize,
+    height: usize,
+    rows: Range<usize>,
+) -> Vec<u8> {
     let (width, height) = (clamp_side(width), clamp_side(height));
+    let rows = rows.start.min(height)..rows.end.min(height);
     let xs: Vec<f64> = (0..width)
         .map(|column| column_x(&bounds, width, column))
         .collect();
-    let mut pixels = Vec::with_capacity(width * height * 4);
-    for row in 0..height {
+    let mut pixels = Vec::with_capacity(width * rows.len() * 4);
+    for row in rows {
         let y = row_y(&bounds, height, row);
         for &x in &xs {
             let derivatives = surface.derivatives([x, y]);

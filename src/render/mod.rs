@@ -14,8 +14,8 @@ mod view;
 pub use colormap::{heatmap_rgba, viridis, ColorScale, UNDEFINED_RGB};
 pub use contour::{contour_levels, contour_segments, MAX_CONTOUR_LEVELS};
 pub use curvature::{
-    curvature_class, curvature_rgb, curvature_rgba, hessian_eigenvalues, shape_ratio,
-    CurvatureClass, FLAT_RATIO,
+    curvature_class, curvature_rgb, curvature_rgba, curvature_rows, hessian_eigenvalues,
+    shape_ratio, CurvatureClass, FLAT_RATIO,
 };
 pub use grid::{Grid, MAX_GRID_SIDE};
 pub use nice::{format_tick, nice_ticks, MAX_TICKS};
