@@ -15,3 +15,7 @@ pub mod presets;
 pub mod render;
 pub mod share;
 pub mod surface;
+
+/// The browser app; compiled only for wasm, where `#[wasm_bindgen(start)]` mounts it.
+#[cfg(target_arch = "wasm32")]
+mod web;

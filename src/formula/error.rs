@@ -26,7 +26,7 @@ pub enum FormulaErrorKind {
     MissingDigits,
     /// `2e` or `1e-` with no exponent digits.
     MissingExponentDigits,
-    /// Digits that overflow f64; the digits as typed.
+    /// Digits that overflow f64; the digits as typed, cut to a short excerpt.
     NumberTooLarge(String),
     /// More than [`MAX_NESTING`] levels of parentheses, signs, powers or calls.
     NestedTooDeeply,
@@ -40,7 +40,7 @@ pub enum FormulaErrorKind {
     MissingOperand { after: TokenText },
     /// A number, name or `(` was due; `None` when the formula ended instead.
     ExpectedOperand { found: Option<TokenText> },
-    /// A name that is neither a variable, a constant nor a [`Function`].
+    /// A name that is neither a variable, a constant nor a [`Function`] (cut to a short excerpt).
     UnknownName(String),
     /// A function name not followed by `(`.
     MissingCallParenthesis { function: String },
@@ -55,7 +55,7 @@ pub enum FormulaErrorKind {
 #[derive(Debug, Clone, PartialEq)]
 pub enum TokenText {
     Number(f64),
-    /// A variable, constant or function name.
+    /// A variable, constant or function name, cut to a short excerpt.
     Name(String),
     /// An operator or parenthesis.
     Symbol(char),
@@ -141,10 +141,10 @@ impl fmt::Display for FormulaErrorKind {
 }
 
 impl TokenText {
-    /// The token as it was typed, quoted; numbers bare.
+    /// The token as it was typed, quoted; numbers bare (in exponent form when long).
     pub fn quoted(&self) -> String {
         match self {
-            TokenText::Number(n) => format!("{n}"),
+            TokenText::Number(n) => short_number(*n),
             TokenText::Name(name) => format!("'{name}'"),
             TokenText::Symbol(c) => format!("'{c}'"),
             TokenText::Call(name) => format!("'{name}('"),
@@ -155,7 +155,7 @@ impl TokenText {
 impl fmt::Display for TokenText {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            TokenText::Number(n) => write!(f, "the number {n}"),
+            TokenText::Number(n) => write!(f, "the number {}", short_number(*n)),
             other => f.write_str(&other.quoted()),
         }
     }
@@ -174,4 +174,27 @@ pub fn shown_character(c: char) -> String {
 pub fn function_names() -> String {
     let names: Vec<&str> = Function::ALL.iter().map(|(name, _)| *name).collect();
     names.join(", ")
+}
+
+/// Most characters of a name or number quoted in a message: a pasted 10,000-digit number must not
+/// become a 10,000-character error (the share link shows these messages in its notice bar).
+const QUOTED_CHARS: usize = 24;
+
+/// `text` cut to [`QUOTED_CHARS`] characters, with an ellipsis when cut.
+pub(crate) fn excerpt(text: &str) -> String {
+    let mut shown: String = text.chars().take(QUOTED_CHARS).collect();
+    if text.chars().nth(QUOTED_CHARS).is_some() {
+        shown.push('…');
+    }
+    shown
+}
+
+/// A number as it reads in a message: plain digits while short, exponent form beyond (`1e300`, not 301 digits).
+fn short_number(n: f64) -> String {
+    let plain = n.to_string();
+    if plain.chars().count() <= QUOTED_CHARS {
+        plain
+    } else {
+        format!("{n:e}")
+    }
 }

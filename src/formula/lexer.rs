@@ -1,5 +1,6 @@
 //! Splits formula text into tokens, each with the 1-based character column it starts at.
 
+use super::error::excerpt;
 use super::{FormulaError, FormulaErrorKind, TokenText};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -20,7 +21,7 @@ impl Token {
     pub(crate) fn text(&self) -> TokenText {
         match self {
             Token::Number(n) => TokenText::Number(*n),
-            Token::Name(name) => TokenText::Name(name.clone()),
+            Token::Name(name) => TokenText::Name(excerpt(name)),
             Token::Plus => TokenText::Symbol('+'),
             Token::Minus => TokenText::Symbol('-'),
             Token::Star => TokenText::Symbol('*'),
@@ -139,7 +140,7 @@ fn read_number(chars: &[char], start: usize) -> Result<(f64, usize), FormulaErro
         Ok(value) if value.is_finite() => Ok((value, i)),
         _ => Err(FormulaError::new(
             start + 1,
-            FormulaErrorKind::NumberTooLarge(text),
+            FormulaErrorKind::NumberTooLarge(excerpt(&text)),
         )),
     }
 }

@@ -1,5 +1,6 @@
 //! Recursive descent that emits the postfix tape directly, folding constants as it goes.
 
+use super::error::excerpt;
 use super::lexer::{tokenize, Spanned, Token};
 use super::tape::Op;
 use super::{FormulaError, FormulaErrorKind, Function, TokenText, MAX_LENGTH, MAX_NESTING};
@@ -173,7 +174,7 @@ impl Parser<'_> {
                 let Some(function) = Function::from_name(name) else {
                     return Err(FormulaError::new(
                         column,
-                        FormulaErrorKind::UnknownName(name.to_string()),
+                        FormulaErrorKind::UnknownName(excerpt(name)),
                     ));
                 };
                 let Some(open) = self.peek().filter(|t| t.token == Token::Open) else {

@@ -70,7 +70,7 @@ impl Formula {
                 Op::Y => y.clone(),
                 Op::Neg => -pop(stack),
                 Op::PowInt(n) => pop(stack).powi(n),
-                Op::PowConst(c) => pop(stack).powf(c),
+                Op::PowConst(c) => constant_power(pop(stack), c),
                 Op::Call(function) => function.apply(pop(stack)),
                 Op::Add | Op::Sub | Op::Mul | Op::Div | Op::Pow => {
                     let right = pop(stack);
@@ -80,13 +80,41 @@ impl Formula {
                         Op::Sub => left - right,
                         Op::Mul => left * right,
                         Op::Div => left / right,
-                        _ => left.powd(right),
+                        _ => variable_power(left, right),
                     }
                 }
             };
             stack.push(result);
         }
         pop(stack)
+    }
+}
+
+/// `a^b` as `exp(b·ln a)` in plain and dual arithmetic alike, so the heatmap is undefined exactly where
+/// the derivatives are: f64's `powf` alone would give (−2)^y = −8 at y = 3 where the analysis says undefined.
+fn variable_power<D: DualNum<Primitive = f64>>(base: D, exponent: D) -> D {
+    if base.re() < 0.0 {
+        D::from(f64::NAN)
+    } else {
+        base.powd(exponent)
+    }
+}
+
+/// `a^c` for a constant `c` that is not a small whole number, working around three gaps of num-dual's
+/// `powf`, which computes a^(c−3)·a³: at a = 0 with c > 2 that is ∞·0 = NaN although value, slope and
+/// curvature all vanish; for |c| ≥ 2^53 (always an even whole number) c − 3 rounds to c, flipping the
+/// sign for negative a, so (−1)^c came out −1; and for a tiny fractional c, c − 3 rounds to −3, giving
+/// (−1)^(2^−55) = 1 where f64 (rightly) says undefined.
+fn constant_power<D: DualNum<Primitive = f64>>(base: D, exponent: f64) -> D {
+    let re = base.re();
+    if re < 0.0 && exponent.fract() != 0.0 {
+        D::from(f64::NAN)
+    } else if re == 0.0 && exponent > 2.0 {
+        base * 0.0
+    } else if (0.5 * exponent).fract() == 0.0 {
+        (base.clone() * base).powf(0.5 * exponent)
+    } else {
+        base.powf(exponent)
     }
 }
 

@@ -261,7 +261,7 @@ fn formula_error_kind(kind: &FormulaErrorKind) -> String {
 
 fn token_text(token: &TokenText) -> String {
     match token {
-        TokenText::Number(n) => format!("数字 {n}"),
+        TokenText::Number(_) => format!("数字 {}", token.quoted()),
         other => other.quoted(),
     }
 }
@@ -285,6 +285,7 @@ fn ignored_because(reason: &IgnoredBecause) -> String {
         Formula(error) => return format!("公式有错误，{}", formula_error(error)),
         Steps => return format!("steps 必须是不超过 {MAX_STEPS} 的整数"),
         Batch => return format!("batch 必须是 1 到 {MAX_POINTS} 之间的整数"),
+        FormulaTooLongForLink => "公式太长，无法放进链接",
         UnknownPreset => "没有这个名称的预设",
         Version => "此页面读取版本 1 的链接，其余部分按版本 1 读取",
         Box => "应为 xmin,xmax,ymin,ymax，且 xmin < xmax、ymin < ymax",

@@ -7,6 +7,18 @@ use crate::surface::Point;
 /// Largest number of columns or rows a grid gets, whatever is asked: bounds memory and time for any input.
 pub const MAX_GRID_SIDE: usize = 4096;
 
+/// Seconds one tape instruction takes when a browser samples a grid with plain `f64`s: 4.3 ns measured
+/// natively in a release build (tests/edge_cases.rs prints it for a 100 kB formula, one `sin` in every five
+/// instructions), doubled because wasm runs such tight loops about half as fast. An estimate, not a promise.
+pub const SECONDS_PER_INSTRUCTION: f64 = 8e-9;
+
+/// Roughly how long [`Grid::sample`] will take for `formula` at this size: the page compares it with a
+/// frame budget to show a notice (or sample coarser) before freezing on a pasted monster formula.
+pub fn estimated_grid_seconds(formula: &Formula, width: usize, height: usize) -> f64 {
+    let cells = width.clamp(2, MAX_GRID_SIDE) * height.clamp(2, MAX_GRID_SIDE);
+    cells as f64 * formula.len() as f64 * SECONDS_PER_INSTRUCTION
+}
+
 /// Values at the centres of `width × height` equal cells covering `bounds`.
 ///
 /// Row-major with row 0 at the TOP (`y_max`) and column 0 at `x_min`, the order of canvas pixels,

@@ -17,7 +17,7 @@ pub use curvature::{
     curvature_class, curvature_rgb, curvature_rgba, curvature_rows, hessian_eigenvalues,
     shape_ratio, CurvatureClass, FLAT_RATIO,
 };
-pub use grid::{Grid, MAX_GRID_SIDE};
+pub use grid::{estimated_grid_seconds, Grid, MAX_GRID_SIDE, SECONDS_PER_INSTRUCTION};
 pub use nice::{format_tick, nice_ticks, MAX_TICKS};
 pub use taylor::taylor_grid;
 pub use view::{MapTransform, PlotArea, MAX_SPAN, MIN_SPAN};

@@ -1,5 +1,5 @@
 use super::notice::{IgnoredBecause, LinkNotice};
-use super::percent::decode_component;
+use super::percent::{decode_component, encode_component};
 use super::{
     Language, Scene, SurfaceChoice, ViewMode, FORMAT_VERSION, MAX_FRAGMENT_BYTES, MAX_STEPS,
 };
@@ -23,6 +23,11 @@ pub struct Decoded {
 const MAX_COORDINATE: f64 = 1e12;
 /// Box widths outside this range are refused (the map cannot show them meaningfully).
 const BOX_WIDTH_RANGE: std::ops::RangeInclusive<f64> = 1e-12..=1e12;
+/// Most bytes a formula may take in a link as `encode` writes it, leaving ample room for every other key
+/// (all of them together need under 400 bytes). Checked on the re-encoded text: a formula pasted raw
+/// with spaces or `−` fits the 64 kB limit here but would triple when shared again, and the link this
+/// page writes must open on this page.
+const MAX_ENCODED_EXPR_BYTES: usize = MAX_FRAGMENT_BYTES - 1024;
 /// Values that are cut short in a notice, so a hostile link cannot flood the page.
 const SHOWN_VALUE_CHARS: usize = 40;
 
@@ -75,6 +80,10 @@ impl Decoded {
 
     /// Returns whether the formula was taken (it then wins over any `preset`).
     fn read_expr(&mut self, value: &str) -> bool {
+        if encode_component(value).len() > MAX_ENCODED_EXPR_BYTES {
+            self.refuse("expr", value, IgnoredBecause::FormulaTooLongForLink);
+            return false;
+        }
         match Formula::parse(value) {
             Ok(_) => {
                 self.scene.surface = SurfaceChoice::Expr(value.to_string());

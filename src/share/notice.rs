@@ -24,6 +24,8 @@ pub enum LinkNotice {
 #[derive(Debug, Clone, PartialEq)]
 pub enum IgnoredBecause {
     Formula(FormulaError),
+    /// The formula would not fit in a link this page writes.
+    FormulaTooLongForLink,
     UnknownPreset,
     Version,
     Box,
@@ -64,6 +66,7 @@ impl fmt::Display for IgnoredBecause {
             Formula(error) => return write!(f, "the formula has an error at {error}"),
             Steps => return write!(f, "steps must be a whole number up to {MAX_STEPS}"),
             Batch => return write!(f, "batch must be a whole number from 1 to {MAX_POINTS}"),
+            FormulaTooLongForLink => "the formula is too long for a link",
             UnknownPreset => "there is no preset of that name",
             Version => "this page reads version 1 links; the rest is read as version 1",
             Box => "expected xmin,xmax,ymin,ymax with xmin < xmax and ymin < ymax",

@@ -1,0 +1,405 @@
+//! The one app-state struct: what is on screen, and the changes a person can make to it.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::Element;
+
+use super::escape::EscapeAnimation;
+use super::gesture::Gesture;
+use super::map_view::MapView;
+use super::plots::{Plots, Scenery, REDRAW_INTERVAL_MS};
+use super::race::Race;
+use super::ui::Ui;
+use super::words::Words;
+use super::{dom, inspector, scene_link, surface_panel};
+use crate::analysis::{analyze, find_critical_points, CriticalPoints, PointAnalysis};
+use crate::bounds::Bounds;
+use crate::formula::Formula;
+use crate::optim::{Hyperparameters, OptimizerKind};
+use crate::presets::{preset, PRESETS};
+use crate::share::{Language, Scene, SurfaceChoice, ViewMode};
+use crate::surface::Point;
+
+pub type SharedApp = Rc<RefCell<App>>;
+
+/// The surface being explored; stays the last good one while a typed formula has an error.
+pub struct Surface {
+    pub choice: SurfaceChoice,
+    pub formula: Formula,
+    /// The box "Reset view" returns to.
+    pub home: Bounds,
+    /// Where the race starts when no point is dropped.
+    pub start: Point,
+}
+
+/// Which parts of the page are stale; the frame loop redraws only those.
+#[derive(Default)]
+pub struct Dirty {
+    pub base: bool,
+    pub critical: bool,
+    pub overlay: bool,
+    pub inspector: bool,
+    pub race_table: bool,
+    pub url: bool,
+    pub plots: bool,
+}
+
+impl Dirty {
+    fn everything() -> Dirty {
+        Dirty {
+            base: true,
+            critical: true,
+            overlay: true,
+            inspector: true,
+            race_table: true,
+            url: true,
+            plots: true,
+        }
+    }
+}
+
+pub struct App {
+    pub ui: Ui,
+    pub surface: Surface,
+    pub bounds: Bounds,
+    pub point: Option<PointAnalysis>,
+    pub critical: CriticalPoints,
+    pub race: Race,
+    pub map: MapView,
+    pub plots: Plots,
+    pub view: ViewMode,
+    pub language: Option<Language>,
+    pub embed: bool,
+    pub escape: Option<EscapeAnimation>,
+    pub gesture: Gesture,
+    pub dirty: Dirty,
+    last_url_sync_ms: f64,
+    last_plots_ms: f64,
+    /// The box changed since the last frame: the critical-point search waits until zooming pauses.
+    view_changed: bool,
+    last_view_change_ms: f64,
+}
+
+/// Never fewer than these milliseconds between two `history.replaceState` calls (browsers throttle them).
+const URL_SYNC_INTERVAL_MS: f64 = 300.0;
+
+/// Milliseconds without zooming or panning before the critical points are searched again and the link updated.
+const SETTLE_MS: f64 = 250.0;
+
+/// How near (CSS pixels) a click must land to a marked critical point to drop θ′ exactly on it.
+const SNAP_RADIUS: f64 = 9.0;
+
+impl App {
+    /// Builds the app from the page and the scene in the URL fragment.
+    pub fn mount() -> Result<SharedApp, JsValue> {
+        let mut ui = Ui::find()?;
+        let hash = dom::window()?.location().hash().unwrap_or_default();
+        let decoded = crate::share::decode(hash.trim_start_matches('#'));
+        let mut notices = decoded.notices;
+        let scene = decoded.scene;
+        ui.words = Words::of(scene.language);
+        ui.words.apply_to_page()?;
+
+        let lecture = PRESETS
+            .first()
+            .ok_or_else(|| JsValue::from_str("no presets"))?;
+        let fallback = Surface {
+            choice: SurfaceChoice::Preset(lecture.name.to_string()),
+            formula: lecture.formula(),
+            home: lecture.bounds(),
+            start: lecture.start,
+        };
+        let map = MapView::new(ui.map.clone())?;
+        let mut app = App {
+            race: Race::new(
+                scene.optimizers.clone(),
+                Hyperparameters {
+                    learning_rate: scene.learning_rate,
+                    beta: scene.beta,
+                    ..Hyperparameters::default()
+                },
+                fallback.start,
+            ),
+            surface: fallback,
+            bounds: lecture.bounds(),
+            point: None,
+            critical: CriticalPoints {
+                points: Vec::new(),
+                continuum: None,
+            },
+            map,
+            view: scene.view,
+            language: scene.language,
+            embed: scene.embed,
+            escape: None,
+            gesture: Gesture::default(),
+            dirty: Dirty::everything(),
+            last_url_sync_ms: f64::NEG_INFINITY,
+            last_plots_ms: f64::NEG_INFINITY,
+            view_changed: false,
+            last_view_change_ms: f64::NEG_INFINITY,
+            plots: Plots::new(ui.surface3d.clone(), ui.loss_chart.clone()),
+            ui,
+        };
+        surface_panel::fill_presets(&app.ui)?;
+        super::race_panel::build(&mut app)?;
+        match &scene.surface {
+            SurfaceChoice::Preset(name) => {
+                if preset(name).is_none() {
+                    notices.push(format!(
+                        "There is no preset called “{name}”; showing the lecture's surface."
+                    ));
+                }
+                app.choose_preset(name);
+            }
+            SurfaceChoice::Expr(text) => app.type_formula(text),
+        }
+        if let Some(bounds) = scene.bounds {
+            app.bounds = bounds;
+        }
+        app.point = scene.point.map(|at| analyze(&app.surface.formula, at));
+        app.restart_race();
+        for _ in 0..scene.steps {
+            if !app.race.step_all(&app.surface.formula) {
+                break;
+            }
+        }
+        surface_panel::show_notices(&app.ui, &notices)?;
+        app.apply_view_mode();
+        Ok(Rc::new(RefCell::new(app)))
+    }
+
+    /// Switches to a preset (unknown names fall back to the lecture), resetting the box and the race.
+    pub fn choose_preset(&mut self, name: &str) {
+        let Some(chosen) = preset(name).or_else(|| PRESETS.first()) else {
+            return;
+        };
+        let formula = chosen.formula();
+        self.surface = Surface {
+            choice: SurfaceChoice::Preset(chosen.name.to_string()),
+            formula,
+            home: chosen.bounds(),
+            start: chosen.start,
+        };
+        self.bounds = chosen.bounds();
+        self.point = None;
+        self.escape = None;
+        surface_panel::show_preset(&self.ui, chosen);
+        self.surface_changed();
+    }
+
+    /// A typed formula: takes effect when it parses; otherwise the error is shown and the last good surface stays.
+    pub fn type_formula(&mut self, text: &str) {
+        match Formula::parse(text) {
+            Ok(formula) => {
+                surface_panel::show_formula_error(&self.ui, text, None);
+                surface_panel::show_custom(&self.ui, text);
+                self.surface.choice = SurfaceChoice::Expr(text.to_string());
+                self.surface.formula = formula;
+                self.point = self.point.map(|p| analyze(&self.surface.formula, p.at));
+                self.surface_changed();
+            }
+            Err(error) => {
+                surface_panel::show_custom(&self.ui, text);
+                surface_panel::show_formula_error(&self.ui, text, Some(&error));
+            }
+        }
+    }
+
+    fn surface_changed(&mut self) {
+        self.escape = None;
+        self.restart_race();
+        self.dirty = Dirty::everything();
+    }
+
+    pub fn set_bounds(&mut self, bounds: Bounds) {
+        self.bounds = bounds;
+        self.view_changed = true;
+        self.dirty.base = true;
+        self.dirty.critical = true;
+        self.dirty.overlay = true;
+        self.dirty.url = true;
+    }
+
+    pub fn reset_view(&mut self) {
+        self.set_bounds(self.surface.home);
+    }
+
+    /// Drops (or drags) the point θ′: re-analyzes it and restarts the race from it.
+    pub fn place_point(&mut self, at: Point) {
+        self.point = Some(analyze(&self.surface.formula, at));
+        self.escape = None;
+        inspector::clear_escape_result(&self.ui.inspector);
+        self.restart_race();
+        self.dirty.overlay = true;
+        self.dirty.inspector = true;
+        self.dirty.url = true;
+    }
+
+    /// A click drops θ′ there, or exactly on a critical point within [`SNAP_RADIUS`] pixels of it:
+    /// a hand cannot hit (0, 0) to the last digit, and a class wants to see the saddle itself.
+    pub fn drop_point(&mut self, css: [f64; 2]) {
+        let clicked = self.map.data_at(css);
+        let snapped = self
+            .critical
+            .points
+            .iter()
+            .map(|p| (p.at, self.map.css_distance(p.at, css)))
+            .filter(|(_, distance)| *distance <= SNAP_RADIUS)
+            .min_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(at, _)| at);
+        self.place_point(snapped.unwrap_or(clicked));
+    }
+
+    pub fn race_start(&self) -> Point {
+        self.point.map_or(self.surface.start, |p| p.at)
+    }
+
+    pub fn restart_race(&mut self) {
+        let start = self.race_start();
+        self.race.restart(start);
+        self.race_changed();
+    }
+
+    pub fn race_changed(&mut self) {
+        self.dirty.overlay = true;
+        self.dirty.race_table = true;
+        self.dirty.url = true;
+    }
+
+    pub fn set_optimizers(&mut self, kinds: Vec<OptimizerKind>) {
+        self.race.kinds = kinds;
+        self.restart_race();
+        super::race_panel::update_legend(self);
+    }
+
+    pub fn set_hyperparameters(&mut self, hyper: Hyperparameters) {
+        self.race.hyper = hyper;
+        self.restart_race();
+    }
+
+    pub fn step_race(&mut self) {
+        self.race.playing = false;
+        self.race.step_all(&self.surface.formula);
+        self.race_changed();
+    }
+
+    pub fn toggle_play(&mut self) {
+        if !self.race.any_running() {
+            self.restart_race();
+        }
+        self.race.toggle_play();
+        self.race_changed();
+    }
+
+    pub fn set_view_mode(&mut self, view: ViewMode) {
+        self.view = view;
+        self.apply_view_mode();
+        self.dirty.url = true;
+    }
+
+    fn apply_view_mode(&mut self) {
+        let _ = self.ui.views.set_attribute("data-view", self.view.name());
+        if let Ok(buttons) = self.ui.body.query_selector_all("button[data-view]") {
+            for i in 0..buttons.length() {
+                if let Some(button) = buttons.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                    let pressed =
+                        button.get_attribute("data-view").as_deref() == Some(self.view.name());
+                    let _ = button
+                        .set_attribute("aria-pressed", if pressed { "true" } else { "false" });
+                }
+            }
+        }
+        let _ = self
+            .ui
+            .body
+            .class_list()
+            .toggle_with_force("embed", self.embed);
+        self.dirty.base = true;
+    }
+
+    /// The scene as a link encodes it.
+    pub fn scene(&self) -> Scene {
+        Scene {
+            surface: self.surface.choice.clone(),
+            bounds: (self.bounds != self.surface.home).then_some(self.bounds),
+            point: self.point.map(|p| p.at),
+            optimizers: self.race.kinds.clone(),
+            learning_rate: self.race.hyper.learning_rate,
+            beta: self.race.hyper.beta,
+            batch: self.race.hyper.batch,
+            seed: self.race.hyper.seed,
+            steps: self.race.steps(),
+            view: self.view,
+            language: self.language,
+            embed: self.embed,
+        }
+    }
+
+    /// One animation frame: advance the clocks, then redraw only what changed.
+    pub fn frame(&mut self, now_ms: f64, elapsed_seconds: f64) -> Result<(), JsValue> {
+        if self.map.fit_to_element()? {
+            self.dirty.base = true;
+        }
+        if let Some(animation) = self.escape.as_mut() {
+            self.dirty.overlay = true;
+            if animation.advance(elapsed_seconds) {
+                let landed = animation.to;
+                let report = animation.report(self.ui.words);
+                self.place_point(landed);
+                inspector::show_escape_result(&self.ui.inspector, &report);
+            }
+        }
+        if self.race.tick(elapsed_seconds, &self.surface.formula) {
+            self.race_changed();
+        }
+        if std::mem::take(&mut self.view_changed) {
+            self.last_view_change_ms = now_ms;
+        }
+        let settled = !self.gesture.is_active() && now_ms - self.last_view_change_ms >= SETTLE_MS;
+        if self.dirty.critical && settled {
+            self.critical = find_critical_points(&self.surface.formula, &self.bounds);
+            surface_panel::show_continuum(&self.ui, self.critical.continuum.as_ref());
+            self.dirty.critical = false;
+            self.dirty.base = true;
+        }
+        if self.dirty.base {
+            self.map
+                .draw_base(&self.surface.formula, self.bounds, &self.critical)
+                .map_err(|e| JsValue::from_str(&e))?;
+            self.dirty.base = false;
+            self.dirty.overlay = true;
+        }
+        if self.dirty.overlay {
+            super::overlay::draw(self).map_err(|e| JsValue::from_str(&e))?;
+            self.dirty.overlay = false;
+            self.dirty.plots = true;
+        }
+        if self.dirty.plots && now_ms - self.last_plots_ms >= REDRAW_INTERVAL_MS {
+            self.plots.draw(&Scenery {
+                formula: &self.surface.formula,
+                bounds: self.bounds,
+                point: self.point.as_ref(),
+                runs: &self.race.runs,
+            })?;
+            self.last_plots_ms = now_ms;
+            self.dirty.plots = false;
+        }
+        if self.dirty.inspector {
+            inspector::show(&self.ui.inspector, self.ui.words, self.point.as_ref());
+            self.dirty.inspector = false;
+        }
+        if self.dirty.race_table {
+            super::race_panel::update_status(self)?;
+            self.dirty.race_table = false;
+        }
+        if self.dirty.url && settled && now_ms - self.last_url_sync_ms >= URL_SYNC_INTERVAL_MS {
+            scene_link::replace_url(&self.scene())?;
+            self.last_url_sync_ms = now_ms;
+            self.dirty.url = false;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,92 @@
+//! Small typed helpers over web-sys, so the rest of the web layer reads as what it does.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{AddEventListenerOptions, Document, Element, EventTarget, Window};
+
+pub fn window() -> Result<Window, JsValue> {
+    web_sys::window().ok_or_else(|| JsValue::from_str("no window"))
+}
+
+pub fn document() -> Result<Document, JsValue> {
+    window()?
+        .document()
+        .ok_or_else(|| JsValue::from_str("no document"))
+}
+
+/// The element with this id, as the type `index.html` declares it.
+pub fn by_id<T: JsCast>(id: &str) -> Result<T, JsValue> {
+    document()?
+        .get_element_by_id(id)
+        .ok_or_else(|| JsValue::from_str(&format!("the page has no #{id}")))?
+        .dyn_into::<T>()
+        .map_err(|_| JsValue::from_str(&format!("#{id} is not the expected kind of element")))
+}
+
+pub fn create<T: JsCast>(tag: &str) -> Result<T, JsValue> {
+    document()?
+        .create_element(tag)?
+        .dyn_into::<T>()
+        .map_err(|_| JsValue::from_str(&format!("<{tag}> has an unexpected type")))
+}
+
+/// Text from people and links reaches the page only through here (textContent, never HTML).
+pub fn set_text(element: &Element, text: &str) {
+    element.set_text_content(Some(text));
+}
+
+/// Adds a listener for the lifetime of the page: the closure is handed to JS and deliberately leaked.
+pub fn listen<E: JsCast + 'static>(
+    target: &EventTarget,
+    event: &str,
+    handler: impl FnMut(E) + 'static,
+) -> Result<(), JsValue> {
+    add_listener(target, event, handler, false)
+}
+
+/// Like [`listen`], for handlers that call `preventDefault` on events browsers make passive by default (wheel, touch).
+pub fn listen_active<E: JsCast + 'static>(
+    target: &EventTarget,
+    event: &str,
+    handler: impl FnMut(E) + 'static,
+) -> Result<(), JsValue> {
+    add_listener(target, event, handler, true)
+}
+
+fn add_listener<E: JsCast + 'static>(
+    target: &EventTarget,
+    event: &str,
+    mut handler: impl FnMut(E) + 'static,
+    active: bool,
+) -> Result<(), JsValue> {
+    let closure = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+        if let Ok(event) = event.dyn_into::<E>() {
+            handler(event);
+        }
+    });
+    if active {
+        let options = AddEventListenerOptions::new();
+        options.set_passive(false);
+        target.add_event_listener_with_callback_and_add_event_listener_options(
+            event,
+            closure.as_ref().unchecked_ref(),
+            &options,
+        )?;
+    } else {
+        target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref())?;
+    }
+    closure.forget();
+    Ok(())
+}
+
+/// A JS error value as one line of text for the crash banner or the console.
+pub fn describe(error: &JsValue) -> String {
+    error
+        .as_string()
+        .or_else(|| {
+            error
+                .dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+        })
+        .unwrap_or_else(|| format!("{error:?}"))
+}

@@ -1,0 +1,349 @@
+//! Wires the page's controls, the map's pointer gestures and the keyboard to the app.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Event, HtmlElement, KeyboardEvent, PointerEvent, WheelEvent};
+
+use super::app::{App, SharedApp};
+use super::escape::EscapeAnimation;
+use super::gesture::{distance, midpoint, Gesture, Pointer, CLICK_SLOP, GRAB_RADIUS};
+use super::{dom, race_panel, scene_link};
+use crate::optim::Hyperparameters;
+use crate::share::ViewMode;
+
+/// Zoom per wheel "line"; a trackpad's small deltas zoom proportionally less.
+const WHEEL_ZOOM_PER_100PX: f64 = 1.2;
+
+pub fn wire(app: &SharedApp) -> Result<(), JsValue> {
+    wire_surface(app)?;
+    wire_map(app)?;
+    wire_surface3d(app)?;
+    wire_race(app)?;
+    wire_toolbar(app)?;
+    wire_keyboard(app)
+}
+
+/// Listens for `event` and runs `change` on the borrowed app, so each handler below is one short closure.
+fn on<E: JsCast + 'static>(
+    app: &SharedApp,
+    target: &web_sys::EventTarget,
+    event: &str,
+    mut change: impl FnMut(&mut App, E) + 'static,
+) -> Result<(), JsValue> {
+    let app = app.clone();
+    dom::listen(target, event, move |e: E| change(&mut app.borrow_mut(), e))
+}
+
+fn wire_surface(app: &SharedApp) -> Result<(), JsValue> {
+    let (preset, formula, reset_view, escape) = {
+        let a = app.borrow();
+        (
+            a.ui.preset.clone(),
+            a.ui.formula.clone(),
+            a.ui.reset_view.clone(),
+            a.ui.inspector.escape.clone(),
+        )
+    };
+    on(app, &preset, "change", |a, _: Event| {
+        let name = a.ui.preset.value();
+        if name == "custom" {
+            let _ = a.ui.formula.focus();
+        } else {
+            a.choose_preset(&name);
+        }
+    })?;
+    on(app, &formula, "input", |a, _: Event| {
+        let text = a.ui.formula.value();
+        a.type_formula(&text);
+    })?;
+    on(app, &reset_view, "click", |a, _: Event| a.reset_view())?;
+    on(app, &escape, "click", |a, _: Event| {
+        if let Some(point) = &a.point {
+            a.escape = EscapeAnimation::plan(&a.surface.formula, point, &a.bounds);
+        }
+    })
+}
+
+fn css_position(event: &PointerEvent) -> [f64; 2] {
+    [f64::from(event.offset_x()), f64::from(event.offset_y())]
+}
+
+fn wire_map(app: &SharedApp) -> Result<(), JsValue> {
+    let canvas = app.borrow().ui.map.clone();
+    on(app, &canvas, "pointerdown", |a, e: PointerEvent| {
+        let _ = a.map.canvas.set_pointer_capture(e.pointer_id());
+        press(
+            a,
+            Pointer {
+                id: e.pointer_id(),
+                at: css_position(&e),
+            },
+        );
+    })?;
+    on(app, &canvas, "pointermove", |a, e: PointerEvent| {
+        drag(
+            a,
+            Pointer {
+                id: e.pointer_id(),
+                at: css_position(&e),
+            },
+        );
+    })?;
+    for event in ["pointerup", "pointercancel"] {
+        on(app, &canvas, event, move |a, e: PointerEvent| {
+            release(
+                a,
+                Pointer {
+                    id: e.pointer_id(),
+                    at: css_position(&e),
+                },
+                event == "pointerup",
+            );
+        })?;
+    }
+    let wheel_app = app.clone();
+    dom::listen_active(&canvas, "wheel", move |e: WheelEvent| {
+        e.prevent_default();
+        let mut a = wheel_app.borrow_mut();
+        // Scrolling down (positive delta) zooms out: the core's factor magnifies when > 1.
+        let factor = WHEEL_ZOOM_PER_100PX.powf(-e.delta_y() / 100.0);
+        let pixel = [
+            a.map.px(f64::from(e.offset_x())),
+            a.map.px(f64::from(e.offset_y())),
+        ];
+        let bounds = a.map.transform.zoomed(pixel, factor);
+        a.set_bounds(bounds);
+    })
+}
+
+/// Dragging on the 3-D view turns it.
+fn wire_surface3d(app: &SharedApp) -> Result<(), JsValue> {
+    let canvas = app.borrow().ui.surface3d.clone();
+    on(app, &canvas, "pointerdown", |a, e: PointerEvent| {
+        let _ = a.plots.surface3d.set_pointer_capture(e.pointer_id());
+        a.plots.turning_from = Some(css_position(&e));
+    })?;
+    on(app, &canvas, "pointermove", |a, e: PointerEvent| {
+        let Some(from) = a.plots.turning_from else {
+            return;
+        };
+        let to = css_position(&e);
+        a.plots.orientation = a.plots.orientation.turned(to[0] - from[0], to[1] - from[1]);
+        a.plots.turning_from = Some(to);
+        a.dirty.plots = true;
+    })?;
+    for event in ["pointerup", "pointercancel"] {
+        on(app, &canvas, event, |a, _: PointerEvent| {
+            a.plots.turning_from = None
+        })?;
+    }
+    Ok(())
+}
+
+fn press(a: &mut App, pointer: Pointer) {
+    a.gesture = match a.gesture.clone() {
+        Gesture::Pan {
+            pointer: first,
+            start,
+            ..
+        } if first.id != pointer.id => Gesture::Pinch {
+            pointers: [first, pointer],
+            start,
+        },
+        Gesture::Idle => {
+            let on_point = a
+                .point
+                .is_some_and(|p| a.map.css_distance(p.at, pointer.at) <= GRAB_RADIUS);
+            if on_point {
+                Gesture::DragPoint {
+                    pointer: pointer.id,
+                }
+            } else {
+                Gesture::Pan {
+                    pointer,
+                    start: a.map.transform,
+                    moved: false,
+                }
+            }
+        }
+        busy => busy,
+    };
+}
+
+fn drag(a: &mut App, pointer: Pointer) {
+    match a.gesture.clone() {
+        Gesture::DragPoint { pointer: id } if id == pointer.id => {
+            let at = a.map.data_at(pointer.at);
+            a.place_point(at);
+        }
+        Gesture::Pan {
+            pointer: first,
+            start,
+            moved,
+        } if first.id == pointer.id => {
+            let delta = [pointer.at[0] - first.at[0], pointer.at[1] - first.at[1]];
+            if moved || delta[0].hypot(delta[1]) > CLICK_SLOP {
+                a.gesture = Gesture::Pan {
+                    pointer: first,
+                    start,
+                    moved: true,
+                };
+                let bounds = start.panned([a.map.px(delta[0]), a.map.px(delta[1])]);
+                a.set_bounds(bounds);
+            }
+        }
+        Gesture::Pinch { pointers, start } => {
+            let Some(index) = pointers.iter().position(|p| p.id == pointer.id) else {
+                return;
+            };
+            let mut now = pointers;
+            now[index] = pointer;
+            let before = distance(pointers[0].at, pointers[1].at);
+            let after = distance(now[0].at, now[1].at);
+            if before > 1.0 && after > 1.0 {
+                let centre = midpoint(pointers[0].at, pointers[1].at);
+                let pixel = [a.map.px(centre[0]), a.map.px(centre[1])];
+                a.set_bounds(start.zoomed(pixel, after / before));
+            }
+        }
+        _ => {}
+    }
+}
+
+fn release(a: &mut App, pointer: Pointer, lifted: bool) {
+    let gesture = std::mem::take(&mut a.gesture);
+    match gesture {
+        Gesture::Pan {
+            pointer: first,
+            moved: false,
+            ..
+        } if lifted && first.id == pointer.id => a.drop_point(pointer.at),
+        Gesture::Pinch { pointers, .. } => {
+            // The remaining finger keeps panning from where the view is now.
+            if let Some(rest) = pointers.iter().find(|p| p.id != pointer.id) {
+                a.gesture = Gesture::Pan {
+                    pointer: *rest,
+                    start: a.map.transform,
+                    moved: true,
+                };
+            }
+        }
+        _ => {}
+    }
+    a.dirty.critical = true;
+    a.dirty.url = true;
+}
+
+fn wire_race(app: &SharedApp) -> Result<(), JsValue> {
+    let a = app.borrow();
+    let panel = &a.ui.race;
+    let (list, lr, beta, speed, play, step, reset) = (
+        panel.optimizer_list.clone(),
+        panel.learning_rate.clone(),
+        panel.beta.clone(),
+        panel.speed.clone(),
+        panel.play.clone(),
+        panel.step.clone(),
+        panel.reset.clone(),
+    );
+    drop(a);
+    on(app, &list, "change", |a, _: Event| {
+        let kinds = race_panel::checked_optimizers(a);
+        a.set_optimizers(kinds);
+    })?;
+    for slider in [&lr, &beta] {
+        on(app, slider, "input", |a, _: Event| {
+            let read = |input: &web_sys::HtmlInputElement| input.value().parse::<f64>().ok();
+            let panel = &a.ui.race;
+            let (Some(position), Some(beta)) = (read(&panel.learning_rate), read(&panel.beta))
+            else {
+                return;
+            };
+            a.set_hyperparameters(Hyperparameters {
+                learning_rate: race_panel::learning_rate_from_slider(position),
+                beta,
+                ..a.race.hyper
+            });
+            race_panel::show_sliders(a);
+        })?;
+    }
+    on(app, &speed, "input", |a, _: Event| {
+        if let Ok(speed) = a.ui.race.speed.value().parse::<f64>() {
+            a.race.steps_per_second = speed;
+            race_panel::show_sliders(a);
+        }
+    })?;
+    on(app, &play, "click", |a, _: Event| a.toggle_play())?;
+    on(app, &step, "click", |a, _: Event| a.step_race())?;
+    on(app, &reset, "click", |a, _: Event| a.restart_race())
+}
+
+fn wire_toolbar(app: &SharedApp) -> Result<(), JsValue> {
+    let (copy, save) = {
+        let a = app.borrow();
+        (a.ui.copy_link.clone(), a.ui.save_png.clone())
+    };
+    on(app, &copy, "click", |a, _: Event| {
+        let _ = scene_link::copy_link(&a.ui, &a.scene());
+    })?;
+    on(app, &save, "click", |a, _: Event| {
+        let _ = save_png(a);
+    })?;
+    let buttons = dom::document()?.query_selector_all("button[data-view]")?;
+    for i in 0..buttons.length() {
+        let Some(button) = buttons.item(i) else {
+            continue;
+        };
+        on(app, &button, "click", |a, e: Event| {
+            let view = e
+                .current_target()
+                .and_then(|t| t.dyn_into::<HtmlElement>().ok())
+                .and_then(|b| b.get_attribute("data-view"));
+            a.set_view_mode(match view.as_deref() {
+                Some("map") => ViewMode::Map,
+                Some("3d") => ViewMode::ThreeD,
+                _ => ViewMode::Both,
+            });
+        })?;
+    }
+    Ok(())
+}
+
+/// Downloads the map, trajectories included, as a PNG.
+fn save_png(a: &App) -> Result<(), JsValue> {
+    let url = a.map.canvas.to_data_url_with_type("image/png")?;
+    let link: web_sys::HtmlAnchorElement = dom::create("a")?;
+    link.set_href(&url);
+    link.set_download("saddle-map.png");
+    link.click();
+    Ok(())
+}
+
+fn wire_keyboard(app: &SharedApp) -> Result<(), JsValue> {
+    let window = dom::window()?;
+    on(app, &window, "keydown", |a, e: KeyboardEvent| {
+        let key = e.key();
+        if e.ctrl_key() || e.meta_key() || e.alt_key() || belongs_to_focus(&e, &key) {
+            return;
+        }
+        match key.as_str() {
+            " " => a.toggle_play(),
+            "ArrowRight" => a.step_race(),
+            "r" | "R" => a.restart_race(),
+            _ => return,
+        }
+        e.prevent_default();
+    })
+}
+
+/// Keys typed into a field belong to it, and a focused button already answers the space bar itself.
+fn belongs_to_focus(event: &KeyboardEvent, key: &str) -> bool {
+    event
+        .target()
+        .and_then(|t| t.dyn_into::<HtmlElement>().ok())
+        .is_some_and(|element| match element.tag_name().as_str() {
+            "INPUT" | "SELECT" | "TEXTAREA" => true,
+            "BUTTON" => key == " ",
+            _ => element.is_content_editable(),
+        })
+}

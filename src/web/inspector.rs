@@ -1,0 +1,55 @@
+//! The inspector panel: L, ∇L, the Hessian, its eigen-decomposition and the verdict for the point θ′.
+
+use super::dom;
+use super::format::{number, pair};
+use super::palette::{css, eigen_colour};
+use super::ui::Inspector;
+use super::words::Words;
+use crate::analysis::PointAnalysis;
+
+pub fn show(panel: &Inspector, words: &Words, point: Option<&PointAnalysis>) {
+    panel.empty.set_hidden(point.is_some());
+    panel.body.set_hidden(point.is_none());
+    let Some(point) = point else {
+        return;
+    };
+    let d = &point.derivatives;
+    dom::set_text(&panel.kind, words.kind(point.kind));
+    let _ = panel.kind.set_attribute("data-kind", point.kind.name());
+    dom::set_text(&panel.at, &pair(point.at));
+    dom::set_text(&panel.value, &number(d.value));
+    dom::set_text(&panel.gradient, &pair(d.gradient));
+    dom::set_text(&panel.gradient_norm, &number(d.gradient_norm()));
+    let entries = [
+        d.hessian[0][0],
+        d.hessian[0][1],
+        d.hessian[1][0],
+        d.hessian[1][1],
+    ];
+    for (cell, value) in panel.hessian.iter().zip(entries) {
+        show_number(cell, value);
+    }
+    for i in 0..2 {
+        let lambda = point.eigen.values[i];
+        show_number(&panel.eigenvalues[i], lambda);
+        let _ = panel.eigenvalues[i]
+            .style()
+            .set_property("color", &css(eigen_colour(lambda)));
+        dom::set_text(&panel.eigenvectors[i], &pair(point.eigen.vectors[i]));
+    }
+    panel.escape.set_hidden(point.escape_direction().is_none());
+}
+
+/// A number as text, with the exact value kept in `data-value` for tests and tools.
+fn show_number(cell: &web_sys::HtmlElement, value: f64) {
+    dom::set_text(cell, &number(value));
+    let _ = cell.set_attribute("data-value", &value.to_string());
+}
+
+pub fn show_escape_result(panel: &Inspector, report: &str) {
+    dom::set_text(&panel.escape_result, report);
+}
+
+pub fn clear_escape_result(panel: &Inspector) {
+    dom::set_text(&panel.escape_result, "");
+}

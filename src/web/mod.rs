@@ -1,0 +1,39 @@
+//! The browser app: DOM, canvases, events and the frame loop.
+//!
+//! This layer only draws and wires: every number it shows (values, derivatives, eigenvalues,
+//! grid samples, colours, ticks, optimizer steps, links) comes from the core.
+
+mod app;
+mod crash;
+mod dom;
+mod escape;
+mod events;
+mod format;
+mod frame_loop;
+mod gesture;
+mod inspector;
+mod map_view;
+mod overlay;
+mod palette;
+mod plots;
+mod race;
+mod race_panel;
+mod scene_link;
+mod surface_panel;
+#[cfg(test)]
+mod tests;
+mod ui;
+mod words;
+
+/// Mounts the app on the page that Trunk built from `index.html`.
+#[wasm_bindgen::prelude::wasm_bindgen(start)]
+pub fn start() {
+    crash::install_panic_hook();
+    let mounted = app::App::mount().and_then(|app| {
+        events::wire(&app)?;
+        frame_loop::start(app)
+    });
+    if let Err(error) = mounted {
+        crash::show(&dom::describe(&error));
+    }
+}

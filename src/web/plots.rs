@@ -1,0 +1,102 @@
+//! The 3-D surface and the loss-vs-step chart: the core's plotters figures, drawn onto their canvases.
+
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
+use wasm_bindgen::JsValue;
+use web_sys::HtmlCanvasElement;
+
+use super::palette::optimizer_colour;
+use crate::analysis::PointAnalysis;
+use crate::bounds::Bounds;
+use crate::charts::{draw_loss_chart, draw_surface3d, Orientation, Trajectory};
+use crate::formula::Formula;
+use crate::optim::Run;
+
+/// Fewest milliseconds between two redraws of the charts while a race runs (the 3-D mesh is the slowest
+/// thing on the page; the map's overlay keeps the per-frame motion).
+pub const REDRAW_INTERVAL_MS: f64 = 120.0;
+
+pub struct Plots {
+    pub surface3d: HtmlCanvasElement,
+    pub loss_chart: HtmlCanvasElement,
+    pub orientation: Orientation,
+    /// Where the drag that turns the 3-D view was last seen (CSS pixels).
+    pub turning_from: Option<[f64; 2]>,
+}
+
+/// What both charts show.
+pub struct Scenery<'a> {
+    pub formula: &'a Formula,
+    pub bounds: Bounds,
+    pub point: Option<&'a PointAnalysis>,
+    pub runs: &'a [Run],
+}
+
+impl Plots {
+    pub fn new(surface3d: HtmlCanvasElement, loss_chart: HtmlCanvasElement) -> Plots {
+        Plots {
+            surface3d,
+            loss_chart,
+            orientation: Orientation::default(),
+            turning_from: None,
+        }
+    }
+
+    pub fn draw(&self, scenery: &Scenery) -> Result<(), JsValue> {
+        let labels: Vec<String> = scenery
+            .runs
+            .iter()
+            .map(|r| r.kind().label().to_string())
+            .collect();
+        let trajectories: Vec<Trajectory> = scenery
+            .runs
+            .iter()
+            .zip(&labels)
+            .map(|(run, label)| {
+                let colour = optimizer_colour(run.kind());
+                Trajectory {
+                    label,
+                    color: (colour.0, colour.1, colour.2),
+                    points: run.trajectory(),
+                    losses: run.losses(),
+                }
+            })
+            .collect();
+        if let Some(area) = visible_area(&self.surface3d)? {
+            draw_surface3d(
+                &area,
+                scenery.formula,
+                scenery.bounds,
+                self.orientation,
+                scenery.point.map(|p| p.at),
+                &trajectories,
+            )
+            .map_err(|e| JsValue::from_str(&e))?;
+        }
+        if let Some(area) = visible_area(&self.loss_chart)? {
+            draw_loss_chart(&area, &trajectories, true).map_err(|e| JsValue::from_str(&e))?;
+        }
+        Ok(())
+    }
+}
+
+/// A drawing area the size of the canvas on screen, or `None` while the canvas is hidden.
+///
+/// The charts lay out their text in canvas pixels, so these canvases use CSS-pixel backing stores.
+fn visible_area(
+    canvas: &HtmlCanvasElement,
+) -> Result<Option<plotters::drawing::DrawingArea<CanvasBackend, plotters::coord::Shift>>, JsValue>
+{
+    let (width, height) = (canvas.client_width(), canvas.client_height());
+    if width <= 0 || height <= 0 {
+        return Ok(None);
+    }
+    let (width, height) = (width as u32, height as u32);
+    if canvas.width() != width || canvas.height() != height {
+        canvas.set_width(width);
+        canvas.set_height(height);
+    }
+    CanvasBackend::with_canvas_object(canvas.clone())
+        .map(|backend| Some(backend.into_drawing_area()))
+        .ok_or_else(|| JsValue::from_str("this browser gives no 2-D canvas"))
+}

@@ -1,0 +1,90 @@
+//! The optimizer race: which optimizers run, their hyperparameters, and the steps-per-second clock.
+
+use crate::optim::{Hyperparameters, OptimizerKind, Run, RunStatus};
+use crate::surface::{LossSurface, Point};
+
+/// A race ends here even if an optimizer is still moving (slowly crawling along a valley, say).
+pub const MAX_STEPS: usize = 2000;
+
+pub struct Race {
+    pub kinds: Vec<OptimizerKind>,
+    pub hyper: Hyperparameters,
+    pub steps_per_second: f64,
+    pub runs: Vec<Run>,
+    pub playing: bool,
+    /// Fractional steps owed by the clock; the frame loop spends at most one step per frame.
+    owed_steps: f64,
+}
+
+impl Race {
+    pub fn new(kinds: Vec<OptimizerKind>, hyper: Hyperparameters, start: Point) -> Race {
+        let mut race = Race {
+            kinds,
+            hyper,
+            steps_per_second: 20.0,
+            runs: Vec::new(),
+            playing: false,
+            owed_steps: 0.0,
+        };
+        race.restart(start);
+        race
+    }
+
+    /// Fresh runs of every selected optimizer from `start` (keeps playing if it was).
+    pub fn restart(&mut self, start: Point) {
+        self.runs = self
+            .kinds
+            .iter()
+            .map(|&kind| Run::new(kind, self.hyper, start))
+            .collect();
+        self.owed_steps = 0.0;
+    }
+
+    /// One core `step` for every run still running; false when none was.
+    pub fn step_all<S: LossSurface + ?Sized>(&mut self, surface: &S) -> bool {
+        let mut stepped = false;
+        for run in &mut self.runs {
+            if run.status() == RunStatus::Running {
+                if run.steps() + 1 >= MAX_STEPS {
+                    // The core's budgeted `run` takes this last step and then calls it `MaxSteps`.
+                    run.run(surface, 1);
+                } else {
+                    run.step(surface);
+                }
+                stepped = true;
+            }
+        }
+        if !self.any_running() {
+            self.playing = false;
+        }
+        stepped
+    }
+
+    /// Advances the clock by `seconds`; steps once when a step is owed. True when it stepped.
+    pub fn tick<S: LossSurface + ?Sized>(&mut self, seconds: f64, surface: &S) -> bool {
+        if !self.playing {
+            return false;
+        }
+        self.owed_steps += seconds * self.steps_per_second;
+        if self.owed_steps < 1.0 {
+            return false;
+        }
+        // A slow frame must not queue a burst: carry at most one step over.
+        self.owed_steps = (self.owed_steps - 1.0).min(1.0);
+        self.step_all(surface)
+    }
+
+    pub fn toggle_play(&mut self) {
+        self.playing = !self.playing && self.any_running();
+        self.owed_steps = 0.0;
+    }
+
+    pub fn any_running(&self) -> bool {
+        self.runs.iter().any(|r| r.status() == RunStatus::Running)
+    }
+
+    /// The scene's step count: how far the furthest run got.
+    pub fn steps(&self) -> usize {
+        self.runs.iter().map(Run::steps).max().unwrap_or(0)
+    }
+}

@@ -1,0 +1,163 @@
+//! The race controls (optimizer check-boxes, η/β/speed sliders), the status table and the map legend.
+
+use wasm_bindgen::JsValue;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+use super::app::App;
+use super::dom;
+use super::format::number;
+use super::palette::{critical_marker, css, optimizer_colour, MARKED_KINDS};
+use crate::optim::OptimizerKind;
+
+/// The η slider is logarithmic: its position is log₁₀ η.
+pub fn learning_rate_from_slider(position: f64) -> f64 {
+    10f64.powf(position)
+}
+
+/// One check-box per optimizer; sliders set to the scene's values.
+pub fn build(app: &mut App) -> Result<(), JsValue> {
+    let panel = &app.ui.race;
+    // Mini-batch SGD needs training data; on a formula it would only repeat gradient descent.
+    for kind in OptimizerKind::ALL
+        .into_iter()
+        .filter(|k| !k.samples_batches())
+    {
+        let label: Element = dom::create("label")?;
+        label.set_class_name("optimizer");
+        let check: HtmlInputElement = dom::create("input")?;
+        check.set_type("checkbox");
+        check.set_value(kind.name());
+        check.set_checked(app.race.kinds.contains(&kind));
+        let swatch: HtmlElement = dom::create("span")?;
+        swatch.set_class_name("swatch");
+        swatch
+            .style()
+            .set_property("background", &css(optimizer_colour(kind)))?;
+        let name: Element = dom::create("span")?;
+        dom::set_text(&name, kind.label());
+        label.append_child(&check)?;
+        label.append_child(&swatch)?;
+        label.append_child(&name)?;
+        panel.optimizer_list.append_child(&label)?;
+    }
+    show_sliders(app);
+    update_legend(app);
+    Ok(())
+}
+
+pub fn show_sliders(app: &App) {
+    let panel = &app.ui.race;
+    let hyper = app.race.hyper;
+    panel
+        .learning_rate
+        .set_value(&hyper.learning_rate.log10().to_string());
+    dom::set_text(&panel.learning_rate_value, &number(hyper.learning_rate));
+    panel.beta.set_value(&hyper.beta.to_string());
+    dom::set_text(&panel.beta_value, &number(hyper.beta));
+    dom::set_text(&panel.speed_value, &number(app.race.steps_per_second));
+}
+
+/// The optimizers whose boxes are ticked, in the core's order.
+pub fn checked_optimizers(app: &App) -> Vec<OptimizerKind> {
+    let boxes = app
+        .ui
+        .race
+        .optimizer_list
+        .query_selector_all("input[type=checkbox]");
+    let mut kinds = Vec::new();
+    if let Ok(boxes) = boxes {
+        for i in 0..boxes.length() {
+            let Some(check) = boxes
+                .item(i)
+                .and_then(|n| wasm_bindgen::JsCast::dyn_into::<HtmlInputElement>(n).ok())
+            else {
+                continue;
+            };
+            if let Some(kind) = OptimizerKind::from_name(&check.value()).filter(|_| check.checked())
+            {
+                kinds.push(kind);
+            }
+        }
+    }
+    kinds
+}
+
+/// The table: one row per run with its colour, status words, step count and current loss.
+pub fn update_status(app: &App) -> Result<(), JsValue> {
+    let panel = &app.ui.race;
+    let words = app.ui.words;
+    dom::set_text(
+        &panel.play,
+        if app.race.playing {
+            words.pause
+        } else {
+            words.play
+        },
+    );
+    dom::set_text(&panel.status, "");
+    for run in &app.race.runs {
+        let row: Element = dom::create("tr")?;
+        row.set_attribute("data-optimizer", run.kind().name())?;
+        row.set_attribute("data-status", run.status().name())?;
+        row.set_attribute("data-steps", &run.steps().to_string())?;
+        let loss = run.losses().last().copied();
+        if let Some(loss) = loss {
+            row.set_attribute("data-loss", &loss.to_string())?;
+        }
+        let name: HtmlElement = dom::create("td")?;
+        let swatch: HtmlElement = dom::create("span")?;
+        swatch.set_class_name("swatch");
+        swatch
+            .style()
+            .set_property("background", &css(optimizer_colour(run.kind())))?;
+        name.append_child(&swatch)?;
+        name.append_child(&dom::document()?.create_text_node(run.kind().label()))?;
+        row.append_child(&name)?;
+        for text in [
+            words.status(run.status()).to_string(),
+            run.steps().to_string(),
+            loss.map_or_else(|| "—".to_string(), number),
+        ] {
+            let cell: Element = dom::create("td")?;
+            dom::set_text(&cell, &text);
+            row.append_child(&cell)?;
+        }
+        panel.status.append_child(&row)?;
+    }
+    Ok(())
+}
+
+/// The map's legend: critical-point symbols, then the racing optimizers' colours.
+pub fn update_legend(app: &App) {
+    let legend = &app.ui.map_legend;
+    dom::set_text(legend, "");
+    let _ = (|| -> Result<(), JsValue> {
+        for kind in MARKED_KINDS {
+            if let (Some((marker, colour)), Some(label)) =
+                (critical_marker(kind), app.ui.words.marked(kind))
+            {
+                let symbol = marker.glyph();
+                legend_entry(legend, symbol, &css(colour), label)?;
+            }
+        }
+        for kind in &app.race.kinds {
+            legend_entry(legend, "━", &css(optimizer_colour(*kind)), kind.label())?;
+        }
+        Ok(())
+    })();
+}
+
+fn legend_entry(legend: &Element, symbol: &str, colour: &str, text: &str) -> Result<(), JsValue> {
+    let entry: Element = dom::create("span")?;
+    entry.set_class_name("legend-entry");
+    let mark: HtmlElement = dom::create("span")?;
+    mark.set_class_name("legend-symbol");
+    mark.style().set_property("color", colour)?;
+    dom::set_text(&mark, symbol);
+    let label: Element = dom::create("span")?;
+    dom::set_text(&label, text);
+    entry.append_child(&mark)?;
+    entry.append_child(&label)?;
+    legend.append_child(&entry)?;
+    Ok(())
+}

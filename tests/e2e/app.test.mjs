@@ -1,0 +1,224 @@
+// End-to-end: the built app (dist/) in headless Chromium, served from a sub-path under a strict CSP.
+// The page redraws on animation frames, so every check of what a click changed waits for it to appear.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import { serve, launch, open, pixelOf, ARTIFACTS } from "./harness.mjs";
+
+let server;
+let browser;
+
+before(async () => {
+  await mkdir(ARTIFACTS, { recursive: true });
+  server = await serve();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const text = (page, selector) => page.$eval(selector, (e) => e.textContent);
+const value = (page, selector) => page.$eval(selector, (e) => Number(e.dataset.value));
+
+async function clickData(page, point) {
+  const { x, y } = await pixelOf(page, point);
+  await page.mouse.click(x, y);
+}
+
+/** Waits until the race table (redrawn on the next animation frame) shows `steps` for every run. */
+async function afterSteps(page, steps) {
+  await page.waitForFunction(
+    (n) => [...document.querySelectorAll("#race-status tr")].every((r) => Number(r.dataset.steps) === n),
+    steps,
+  );
+  return raceRows(page);
+}
+
+async function raceRows(page) {
+  return page.$$eval("#race-status tr", (rows) =>
+    rows.map((r) => ({
+      optimizer: r.dataset.optimizer,
+      status: r.dataset.status,
+      steps: Number(r.dataset.steps),
+      loss: r.dataset.loss === undefined ? NaN : Number(r.dataset.loss),
+    })),
+  );
+}
+
+test("the default scene loads without console errors", async () => {
+  const { page, context, errors } = await open(browser, server.url);
+  assert.equal(await page.$eval("#preset", (s) => s.options[0].value), "lecture");
+  assert.equal(await page.$eval("#formula", (i) => i.value), "(1 - x*y)^2");
+  assert.equal(await page.isVisible("#crash"), false);
+  await page.screenshot({ path: join(ARTIFACTS, "default-scene.png"), fullPage: true });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("clicking the lecture's origin shows a saddle with eigenvalues −2 and 2", async () => {
+  const { page, context, errors } = await open(browser, server.url);
+  await clickData(page, [0, 0]);
+  await page.waitForSelector("#inspect-kind[data-kind]");
+  assert.equal(await page.$eval("#inspect-kind", (e) => e.dataset.kind), "saddle");
+  assert.equal(await text(page, "#inspect-kind"), "saddle point");
+  assert.equal(await value(page, "#eig-value-0"), -2);
+  assert.equal(await value(page, "#eig-value-1"), 2);
+  assert.equal(await value(page, "#h01"), -2);
+  assert.equal(await page.isVisible("#escape"), true);
+  await page.screenshot({ path: join(ARTIFACTS, "dropped-point.png"), fullPage: true });
+
+  await page.click("#escape");
+  await page.waitForFunction(() => document.querySelector("#escape-result").textContent !== "");
+  assert.match(await text(page, "#escape-result"), /L 1 → 0\.\d+/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("dragging the point re-analyzes it on the way; dragging the background pans", async () => {
+  const { page, context, errors } = await open(browser, `${server.url}#preset=lecture&pt=0.5,0.5`);
+  assert.equal(await text(page, "#inspect-at"), "(0.5, 0.5)");
+  const from = await pixelOf(page, [0.5, 0.5]);
+  const to = await pixelOf(page, [1, 1]);
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 4 });
+  await page.mouse.move(to.x, to.y, { steps: 4 });
+  await page.mouse.up();
+  await page.waitForFunction(() => document.querySelector("#inspect-at").textContent !== "(0.5, 0.5)");
+  const [x, y] = (await text(page, "#inspect-at")).replace(/[()]/g, "").split(", ").map(Number);
+  assert.ok(Math.abs(x - 1) < 0.02 && Math.abs(y - 1) < 0.02, `${x}, ${y}`);
+  assert.equal(await page.$eval("#inspect-kind", (e) => e.dataset.kind), "regular");
+
+  const boxBefore = await page.$eval("#map", (c) => c.dataset.box);
+  const empty = await pixelOf(page, [-1.5, 1.5]);
+  await page.mouse.move(empty.x, empty.y);
+  await page.mouse.down();
+  await page.mouse.move(empty.x + 60, empty.y + 30, { steps: 5 });
+  await page.mouse.up();
+  await page.waitForFunction((b) => document.querySelector("#map").dataset.box !== b, boxBefore);
+  const [xMin, xMax] = (await page.$eval("#map", (c) => c.dataset.box)).split(",").map(Number);
+  assert.ok(xMin < -2 && Math.abs(xMax - xMin - 4) < 1e-9, `panned left edge ${xMin}, width kept`);
+  await page.click("#reset-view");
+  await page.waitForFunction((b) => document.querySelector("#map").dataset.box === b, boxBefore);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("Save PNG downloads the map as a PNG", async () => {
+  const { page, context } = await open(browser, `${server.url}#preset=lecture&pt=0.5,0.5&steps=20`);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#save-png")]);
+  assert.equal(download.suggestedFilename(), "saddle-map.png");
+  const stream = await download.createReadStream();
+  const chunks = [];
+  for await (const chunk of stream) chunks.push(chunk);
+  const png = Buffer.concat(chunks);
+  assert.deepEqual([...png.subarray(1, 4)], [...Buffer.from("PNG")]);
+  assert.ok(png.length > 10_000, `${png.length} bytes`);
+  await context.close();
+});
+
+test("a formula error names its column and puts a caret under it; the last surface stays", async () => {
+  const { page, context } = await open(browser, server.url);
+  await page.fill("#formula", "x + * y");
+  await page.waitForSelector("#formula-error:not([hidden])");
+  const message = await text(page, "#formula-message");
+  const column = Number(await page.$eval("#formula-error", (e) => e.dataset.column));
+  assert.equal(column, 5, message);
+  assert.match(message, /^column 5: /);
+  assert.equal(await text(page, "#formula-caret"), "x + * y\n    ^");
+  assert.equal(await page.$eval("#formula", (i) => i.getAttribute("aria-invalid")), "true");
+  await clickData(page, [0, 0]);
+  await page.waitForSelector('#inspect-kind[data-kind="saddle"]');
+  await context.close();
+});
+
+test("stepping the race advances both runs; on the narrow valley momentum gets lower than GD", async () => {
+  const { page, context, errors } = await open(browser, server.url);
+  const valley = await page.$eval("#preset", (s) =>
+    [...s.options].find((o) => /valley/i.test(o.value + o.textContent))?.value,
+  );
+  assert.ok(valley, "a narrow-valley preset exists");
+  await page.selectOption("#preset", valley);
+  for (let i = 0; i < 40; i++) await page.click("#step");
+  const rows = await afterSteps(page, 40);
+  assert.deepEqual(rows.map((r) => r.optimizer), ["gd", "momentum"]);
+  const [gd, momentum] = rows;
+  assert.ok(momentum.loss < gd.loss, `momentum ${momentum.loss} < gd ${gd.loss}`);
+  await page.$eval("#step", (button) => button.blur());
+  await page.keyboard.press("r");
+  await afterSteps(page, 0);
+  await page.keyboard.press("ArrowRight");
+  await afterSteps(page, 1);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a finished race, replayed from a link", async () => {
+  const { page, context, errors } = await open(
+    browser,
+    `${server.url}#v=1&preset=lecture&pt=1.6,-1.2&opt=gd,momentum,adam&lr=0.05&steps=400`,
+  );
+  const rows = await raceRows(page);
+  assert.deepEqual(rows.map((r) => r.optimizer), ["gd", "momentum", "adam"]);
+  assert.ok(rows.every((r) => r.steps > 0));
+  await page.screenshot({ path: join(ARTIFACTS, "finished-race.png"), fullPage: true });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("Copy link, then opening it, restores the surface, the point and the optimizers", async () => {
+  const { page, context } = await open(browser, server.url);
+  await page.fill("#formula", "x^2 - y^2 + 0.1*x*y");
+  await clickData(page, [0.5, -0.5]);
+  await page.waitForSelector("#inspect-body"); // shown once the next frame has analyzed the point
+  await page.check("#optimizer-list input[value=adam]");
+  await page.uncheck("#optimizer-list input[value=gd]");
+  const before = await text(page, "#inspect-at");
+  await page.click("#copy-link");
+  const link = await page.$eval("#share-link", (i) => i.value);
+  assert.match(link, /#/);
+
+  const reopened = await open(browser, link);
+  assert.equal(await reopened.page.$eval("#formula", (i) => i.value), "x^2 - y^2 + 0.1*x*y");
+  assert.equal(await text(reopened.page, "#inspect-at"), before);
+  const checked = await reopened.page.$$eval("#optimizer-list input:checked", (boxes) => boxes.map((b) => b.value));
+  assert.deepEqual(checked, ["momentum", "adam"]);
+  assert.deepEqual(reopened.errors, []);
+  await reopened.context.close();
+  await context.close();
+});
+
+test("a hostile fragment stays inert text: no dialog, no injected element", async () => {
+  const { page, context, dialogs } = await open(browser, `${server.url}#expr=<img src=x onerror=alert(1)>`);
+  assert.equal(await page.$$eval("img", (images) => images.length), 0);
+  assert.equal(await page.isVisible("#notices"), true);
+  assert.match(await text(page, "#notices"), /<img src=x onerror=alert\(1\)>/);
+  assert.equal(await page.$eval("#formula", (i) => i.value), "(1 - x*y)^2", "the lecture's surface instead");
+  await page.screenshot({ path: join(ARTIFACTS, "hostile-link.png") });
+  assert.deepEqual(dialogs, []);
+  await context.close();
+});
+
+test("embed mode shows only the map and the race controls", async () => {
+  const { page, context } = await open(browser, `${server.url}#preset=lecture&embed=1`, { width: 900, height: 600 });
+  assert.equal(await page.isVisible("#map"), true);
+  assert.equal(await page.isVisible("#play"), true);
+  for (const hidden of ["header", "#preset", ".inspector", "#surface3d", "#copy-link"]) {
+    assert.equal(await page.isVisible(hidden), false, hidden);
+  }
+  await page.screenshot({ path: join(ARTIFACTS, "embed.png") });
+  await context.close();
+});
+
+test("on a phone the page reflows into one column", async () => {
+  const { page, context, errors } = await open(browser, server.url, { width: 390, height: 844, deviceScaleFactor: 2 });
+  const map = await page.$eval("#map", (c) => ({ css: c.clientWidth, backing: c.width }));
+  assert.ok(map.css <= 390, JSON.stringify(map));
+  assert.equal(map.backing, Math.round(map.css * 2), "the backing store follows devicePixelRatio");
+  await page.screenshot({ path: join(ARTIFACTS, "phone.png"), fullPage: true });
+  assert.deepEqual(errors, []);
+  await context.close();
+});

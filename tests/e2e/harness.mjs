@@ -1,0 +1,94 @@
+// Shared by the end-to-end tests: a tiny static server for dist/ and headless Debian Chromium.
+import { createServer } from "node:http";
+import { readFile } from "node:fs/promises";
+import { extname, join, normalize, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+export const DIST = join(ROOT, "dist");
+export const ARTIFACTS = join(ROOT, "artifacts");
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript",
+  ".wasm": "application/wasm",
+  ".css": "text/css",
+  ".png": "image/png",
+};
+
+/** Serves dist/ under /app/ (a sub-path, as on a course site) with the CSP the app must live under. */
+export async function serve() {
+  const server = createServer(async (request, response) => {
+    const path = new URL(request.url, "http://x").pathname;
+    if (!path.startsWith("/app/")) {
+      response.writeHead(404).end();
+      return;
+    }
+    const relative = normalize(path.slice("/app/".length) || "index.html").replace(/^(\.\.[/\\])+/, "");
+    try {
+      const body = await readFile(join(DIST, relative.endsWith("/") || relative === "." ? "index.html" : relative));
+      response.writeHead(200, {
+        "content-type": TYPES[extname(relative)] ?? "application/octet-stream",
+        // Scripts: only our files and wasm. Styles need 'unsafe-inline' because plotters measures text with a
+        // styled <span> (plotters/src/style/font/web.rs); without it, centred and right-aligned labels misplace.
+        "content-security-policy": "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'",
+      });
+      response.end(body);
+    } catch {
+      response.writeHead(404).end();
+    }
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}/app/`, close: () => new Promise((r) => server.close(r)) };
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+/** Opens the app and waits until the map has been drawn; collects console errors and page errors. */
+export async function open(browser, url, { width = 1440, height = 1000, deviceScaleFactor = 1 } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor });
+  const page = await context.newPage();
+  const errors = [];
+  const dialogs = [];
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  page.on("pageerror", (e) => errors.push(String(e)));
+  page.on("dialog", (d) => {
+    dialogs.push(d.message());
+    d.dismiss();
+  });
+  await page.goto(url);
+  await page.waitForSelector("#map[data-plot-area]");
+  return { page, context, errors, dialogs };
+}
+
+/** The page coordinates of a data point, from the transform the app publishes on the map canvas. */
+export async function pixelOf(page, [x, y]) {
+  return page.$eval(
+    "#map",
+    (canvas, [x, y]) => {
+      const [left, top, width, height] = canvas.dataset.plotArea.split(",").map(Number);
+      const [xMin, xMax, yMin, yMax] = canvas.dataset.box.split(",").map(Number);
+      const rect = canvas.getBoundingClientRect();
+      return {
+        x: rect.left + left + ((x - xMin) / (xMax - xMin)) * width,
+        y: rect.top + top + ((yMax - y) / (yMax - yMin)) * height,
+      };
+    },
+    [x, y],
+  );
+}
