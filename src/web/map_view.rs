@@ -19,6 +19,7 @@ use crate::render::{
     contour_levels, contour_segments, format_tick, heatmap_rgba, nice_ticks, viridis, ColorScale,
     Grid, MapTransform, PlotArea,
 };
+use crate::share::MapMode;
 
 /// Margins around the plot area, in CSS pixels: room for tick labels, axis names and the colour bar.
 const MARGIN_LEFT: f64 = 58.0;
@@ -41,6 +42,8 @@ pub struct MapView {
     pub dpr: f64,
     /// The contour levels of the base layer, reused for the Taylor model's dashed contours.
     pub levels: Vec<f64>,
+    /// Colours by L (with a colour bar) or by curvature class (legend beside the map).
+    pub mode: MapMode,
 }
 
 pub type Area = DrawingArea<CanvasBackend, Shift>;
@@ -68,6 +71,7 @@ impl MapView {
             },
             dpr: 1.0,
             levels: Vec::new(),
+            mode: MapMode::Loss,
         })
     }
 
@@ -127,7 +131,16 @@ impl MapView {
 
         let root = drawing_area(&self.base)?;
         root.fill(&PAPER).map_err(|e| e.to_string())?;
-        self.paint_heatmap(&grid, &scale)?;
+        match self.mode {
+            MapMode::Loss => {
+                self.paint_cells(&heatmap_rgba(&grid, &scale), grid.width, grid.height)?
+            }
+            MapMode::Curvature => {
+                let (rgba, columns, rows) =
+                    super::curvature_mode::cells(formula, bounds, area, self.dpr);
+                self.paint_cells(&rgba, columns, rows)?;
+            }
+        }
         self.levels = contour_levels(&scale, CONTOUR_LEVELS);
         let contour_style = RGBAColor(255, 255, 255, 0.55).stroke_width(self.px(1.0) as u32);
         for level in &self.levels {
@@ -137,7 +150,9 @@ impl MapView {
             }
         }
         self.draw_axes(&root)?;
-        self.draw_colour_bar(&root, &scale)?;
+        if self.mode == MapMode::Loss {
+            self.draw_colour_bar(&root, &scale)?;
+        }
         for point in &critical.points {
             if bounds.contains(point.at) {
                 if let Some((marker, colour)) = palette::critical_marker(point.kind) {
@@ -192,12 +207,12 @@ impl MapView {
         );
     }
 
-    fn paint_heatmap(&self, grid: &Grid, scale: &ColorScale) -> Result<(), String> {
-        let rgba = heatmap_rgba(grid, scale);
-        let (columns, rows) = (grid.width as u32, grid.height as u32);
+    /// Puts `columns × rows` RGBA cells into one ImageData and scales it into the plot area.
+    fn paint_cells(&self, rgba: &[u8], columns: usize, rows: usize) -> Result<(), String> {
+        let (columns, rows) = (columns as u32, rows as u32);
         self.heat.set_width(columns);
         self.heat.set_height(rows);
-        let image = ImageData::new_with_u8_clamped_array_and_sh(Clamped(&rgba), columns, rows)
+        let image = ImageData::new_with_u8_clamped_array_and_sh(Clamped(rgba), columns, rows)
             .map_err(|e| dom::describe(&e))?;
         context_2d(&self.heat)?
             .put_image_data(&image, 0.0, 0.0)
