@@ -73,12 +73,13 @@ pub fn show(app: &App) {
     panel.compare.set_hidden(step.compare.is_none());
 }
 
-/// After a scene is loaded: a link naming a lesson step opens the panel at it and sets the page up for it.
+/// After a scene is loaded: a link naming a lesson step opens the panel at it and sets the page up for
+/// it; any other link clears what a step had set up (the escape button's highlight).
 pub fn scene_loaded(app: &mut App, opened: Option<StepId>) {
     app.lesson.opened = opened;
-    let Some((index, step)) =
-        opened.and_then(|id| STEPS.iter().enumerate().find(|(_, step)| step.id == id))
-    else {
+    let found = opened.and_then(|id| STEPS.iter().enumerate().find(|(_, step)| step.id == id));
+    let Some((index, step)) = found else {
+        set_up_page(app, PageSetup::default());
         return;
     };
     app.lesson.shown = index;
