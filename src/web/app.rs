@@ -365,6 +365,7 @@ impl App {
                 bounds: self.bounds,
                 point: self.point.as_ref(),
                 runs: &self.race.runs,
+                words: self.ui.words,
             })?;
             self.last_plots_ms = now_ms;
             self.dirty.plots = false;
