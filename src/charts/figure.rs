@@ -157,6 +157,7 @@ pub fn draw_figure<DB: DrawingBackend>(
         runs: &figure.runs,
         escaping_at: None,
         levels: &base.levels,
+        taylor: true,
     };
     draw_map_overlay(&upper, &frame, &overlay)?;
     // The page clips the overlay to the plot area; here the margins are painted over and framed again.

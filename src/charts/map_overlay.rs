@@ -28,6 +28,8 @@ pub struct MapOverlay<'a> {
     pub escaping_at: Option<Point>,
     /// The base layer's contour levels, for the Taylor model's contours.
     pub levels: &'a [f64],
+    /// Draw the second-order Taylor model around θ′ (a lesson step may hide it to keep the map plain).
+    pub taylor: bool,
 }
 
 /// Draws the overlay; the caller clips it to the plot area (or covers the margins afterwards).
@@ -37,7 +39,7 @@ pub fn draw_map_overlay<DB: DrawingBackend>(
     overlay: &MapOverlay,
 ) -> Result<(), String> {
     let point = overlay.point.filter(|p| p.derivatives.is_finite());
-    if let (Some(point), None) = (point, overlay.escaping_at) {
+    if let (Some(point), None, true) = (point, overlay.escaping_at, overlay.taylor) {
         draw_taylor(root, frame, point, overlay.levels)?;
     }
     for run in overlay.runs {

@@ -76,6 +76,8 @@ pub struct App {
     /// What the link that opened this scene got wrong, re-worded when the language changes.
     pub notices: Vec<LinkNotice>,
     pub lesson: Lesson,
+    /// The Taylor model's contours around θ′ are drawn (the "Taylor model" box; lesson steps set it).
+    pub taylor: bool,
     pub escape: Option<EscapeAnimation>,
     pub gesture: Gesture,
     pub dirty: Dirty,
@@ -129,6 +131,7 @@ impl App {
             embed: defaults.embed,
             notices: Vec::new(),
             lesson: Lesson::find()?,
+            taylor: true,
             escape: None,
             gesture: Gesture::default(),
             dirty: Dirty::everything(),

@@ -4,7 +4,7 @@
 use wasm_bindgen::JsValue;
 use web_sys::{Element, HtmlCanvasElement, HtmlElement, HtmlInputElement};
 
-use super::app::{App, SharedApp};
+use super::app::App;
 use super::dom;
 use super::map_view::context_2d;
 use super::palette::css;
@@ -84,18 +84,4 @@ pub fn show_legend(app: &App) {
         }
         Ok(())
     })();
-}
-
-pub fn wire(app: &SharedApp) -> Result<(), JsValue> {
-    let toggle: HtmlInputElement = dom::by_id("curvature-toggle")?;
-    let checked = toggle.clone();
-    let app = app.clone();
-    dom::listen(&toggle, "change", move |_: web_sys::Event| {
-        let mode = if checked.checked() {
-            MapMode::Curvature
-        } else {
-            MapMode::Loss
-        };
-        app.borrow_mut().set_map_mode(mode);
-    })
 }

@@ -79,7 +79,13 @@ pub fn scene_loaded(app: &mut App, opened: Option<StepId>) {
     app.lesson.opened = opened;
     let found = opened.and_then(|id| STEPS.iter().enumerate().find(|(_, step)| step.id == id));
     let Some((index, step)) = found else {
-        set_up_page(app, PageSetup::default());
+        set_up_page(
+            app,
+            PageSetup {
+                taylor_overlay: true,
+                ..PageSetup::default()
+            },
+        );
         return;
     };
     app.lesson.shown = index;
@@ -88,8 +94,9 @@ pub fn scene_loaded(app: &mut App, opened: Option<StepId>) {
     set_up_page(app, step.page);
 }
 
-/// What a link cannot say: map mode, the escape button's highlight, the race running, the min-ratio panel.
+/// What a link cannot say: the Taylor model, map mode, the escape button's highlight, the race running, the min-ratio panel.
 fn set_up_page(app: &mut App, page: PageSetup) {
+    app.set_taylor(page.taylor_overlay);
     if page.curvature_map {
         app.set_map_mode(MapMode::Curvature);
     }

@@ -26,6 +26,7 @@ mod scene_load;
 mod surface_panel;
 #[cfg(test)]
 mod tests;
+mod toggles;
 mod ui;
 
 /// Mounts the app on the page that Trunk built from `index.html`.
@@ -36,7 +37,7 @@ pub fn start() {
         events::wire(&app)?;
         language::wire_switch(&app)?;
         lesson_panel::wire(&app)?;
-        curvature_mode::wire(&app)?;
+        toggles::wire(&app)?;
         scene_load::wire_hashchange(&app)?;
         frame_loop::start(app)
     });

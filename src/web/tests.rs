@@ -151,7 +151,15 @@ fn a_lesson_link_opens_the_panel_at_its_step_and_sets_the_page_up() {
         .class_list()
         .contains("lesson-highlight"));
     assert_eq!(app.scene().lesson, Some(step.id));
+    let (_, momentum) = step_by_slug("momentum").unwrap();
+    app.load_scene(decode(&format!("{}&lesson=momentum", momentum.link)))
+        .unwrap();
+    assert!(!app.taylor && app.race.playing);
     app.load_scene(decode("preset=bowl")).unwrap();
+    assert!(
+        app.taylor,
+        "a link outside the lesson shows the Taylor model again"
+    );
     assert_eq!((app.scene().lesson, app.map.mode), (None, MapMode::Loss));
     assert!(!app
         .ui

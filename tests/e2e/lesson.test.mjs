@@ -54,6 +54,7 @@ test("lesson step links set their scene and open the panel at the step", async (
     assert.equal(await page.$eval("#lesson", (d) => [d.open, d.dataset.step].join()), "true,taylor");
     assert.equal(await text(page, "#lesson-progress"), "Step 2 of 7");
     assert.equal(await text(page, "#inspect-at"), "(0, 0)");
+    assert.ok(await page.$eval("#taylor-toggle", (c) => c.checked), "the Taylor step shows the model");
     assert.deepEqual(errors, []);
     await context.close();
   }
@@ -78,6 +79,7 @@ test("lesson step links set their scene and open the panel at the step", async (
     );
     const optimizers = await page.$$eval("#race-status tr", (rows) => rows.map((r) => r.dataset.optimizer));
     assert.deepEqual(optimizers, ["gd", "momentum"]);
+    assert.equal(await page.$eval("#taylor-toggle", (c) => c.checked), false, "the momentum step hides it");
     assert.deepEqual(errors, []);
     await context.close();
   }
