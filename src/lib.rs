@@ -8,6 +8,8 @@ pub mod bounds;
 pub mod charts;
 pub mod experiments;
 pub mod formula;
+pub mod i18n;
+pub mod lesson;
 pub mod optim;
 pub mod presets;
 pub mod render;

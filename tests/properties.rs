@@ -39,7 +39,7 @@ proptest! {
         if let Err(error) = Formula::parse(&text) {
             let length = text.chars().count();
             prop_assert!(error.column >= 1 && error.column <= length + 1, "{error} for {text:?}");
-            prop_assert!(!error.message.is_empty() && !error.message.contains('\n'));
+            prop_assert!(!error.message().is_empty() && !error.message().contains('\n'));
         }
     }
 

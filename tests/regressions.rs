@@ -82,12 +82,12 @@ fn long_numbers_and_names_are_cut_short_in_messages() {
     }
     let error = Formula::parse(&digits).expect_err("too large");
     assert_eq!(
-        error.message,
+        error.message(),
         "the number 100000000000000000000000… is too large"
     );
     let error = Formula::parse("x 1e300").expect_err("missing operator");
     assert_eq!(
-        error.message,
+        error.message(),
         "expected an operator before the number 1e300 (write 2*x, not 2x)"
     );
 }

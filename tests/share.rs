@@ -2,8 +2,11 @@
 
 use proptest::prelude::*;
 use saddle::bounds::Bounds;
+use saddle::lesson::{StepId, STEPS};
 use saddle::optim::OptimizerKind;
-use saddle::share::{decode, encode, Language, Scene, SurfaceChoice, ViewMode};
+use saddle::share::{
+    decode, encode, IgnoredBecause, Language, LinkNotice, MapMode, Scene, SurfaceChoice, ViewMode,
+};
 
 #[test]
 fn the_documented_example_reads_as_written() {
@@ -132,9 +135,116 @@ fn hostile_fragments_give_the_default_scene_and_a_short_notice() {
     }
 }
 
+#[test]
+fn dataset_presets_and_sgd_settings_travel_in_the_link() {
+    let decoded = decode("v=1&preset=lecture-data&opt=gd,sgd&lr=0.05&batch=4&seed=7");
+    assert!(decoded.notices.is_empty(), "{:?}", decoded.notices);
+    let scene = decoded.scene;
+    assert_eq!(scene.surface, SurfaceChoice::Preset("lecture-data".into()));
+    assert_eq!((scene.batch, scene.seed), (4, 7));
+    let hyper = scene.hyperparameters();
+    assert_eq!((hyper.learning_rate, hyper.batch, hyper.seed), (0.05, 4, 7));
+    assert_eq!(
+        encode(&scene),
+        "v=1&preset=lecture-data&opt=gd,sgd&lr=0.05&beta=0.9&batch=4&seed=7"
+    );
+}
+
+#[test]
+fn default_sgd_settings_are_left_out_of_the_link() {
+    let link = encode(&Scene::default());
+    assert!(!link.contains("batch") && !link.contains("seed"), "{link}");
+}
+
+#[test]
+fn bad_sgd_settings_fall_back_one_key_at_a_time() {
+    let decoded = decode("batch=0&seed=-1&lr=0.2");
+    let default = Scene::default();
+    assert_eq!(decoded.scene.batch, default.batch);
+    assert_eq!(decoded.scene.seed, default.seed);
+    assert_eq!(decoded.scene.learning_rate, 0.2);
+    assert_eq!(
+        decoded.notices,
+        [
+            "Ignored batch=0 in the link: batch must be a whole number from 1 to 100000.",
+            "Ignored seed=-1 in the link: seed must be a whole number from 0 to 18446744073709551615."
+        ]
+    );
+    assert_eq!(decode("batch=100001").scene.batch, default.batch);
+    assert_eq!(decode("seed=18446744073709551615").scene.seed, u64::MAX);
+}
+
+#[test]
+fn every_notice_comes_with_its_problem_as_data() {
+    let decoded = decode("expr=x+&pt=1&preset=nowhere&%ZZ=1");
+    assert_eq!(decoded.problems.len(), decoded.notices.len());
+    for (problem, notice) in decoded.problems.iter().zip(&decoded.notices) {
+        assert_eq!(&problem.to_string(), notice);
+    }
+    assert_eq!(
+        decoded.problems[0],
+        LinkNotice::Ignored {
+            key: "expr".into(),
+            value: "x+".into(),
+            reason: IgnoredBecause::Formula(saddle::formula::Formula::parse("x+").unwrap_err()),
+        }
+    );
+    assert_eq!(
+        decoded.notices[0],
+        "Ignored expr=x+ in the link: the formula has an error at column 3: expected an operand after '+'."
+    );
+    assert!(matches!(decoded.problems[3], LinkNotice::NotText { .. }));
+}
+
+#[test]
+fn map_mode_and_lesson_step_round_trip_and_are_written_only_when_set() {
+    let plain = encode(&Scene::default());
+    assert!(
+        !plain.contains("map=") && !plain.contains("lesson="),
+        "{plain}"
+    );
+    let scene = Scene {
+        map: MapMode::Curvature,
+        lesson: Some(StepId::LectureNetwork),
+        ..Scene::default()
+    };
+    let link = encode(&scene);
+    assert!(
+        link.ends_with("&map=curvature&lesson=lecture-network"),
+        "{link}"
+    );
+    let decoded = decode(&link);
+    assert!(decoded.problems.is_empty(), "{:?}", decoded.problems);
+    assert_eq!(decoded.scene, scene);
+}
+
+#[test]
+fn unknown_map_mode_or_lesson_step_falls_back_with_a_notice() {
+    let decoded = decode("preset=saddle&map=hessian&lesson=chapter-9&lr=0.5");
+    assert_eq!(decoded.scene.map, MapMode::Loss);
+    assert_eq!(decoded.scene.lesson, None);
+    assert_eq!(decoded.scene.learning_rate, 0.5);
+    let reasons: Vec<&IgnoredBecause> = decoded
+        .problems
+        .iter()
+        .filter_map(|p| match p {
+            LinkNotice::Ignored { reason, .. } => Some(reason),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        reasons,
+        vec![&IgnoredBecause::MapMode, &IgnoredBecause::Lesson]
+    );
+    assert_eq!(
+        decoded.notices[1],
+        "Ignored lesson=chapter-9 in the link: there is no lesson step of that name."
+    );
+}
+
 fn any_scene() -> impl Strategy<Value = Scene> {
     let surface = prop_oneof![
-        prop::sample::select(vec!["lecture", "saddle", "himmelblau"])
+        prop::sample::select(vec!["lecture", "saddle", "himmelblau", "lecture-data"])
             .prop_map(|n| SurfaceChoice::Preset(n.to_string())),
         prop::sample::select(vec![
             "x^2 - y^2",
@@ -156,10 +266,15 @@ fn any_scene() -> impl Strategy<Value = Scene> {
         point,
         optimizers,
         (1e-9..100.0f64, 0.0..0.999f64, 0usize..100_000),
+        (1usize..=100_000, any::<u64>()),
         (
             prop::sample::select(ViewMode::ALL.to_vec()),
             prop::option::of(prop::sample::select(Language::ALL.to_vec())),
             any::<bool>(),
+        ),
+        (
+            prop::sample::select(MapMode::ALL.to_vec()),
+            prop::option::of(prop::sample::select(STEPS.map(|s| s.id).to_vec())),
         ),
     )
         .prop_map(
@@ -169,7 +284,9 @@ fn any_scene() -> impl Strategy<Value = Scene> {
                 point,
                 optimizers,
                 (learning_rate, beta, steps),
+                (batch, seed),
                 (view, language, embed),
+                (map, lesson),
             )| Scene {
                 surface,
                 bounds,
@@ -177,8 +294,12 @@ fn any_scene() -> impl Strategy<Value = Scene> {
                 optimizers,
                 learning_rate,
                 beta,
+                batch,
+                seed,
                 steps,
                 view,
+                map,
+                lesson,
                 language,
                 embed,
             },

@@ -21,9 +21,9 @@ fuzz_target!(|data: &[u8]| {
                 error.column
             );
             assert!(
-                error.message.chars().count() <= 400,
+                error.message().chars().count() <= 400,
                 "long message: {}",
-                error.message
+                error.message()
             );
             return;
         }

@@ -1,6 +1,7 @@
 //! Splits formula text into tokens, each with the 1-based character column it starts at.
 
-use super::FormulaError;
+use super::error::excerpt;
+use super::{FormulaError, FormulaErrorKind, TokenText};
 
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Token {
@@ -17,17 +18,17 @@ pub(crate) enum Token {
 
 impl Token {
     /// How the token reads in an error message.
-    pub(crate) fn describe(&self) -> String {
+    pub(crate) fn text(&self) -> TokenText {
         match self {
-            Token::Number(n) => format!("the number {}", short_number(*n)),
-            Token::Name(name) => format!("'{}'", excerpt(name)),
-            Token::Plus => "'+'".into(),
-            Token::Minus => "'-'".into(),
-            Token::Star => "'*'".into(),
-            Token::Slash => "'/'".into(),
-            Token::Caret => "'^'".into(),
-            Token::Open => "'('".into(),
-            Token::Close => "')'".into(),
+            Token::Number(n) => TokenText::Number(*n),
+            Token::Name(name) => TokenText::Name(excerpt(name)),
+            Token::Plus => TokenText::Symbol('+'),
+            Token::Minus => TokenText::Symbol('-'),
+            Token::Star => TokenText::Symbol('*'),
+            Token::Slash => TokenText::Symbol('/'),
+            Token::Caret => TokenText::Symbol('^'),
+            Token::Open => TokenText::Symbol('('),
+            Token::Close => TokenText::Symbol(')'),
         }
     }
 }
@@ -91,46 +92,11 @@ pub(crate) fn tokenize(source: &str) -> Result<Vec<Spanned>, FormulaError> {
         } else {
             return Err(FormulaError::new(
                 column,
-                format!(
-                    "unexpected character {}: use numbers, x, y, + - * / ^, parentheses and function names",
-                    shown(c)
-                ),
+                FormulaErrorKind::UnexpectedCharacter(c),
             ));
         }
     }
     Ok(tokens)
-}
-
-/// Most characters of a name or number quoted in a message: a pasted 10,000-digit number must not
-/// become a 10,000-character error (the share link shows these messages in its notice bar).
-const QUOTED_CHARS: usize = 24;
-
-/// `text` cut to [`QUOTED_CHARS`] characters, with an ellipsis when cut.
-pub(crate) fn excerpt(text: &str) -> String {
-    let mut shown: String = text.chars().take(QUOTED_CHARS).collect();
-    if text.chars().nth(QUOTED_CHARS).is_some() {
-        shown.push('…');
-    }
-    shown
-}
-
-/// A number as it reads in a message: plain digits while short, exponent form beyond (`1e300`, not 301 digits).
-fn short_number(n: f64) -> String {
-    let plain = n.to_string();
-    if plain.chars().count() <= QUOTED_CHARS {
-        plain
-    } else {
-        format!("{n:e}")
-    }
-}
-
-/// A character as it can be shown safely in a one-line message.
-fn shown(c: char) -> String {
-    if c.is_control() {
-        format!("U+{:04X}", c as u32)
-    } else {
-        format!("'{c}'")
-    }
 }
 
 /// Reads `digits[.digits][(e|E)[+|-]digits]` (or `.digits...`) starting at `start`.
@@ -151,7 +117,7 @@ fn read_number(chars: &[char], start: usize) -> Result<(f64, usize), FormulaErro
     if mantissa_digits == 0 {
         return Err(FormulaError::new(
             start + 1,
-            "expected digits in the number (like 0.5 or .5)",
+            FormulaErrorKind::MissingDigits,
         ));
     }
     if matches!(chars.get(i), Some('e') | Some('E')) {
@@ -164,7 +130,7 @@ fn read_number(chars: &[char], start: usize) -> Result<(f64, usize), FormulaErro
         if exponent_end == j {
             return Err(FormulaError::new(
                 i + 1,
-                "expected digits after the exponent 'e' of the number (like 1e-3); write 2*e for 2 times the constant e",
+                FormulaErrorKind::MissingExponentDigits,
             ));
         }
         i = exponent_end;
@@ -174,7 +140,7 @@ fn read_number(chars: &[char], start: usize) -> Result<(f64, usize), FormulaErro
         Ok(value) if value.is_finite() => Ok((value, i)),
         _ => Err(FormulaError::new(
             start + 1,
-            format!("the number {} is too large", excerpt(&text)),
+            FormulaErrorKind::NumberTooLarge(excerpt(&text)),
         )),
     }
 }

@@ -25,7 +25,7 @@ mod parser;
 mod plain;
 mod tape;
 
-pub use error::FormulaError;
+pub use error::{function_names, shown_character, FormulaError, FormulaErrorKind, TokenText};
 pub use function::Function;
 pub use tape::Formula;
 

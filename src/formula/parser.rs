@@ -1,22 +1,17 @@
 //! Recursive descent that emits the postfix tape directly, folding constants as it goes.
 
-use super::lexer::{excerpt, tokenize, Spanned, Token};
+use super::error::excerpt;
+use super::lexer::{tokenize, Spanned, Token};
 use super::tape::Op;
-use super::{FormulaError, Function, MAX_LENGTH, MAX_NESTING};
+use super::{FormulaError, FormulaErrorKind, Function, TokenText, MAX_LENGTH, MAX_NESTING};
 
 pub(crate) fn parse(source: &str) -> Result<Vec<Op>, FormulaError> {
     let length = source.chars().count();
     if length > MAX_LENGTH {
-        return Err(FormulaError::new(
-            MAX_LENGTH + 1,
-            format!("the formula is too long: at most {MAX_LENGTH} characters"),
-        ));
+        return Err(FormulaError::new(MAX_LENGTH + 1, FormulaErrorKind::TooLong));
     }
     if source.trim().is_empty() {
-        return Err(FormulaError::new(
-            1,
-            "the formula is empty: type a loss in x and y, like (1 - x*y)^2",
-        ));
+        return Err(FormulaError::new(1, FormulaErrorKind::Empty));
     }
     let tokens = tokenize(source)?;
     let mut parser = Parser {
@@ -28,18 +23,14 @@ pub(crate) fn parse(source: &str) -> Result<Vec<Op>, FormulaError> {
     };
     parser.sum()?;
     if let Some(extra) = parser.peek() {
-        let message = match extra.token {
-            Token::Close => "unmatched ')': there is no '(' for it to close".to_string(),
-            Token::Number(_) | Token::Name(_) | Token::Open => format!(
-                "expected an operator before {} (write 2*x, not 2x)",
-                extra.token.describe()
-            ),
-            _ => format!(
-                "expected an operator or the end, found {}",
-                extra.token.describe()
-            ),
+        let kind = match extra.token {
+            Token::Close => FormulaErrorKind::UnmatchedClose,
+            Token::Number(_) | Token::Name(_) | Token::Open => {
+                FormulaErrorKind::MissingOperatorBefore(extra.token.text())
+            }
+            _ => FormulaErrorKind::ExpectedOperatorOrEnd(extra.token.text()),
         };
-        return Err(FormulaError::new(extra.column, message));
+        return Err(FormulaError::new(extra.column, kind));
     }
     Ok(parser.ops)
 }
@@ -71,10 +62,7 @@ impl Parser<'_> {
     fn descend(&mut self, column: usize) -> Result<(), FormulaError> {
         self.depth += 1;
         if self.depth > MAX_NESTING {
-            return Err(FormulaError::new(
-                column,
-                format!("the formula is nested too deeply (more than {MAX_NESTING} levels)"),
-            ));
+            return Err(FormulaError::new(column, FormulaErrorKind::NestedTooDeeply));
         }
         Ok(())
     }
@@ -102,10 +90,12 @@ impl Parser<'_> {
         operator: fn(&Token) -> Option<Op>,
     ) -> Result<(), FormulaError> {
         operand(self)?;
-        while let Some(op) = self.peek().and_then(|t| operator(&t.token)) {
-            let text = self.operator_text();
+        while let Some((op, text)) = self
+            .peek()
+            .and_then(|t| operator(&t.token).map(|op| (op, t.token.text())))
+        {
             self.position += 1;
-            self.operand_after(&text, operand)?;
+            self.operand_after(text, operand)?;
             self.emit(op);
         }
         Ok(())
@@ -121,10 +111,10 @@ impl Parser<'_> {
             Token::Plus => false,
             _ => return self.power(),
         };
-        let operator = self.operator_text();
+        let operator = token.token.text();
         self.position += 1;
         self.descend(column)?;
-        self.operand_after(&operator, Self::unary)?;
+        self.operand_after(operator, Self::unary)?;
         self.depth -= 1;
         if negate {
             self.emit(Op::Neg);
@@ -138,7 +128,7 @@ impl Parser<'_> {
             let column = caret.column;
             self.position += 1;
             self.descend(column)?;
-            self.operand_after("'^'", Self::unary)?;
+            self.operand_after(TokenText::Symbol('^'), Self::unary)?;
             self.depth -= 1;
             self.emit(Op::Pow);
         }
@@ -149,7 +139,7 @@ impl Parser<'_> {
         let Some(Spanned { token, column }) = self.peek().cloned() else {
             return Err(FormulaError::new(
                 self.end_column,
-                "expected a number, x, y, a function or '(' but the formula ended",
+                FormulaErrorKind::ExpectedOperand { found: None },
             ));
         };
         self.position += 1;
@@ -157,7 +147,7 @@ impl Parser<'_> {
             Token::Number(value) => self.emit(Op::Const(value)),
             Token::Open => {
                 self.descend(column)?;
-                self.operand_after("'('", Self::sum)?;
+                self.operand_after(TokenText::Symbol('('), Self::sum)?;
                 self.depth -= 1;
                 self.expect_close(column)?;
             }
@@ -165,10 +155,9 @@ impl Parser<'_> {
             other => {
                 return Err(FormulaError::new(
                     column,
-                    format!(
-                        "expected a number, x, y, a function or '(' but found {}",
-                        other.describe()
-                    ),
+                    FormulaErrorKind::ExpectedOperand {
+                        found: Some(other.text()),
+                    },
                 ))
             }
         }
@@ -183,18 +172,23 @@ impl Parser<'_> {
             "e" => Op::Const(std::f64::consts::E),
             _ => {
                 let Some(function) = Function::from_name(name) else {
-                    return Err(FormulaError::new(column, unknown_name(name)));
+                    return Err(FormulaError::new(
+                        column,
+                        FormulaErrorKind::UnknownName(excerpt(name)),
+                    ));
                 };
                 let Some(open) = self.peek().filter(|t| t.token == Token::Open) else {
                     return Err(FormulaError::new(
                         self.peek().map_or(self.end_column, |t| t.column),
-                        format!("expected '(' after the function {name}, as in {name}(x)"),
+                        FormulaErrorKind::MissingCallParenthesis {
+                            function: name.to_string(),
+                        },
                     ));
                 };
                 let open_column = open.column;
                 self.position += 1;
                 self.descend(column)?;
-                self.operand_after(&format!("'{name}('"), Self::sum)?;
+                self.operand_after(TokenText::Call(name.to_string()), Self::sum)?;
                 self.depth -= 1;
                 self.expect_close(open_column)?;
                 Op::Call(function)
@@ -209,24 +203,19 @@ impl Parser<'_> {
             return Ok(());
         }
         let (column, found) = match self.peek() {
-            Some(t) => (t.column, format!("found {}", t.token.describe())),
-            None => (self.end_column, "the formula ended".to_string()),
+            Some(t) => (t.column, Some(t.token.text())),
+            None => (self.end_column, None),
         };
         Err(FormulaError::new(
             column,
-            format!("expected ')' to close the '(' at column {open_column}, but {found}"),
+            FormulaErrorKind::UnclosedParenthesis { open_column, found },
         ))
-    }
-
-    /// How the operator at the cursor reads in "expected an operand after …".
-    fn operator_text(&self) -> String {
-        self.peek().map(|t| t.token.describe()).unwrap_or_default()
     }
 
     /// Parses the operand that must follow `operator`, with a message that names the operator when it is missing.
     fn operand_after(
         &mut self,
-        operator: &str,
+        operator: TokenText,
         operand: fn(&mut Self) -> Result<(), FormulaError>,
     ) -> Result<(), FormulaError> {
         let missing = match self.peek() {
@@ -244,7 +233,7 @@ impl Parser<'_> {
         if let Some(column) = missing {
             return Err(FormulaError::new(
                 column,
-                format!("expected an operand after {operator}"),
+                FormulaErrorKind::MissingOperand { after: operator },
             ));
         }
         operand(self)
@@ -285,13 +274,4 @@ fn power_by_constant(exponent: f64) -> Op {
     } else {
         Op::PowConst(exponent)
     }
-}
-
-fn unknown_name(name: &str) -> String {
-    let functions: Vec<&str> = Function::ALL.iter().map(|(n, _)| *n).collect();
-    format!(
-        "unknown name '{}'; known names: x, y (or w1, w2), pi, e, and the functions {}",
-        excerpt(name),
-        functions.join(", ")
-    )
 }

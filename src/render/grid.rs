@@ -48,8 +48,7 @@ impl Grid {
         height: usize,
         mut value_at: impl FnMut(Point) -> f64,
     ) -> Grid {
-        let width = width.clamp(2, MAX_GRID_SIDE);
-        let height = height.clamp(2, MAX_GRID_SIDE);
+        let (width, height) = (clamp_side(width), clamp_side(height));
         let xs: Vec<f64> = (0..width)
             .map(|column| column_x(&bounds, width, column))
             .collect();
@@ -103,10 +102,15 @@ impl Grid {
     }
 }
 
-fn column_x(bounds: &Bounds, columns: usize, column: usize) -> f64 {
+/// A requested grid side as every sampler uses it: at least 2 cells, at most [`MAX_GRID_SIDE`].
+pub(super) fn clamp_side(side: usize) -> usize {
+    side.clamp(2, MAX_GRID_SIDE)
+}
+
+pub(super) fn column_x(bounds: &Bounds, columns: usize, column: usize) -> f64 {
     bounds.x_min + (column as f64 + 0.5) * (bounds.width() / columns as f64)
 }
 
-fn row_y(bounds: &Bounds, rows: usize, row: usize) -> f64 {
+pub(super) fn row_y(bounds: &Bounds, rows: usize, row: usize) -> f64 {
     bounds.y_max - (row as f64 + 0.5) * (bounds.height() / rows as f64)
 }

@@ -5,6 +5,7 @@
 
 mod colormap;
 mod contour;
+mod curvature;
 mod grid;
 mod nice;
 mod taylor;
@@ -12,6 +13,10 @@ mod view;
 
 pub use colormap::{heatmap_rgba, viridis, ColorScale, UNDEFINED_RGB};
 pub use contour::{contour_levels, contour_segments, MAX_CONTOUR_LEVELS};
+pub use curvature::{
+    curvature_class, curvature_rgb, curvature_rgba, curvature_rows, hessian_eigenvalues,
+    shape_ratio, CurvatureClass, FLAT_RATIO,
+};
 pub use grid::{estimated_grid_seconds, Grid, MAX_GRID_SIDE, SECONDS_PER_INSTRUCTION};
 pub use nice::{format_tick, nice_ticks, MAX_TICKS};
 pub use taylor::taylor_grid;

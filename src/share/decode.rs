@@ -1,9 +1,13 @@
+use super::notice::{IgnoredBecause, LinkNotice};
 use super::percent::{decode_component, encode_component};
 use super::{
-    Language, Scene, SurfaceChoice, ViewMode, FORMAT_VERSION, MAX_FRAGMENT_BYTES, MAX_STEPS,
+    Language, MapMode, Scene, SurfaceChoice, ViewMode, FORMAT_VERSION, MAX_FRAGMENT_BYTES,
+    MAX_STEPS,
 };
 use crate::bounds::Bounds;
+use crate::experiments::{dataset_preset, MAX_POINTS};
 use crate::formula::Formula;
+use crate::lesson::step_by_slug;
 use crate::optim::OptimizerKind;
 use crate::presets::preset;
 
@@ -11,8 +15,10 @@ use crate::presets::preset;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Decoded {
     pub scene: Scene,
-    /// One sentence per problem, safe to show as text: the page puts them in its notice bar.
+    /// One English sentence per problem, safe to show as text: what the command line prints.
     pub notices: Vec<String>,
+    /// The same problems as data, in the same order, for the page to word in its reader's language.
+    pub problems: Vec<LinkNotice>,
 }
 
 /// Coordinates beyond this are refused: a link is not the place for 1e300.
@@ -32,13 +38,13 @@ pub fn decode(fragment: &str) -> Decoded {
     let mut decoded = Decoded {
         scene: Scene::default(),
         notices: Vec::new(),
+        problems: Vec::new(),
     };
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
     if fragment.len() > MAX_FRAGMENT_BYTES {
-        decoded.notice(format!(
-            "The link is too long ({} bytes); showing the default scene.",
-            fragment.len()
-        ));
+        decoded.notice(LinkNotice::TooLong {
+            bytes: fragment.len(),
+        });
         return decoded;
     }
     let mut expr_seen = false;
@@ -46,10 +52,9 @@ pub fn decode(fragment: &str) -> Decoded {
         let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
         let (Some(key), Some(value)) = (decode_component(raw_key), decode_component(raw_value))
         else {
-            decoded.notice(format!(
-                "Part of the link is not valid text ({}); it was ignored.",
-                shorten(pair)
-            ));
+            decoded.notice(LinkNotice::NotText {
+                part: shorten(pair),
+            });
             continue;
         };
         match key.as_str() {
@@ -62,21 +67,23 @@ pub fn decode(fragment: &str) -> Decoded {
 }
 
 impl Decoded {
-    fn notice(&mut self, text: String) {
-        self.notices.push(text);
+    fn notice(&mut self, problem: LinkNotice) {
+        self.notices.push(problem.to_string());
+        self.problems.push(problem);
     }
 
-    fn refuse(&mut self, key: &str, value: &str, why: &str) {
-        self.notice(format!(
-            "Ignored {key}={} in the link: {why}.",
-            shorten(value)
-        ));
+    fn refuse(&mut self, key: &str, value: &str, reason: IgnoredBecause) {
+        self.notice(LinkNotice::Ignored {
+            key: key.to_string(),
+            value: shorten(value),
+            reason,
+        });
     }
 
     /// Returns whether the formula was taken (it then wins over any `preset`).
     fn read_expr(&mut self, value: &str) -> bool {
         if encode_component(value).len() > MAX_ENCODED_EXPR_BYTES {
-            self.refuse("expr", value, "the formula is too long for a link");
+            self.refuse("expr", value, IgnoredBecause::FormulaTooLongForLink);
             return false;
         }
         match Formula::parse(value) {
@@ -85,29 +92,29 @@ impl Decoded {
                 true
             }
             Err(error) => {
-                self.refuse(
-                    "expr",
-                    value,
-                    &format!("the formula has an error at {error}"),
-                );
+                self.refuse("expr", value, IgnoredBecause::Formula(error));
                 false
             }
         }
     }
 
+    /// Formula presets and dataset presets share the `preset` key: their names never clash.
     fn read_preset(&mut self, value: &str) {
-        match preset(value) {
-            Some(p) => self.scene.surface = SurfaceChoice::Preset(p.name.to_string()),
-            None => self.refuse("preset", value, "there is no preset of that name"),
+        let name = preset(value)
+            .map(|p| p.name)
+            .or_else(|| dataset_preset(value).map(|p| p.name));
+        match name {
+            Some(name) => self.scene.surface = SurfaceChoice::Preset(name.to_string()),
+            None => self.refuse("preset", value, IgnoredBecause::UnknownPreset),
         }
     }
 
     fn read_setting(&mut self, key: &str, value: &str) {
         let scene = &mut self.scene;
-        let outcome: Result<(), &str> = match key {
+        let outcome: Result<(), IgnoredBecause> = match key {
             "v" => match value.parse::<u32>() {
                 Ok(FORMAT_VERSION) => Ok(()),
-                _ => Err("this page reads version 1 links; the rest is read as version 1"),
+                _ => Err(IgnoredBecause::Version),
             },
             "box" => finite_list::<4>(value, MAX_COORDINATE)
                 .and_then(|[a, b, c, d]| Bounds::new(a, b, c, d).ok())
@@ -115,49 +122,67 @@ impl Decoded {
                     BOX_WIDTH_RANGE.contains(&b.width()) && BOX_WIDTH_RANGE.contains(&b.height())
                 })
                 .map(|b| scene.bounds = Some(b))
-                .ok_or("expected xmin,xmax,ymin,ymax with xmin < xmax and ymin < ymax"),
+                .ok_or(IgnoredBecause::Box),
             "pt" => finite_list::<2>(value, MAX_COORDINATE)
                 .map(|p| scene.point = Some(p))
-                .ok_or("expected two finite numbers x,y"),
+                .ok_or(IgnoredBecause::Point),
             "opt" => read_optimizers(value)
                 .map(|kinds| scene.optimizers = kinds)
-                .ok_or("expected optimizer names such as gd,momentum"),
+                .ok_or(IgnoredBecause::Optimizers),
             "lr" => finite(value)
                 .filter(|lr| *lr > 0.0 && *lr <= 100.0)
                 .map(|lr| scene.learning_rate = lr)
-                .ok_or("the learning rate must be a number in (0, 100]"),
+                .ok_or(IgnoredBecause::LearningRate),
             "beta" => finite(value)
                 .filter(|b| (0.0..1.0).contains(b))
                 .map(|b| scene.beta = b)
-                .ok_or("beta must be a number in [0, 1)"),
+                .ok_or(IgnoredBecause::Beta),
             "steps" => value
                 .parse::<usize>()
                 .ok()
                 .filter(|s| *s <= MAX_STEPS)
                 .map(|s| scene.steps = s)
-                .ok_or("steps must be a whole number up to 100000"),
+                .ok_or(IgnoredBecause::Steps),
             "view" => ViewMode::ALL
                 .into_iter()
                 .find(|v| v.name() == value)
                 .map(|v| scene.view = v)
-                .ok_or("view must be map, 3d or both"),
+                .ok_or(IgnoredBecause::View),
+            "map" => MapMode::ALL
+                .into_iter()
+                .find(|m| m.name() == value)
+                .map(|m| scene.map = m)
+                .ok_or(IgnoredBecause::MapMode),
+            "lesson" => step_by_slug(value)
+                .map(|(_, step)| scene.lesson = Some(step.id))
+                .ok_or(IgnoredBecause::Lesson),
             "lang" => Language::ALL
                 .into_iter()
                 .find(|l| l.code() == value)
                 .map(|l| scene.language = Some(l))
-                .ok_or("lang must be en or zh"),
+                .ok_or(IgnoredBecause::Language),
             "embed" => match value {
                 "1" | "true" | "0" | "false" => {
                     scene.embed = matches!(value, "1" | "true");
                     Ok(())
                 }
-                _ => Err("embed must be 1 or 0"),
+                _ => Err(IgnoredBecause::Embed),
             },
+            "batch" => value
+                .parse::<usize>()
+                .ok()
+                .filter(|b| (1..=MAX_POINTS).contains(b))
+                .map(|b| scene.batch = b)
+                .ok_or(IgnoredBecause::Batch),
+            "seed" => value
+                .parse::<u64>()
+                .map(|s| scene.seed = s)
+                .map_err(|_| IgnoredBecause::Seed),
             // `preset` after an `expr`, and keys from later versions, are ignored on purpose.
             _ => Ok(()),
         };
-        if let Err(why) = outcome {
-            self.refuse(key, value, why);
+        if let Err(reason) = outcome {
+            self.refuse(key, value, reason);
         }
     }
 }

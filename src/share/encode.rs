@@ -1,5 +1,6 @@
 use super::percent::encode_component;
-use super::{Scene, SurfaceChoice, ViewMode, FORMAT_VERSION};
+use super::{MapMode, Scene, SurfaceChoice, ViewMode, FORMAT_VERSION};
+use crate::optim::Hyperparameters;
 
 /// The fragment for a scene, without the leading `#`; keys in a fixed, readable order.
 pub fn encode(scene: &Scene) -> String {
@@ -21,11 +22,24 @@ pub fn encode(scene: &Scene) -> String {
     pairs.push(format!("opt={}", names.join(",")));
     pairs.push(format!("lr={}", number(scene.learning_rate)));
     pairs.push(format!("beta={}", number(scene.beta)));
+    let defaults = Hyperparameters::default();
+    if scene.batch != defaults.batch {
+        pairs.push(format!("batch={}", scene.batch));
+    }
+    if scene.seed != defaults.seed {
+        pairs.push(format!("seed={}", scene.seed));
+    }
     if scene.steps > 0 {
         pairs.push(format!("steps={}", scene.steps));
     }
     if scene.view != ViewMode::Both {
         pairs.push(format!("view={}", scene.view.name()));
+    }
+    if scene.map != MapMode::Loss {
+        pairs.push(format!("map={}", scene.map.name()));
+    }
+    if let Some(step) = scene.lesson {
+        pairs.push(format!("lesson={}", step.slug()));
     }
     if let Some(language) = scene.language {
         pairs.push(format!("lang={}", language.code()));

@@ -1,11 +1,12 @@
 use crate::bounds::Bounds;
+use crate::lesson::StepId;
 use crate::optim::{Hyperparameters, OptimizerKind};
 use crate::surface::Point;
 
 /// Which loss surface the scene shows.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SurfaceChoice {
-    /// A name from `presets::PRESETS`.
+    /// A name from `presets::PRESETS` or `experiments::DATASET_PRESETS`.
     Preset(String),
     /// A formula a person typed (already checked to parse).
     Expr(String),
@@ -27,6 +28,27 @@ impl ViewMode {
             ViewMode::Map => "map",
             ViewMode::ThreeD => "3d",
             ViewMode::Both => "both",
+        }
+    }
+}
+
+/// What the map's colours show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MapMode {
+    /// The loss L as a heat map.
+    Loss,
+    /// The curvature class of the Hessian at each cell (bowl, cap, saddle…).
+    Curvature,
+}
+
+impl MapMode {
+    pub const ALL: [MapMode; 2] = [MapMode::Loss, MapMode::Curvature];
+
+    /// The name used in links (`map=curvature`).
+    pub fn name(self) -> &'static str {
+        match self {
+            MapMode::Loss => "loss",
+            MapMode::Curvature => "curvature",
         }
     }
 }
@@ -61,13 +83,32 @@ pub struct Scene {
     pub optimizers: Vec<OptimizerKind>,
     pub learning_rate: f64,
     pub beta: f64,
+    /// SGD's mini-batch size B (used on dataset presets).
+    pub batch: usize,
+    /// SGD's batch-sampler seed, so a shared race replays exactly.
+    pub seed: u64,
     /// Race steps to replay on load.
     pub steps: usize,
     pub view: ViewMode,
+    pub map: MapMode,
+    /// The guided-lesson step the page shows beside the scene, if any.
+    pub lesson: Option<StepId>,
     /// `None`: follow the browser's language.
     pub language: Option<Language>,
     /// Only the map and race controls, for an `<iframe>` in lecture notes.
     pub embed: bool,
+}
+
+impl Scene {
+    /// The optimizers' knobs as the link sets them.
+    pub fn hyperparameters(&self) -> Hyperparameters {
+        Hyperparameters {
+            learning_rate: self.learning_rate,
+            beta: self.beta,
+            batch: self.batch,
+            seed: self.seed,
+        }
+    }
 }
 
 impl Default for Scene {
@@ -80,8 +121,12 @@ impl Default for Scene {
             optimizers: vec![OptimizerKind::Gd, OptimizerKind::Momentum],
             learning_rate: hyper.learning_rate,
             beta: hyper.beta,
+            batch: hyper.batch,
+            seed: hyper.seed,
             steps: 0,
             view: ViewMode::Both,
+            map: MapMode::Loss,
+            lesson: None,
             language: None,
             embed: false,
         }

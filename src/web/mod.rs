@@ -6,6 +6,7 @@
 mod app;
 mod bench;
 mod crash;
+mod curvature_mode;
 mod dom;
 mod escape;
 mod events;
@@ -13,6 +14,8 @@ mod format;
 mod frame_loop;
 mod gesture;
 mod inspector;
+mod language;
+mod lesson_panel;
 mod map_view;
 mod overlay;
 mod palette;
@@ -20,11 +23,12 @@ mod plots;
 mod race;
 mod race_panel;
 mod scene_link;
+mod scene_load;
 mod surface_panel;
 #[cfg(test)]
 mod tests;
+mod toggles;
 mod ui;
-mod words;
 
 /// Mounts the app on the page that Trunk built from `index.html`.
 #[wasm_bindgen::prelude::wasm_bindgen(start)]
@@ -32,6 +36,10 @@ pub fn start() {
     crash::install_panic_hook();
     let mounted = app::App::mount().and_then(|app| {
         events::wire(&app)?;
+        language::wire_switch(&app)?;
+        lesson_panel::wire(&app)?;
+        toggles::wire(&app)?;
+        scene_load::wire_hashchange(&app)?;
         bench::remember(&app);
         frame_loop::start(app)
     });

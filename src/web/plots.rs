@@ -10,6 +10,7 @@ use crate::analysis::PointAnalysis;
 use crate::bounds::Bounds;
 use crate::charts::{draw_loss_chart, draw_surface3d, Orientation, Trajectory};
 use crate::formula::Formula;
+use crate::i18n::Strings;
 use crate::optim::Run;
 
 /// Fewest milliseconds between two redraws of the charts while a race runs (the 3-D mesh is the slowest
@@ -30,6 +31,8 @@ pub struct Scenery<'a> {
     pub bounds: Bounds,
     pub point: Option<&'a PointAnalysis>,
     pub runs: &'a [Run],
+    /// The page's words, for the optimizers' names in the chart's legend.
+    pub words: &'static Strings,
 }
 
 impl Plots {
@@ -46,7 +49,7 @@ impl Plots {
         let labels: Vec<String> = scenery
             .runs
             .iter()
-            .map(|r| r.kind().label().to_string())
+            .map(|r| scenery.words.optimizer(r.kind()).to_string())
             .collect();
         let trajectories: Vec<Trajectory> = scenery
             .runs

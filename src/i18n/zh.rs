@@ -1,0 +1,304 @@
+//! 简体中文.
+
+use super::{Labels, LessonText, Strings};
+use crate::analysis::PointKind;
+use crate::experiments::MAX_POINTS;
+use crate::formula::{
+    function_names, shown_character, FormulaError, FormulaErrorKind, TokenText, MAX_LENGTH,
+    MAX_NESTING,
+};
+use crate::lesson::StepId;
+use crate::optim::{OptimizerKind, RunStatus};
+use crate::render::CurvatureClass;
+use crate::share::{IgnoredBecause, LinkNotice, MAX_STEPS};
+
+pub static STRINGS: Strings = Strings {
+    labels: Labels {
+        html_lang: "zh-CN",
+        language_name: "中文",
+        language_label: "语言",
+        page_title: "Saddle — 局部最小值还是鞍点？",
+        subtitle: "— 局部最小值还是鞍点？",
+        view_label: "视图",
+        view_map: "平面图",
+        view_3d: "三维",
+        view_both: "两者",
+        copy_link: "复制链接",
+        save_png: "保存 PNG",
+        share_link_label: "此场景的链接",
+        link_copied: "已复制到剪贴板。",
+        copy_by_hand: "按 Ctrl+C（⌘C）复制所选链接。",
+        notices_label: "关于此链接",
+        crash_title: "Saddle 已停止：",
+        crash_reset: "重置为默认场景",
+        surface_label: "曲面",
+        own_formula: "自定义公式",
+        formula_label: "L(x, y) =",
+        map_hint: "点击平面图放置一个点，拖动它可移动。拖动背景可平移，滚动滚轮或双指捏合可缩放。",
+        reset_view: "重置视图",
+        not_marked: "未逐一标出：",
+        race_title: "优化器竞赛",
+        learning_rate_label: "学习率 η",
+        beta_label: "动量系数 β",
+        speed_label: "步/秒",
+        batch_label: "批大小 B",
+        seed_label: "随机种子",
+        play: "播放",
+        pause: "暂停",
+        step: "单步",
+        reset: "重置",
+        keys_hint: "快捷键：空格 = 播放/暂停，→ = 单步，r = 重置。",
+        column_optimizer: "优化器",
+        column_status: "状态",
+        column_step: "步数",
+        column_loss: "L",
+        point_title: "点 θ′",
+        point_empty: "点击平面图放置一个点。",
+        hessian_caption: "海森矩阵 H",
+        eigen_caption: "H 的特征值 λ 与特征向量 u",
+        taylor_toggle: "泰勒模型",
+        taylor_hint: "虚线：θ′ 处的二阶泰勒模型。",
+        escape_button: "沿 u 逃离",
+        escaped: "已逃离：L",
+        rotate_hint: "拖动可旋转。",
+        map_label: "带等高线的损失热力图",
+        surface3d_label: "损失曲面的三维视图",
+        loss_chart_label: "各优化器的损失随步数的变化",
+        curvature_toggle: "曲率图",
+        curvature_legend_title: "曲面的弯曲方向（海森矩阵特征值的符号）",
+        curvature_shading_hint: "颜色越浅：某个方向越接近平坦（min|λ| / max|λ| 越小）。",
+        lesson_title: "引导式课程",
+        lesson_open: "开始课程",
+        lesson_close: "关闭课程",
+        lesson_previous: "上一步",
+        lesson_next: "下一步",
+        lesson_open_link: "打开这一步的场景",
+        lesson_open_compare: "打开对照场景",
+        min_ratio_title: "最小值比例：网络的临界点是最小值吗？",
+        min_ratio_hint: "每次运行先训练一个小网络，再求解 ∇L = 0，并统计海森矩阵的正特征值个数。最小值比例 = 正特征值数 /（正特征值数 + 负特征值数）：等于 1 是真正的局部最小值，小于 1 是鞍点。",
+        min_ratio_params: "参数个数",
+        min_ratio_runs: "运行次数",
+        min_ratio_seed: "随机种子",
+        min_ratio_run: "运行",
+        min_ratio_cancel: "取消",
+        min_ratio_done: "完成。",
+        axis_training_loss: "训练损失",
+        axis_minimum_ratio: "最小值比例",
+        final_gradient_norm: "最终 ‖∇L‖",
+    },
+    point_kind,
+    marked_kind,
+    run_status,
+    optimizer,
+    curvature,
+    lesson,
+    step_of: |step, total| format!("第 {step} 步，共 {total} 步"),
+    runs_done: |done, total| format!("已完成 {done} / {total} 次运行"),
+    formula_error,
+    link_notice,
+};
+
+fn point_kind(kind: PointKind) -> &'static str {
+    match kind {
+        PointKind::Regular => "普通点（∇L ≠ 0）",
+        PointKind::LocalMinimum => "局部最小值",
+        PointKind::LocalMaximum => "局部最大值",
+        PointKind::Saddle => "鞍点",
+        PointKind::Degenerate => "退化（检验无法判定：某个特征值 ≈ 0）",
+        PointKind::Undefined => "此处无定义",
+    }
+}
+
+fn marked_kind(kind: PointKind) -> Option<&'static str> {
+    match kind {
+        PointKind::LocalMinimum => Some("局部最小值"),
+        PointKind::LocalMaximum => Some("局部最大值"),
+        PointKind::Saddle => Some("鞍点"),
+        PointKind::Degenerate => Some("退化"),
+        PointKind::Regular | PointKind::Undefined => None,
+    }
+}
+
+fn run_status(status: RunStatus) -> &'static str {
+    match status {
+        RunStatus::Running => "运行中",
+        RunStatus::Converged => "已收敛",
+        RunStatus::StalledAtSaddle => "停滞在鞍点",
+        RunStatus::Diverged => "已发散",
+        RunStatus::MaxSteps => "达到最大步数",
+    }
+}
+
+fn optimizer(kind: OptimizerKind) -> &'static str {
+    match kind {
+        OptimizerKind::Gd => "梯度下降",
+        OptimizerKind::Momentum => "动量法",
+        OptimizerKind::Nesterov => "Nesterov 动量",
+        OptimizerKind::RmsProp => "RMSProp",
+        OptimizerKind::Adam => "Adam",
+        OptimizerKind::AdaGrad => "AdaGrad",
+        OptimizerKind::Newton => "牛顿法",
+        OptimizerKind::SaddleFreeNewton => "无鞍牛顿法",
+        OptimizerKind::EigenEscape => "沿特征向量逃离",
+        OptimizerKind::Sgd => "SGD（小批量）",
+    }
+}
+
+fn curvature(class: CurvatureClass) -> &'static str {
+    match class {
+        CurvatureClass::Bowl => "碗形：两个 λ 都 > 0",
+        CurvatureClass::Cap => "帽形：两个 λ 都 < 0",
+        CurvatureClass::SaddleLike => "鞍形：λ 有正有负",
+        CurvatureClass::Flat => "平坦：两个 λ 都 = 0",
+        CurvatureClass::Undefined => "无定义",
+    }
+}
+
+fn lesson(step: StepId) -> LessonText {
+    let (title, body) = match step {
+        StepId::Stalled => (
+            "训练停滞了",
+            "梯度下降跑了 60 步后不再移动：L 停在 1 附近，‖∇L‖ 约为 10⁻⁶。\
+             梯度消失只说明我们到了一个临界点。\
+             它是局部最小值（停下来也无妨），还是鞍点（损失其实还能继续下降）？",
+        ),
+        StepId::Taylor => (
+            "仔细看：泰勒展开",
+            "在 θ′ 附近，L(θ) ≈ L(θ′) + (θ − θ′)ᵀg + ½(θ − θ′)ᵀH(θ − θ′)，其中 g 是梯度，H 是海森矩阵。\
+             在临界点处 g = 0，只剩下海森矩阵这一项：θ′ 周围的形状完全由 H 决定。\
+             虚线等高线就是这个二次模型，在 θ′ 附近它与真实等高线几乎重合。",
+        ),
+        StepId::EigenvalueTest => (
+            "特征值检验",
+            "把 θ − θ′ 用 H 的特征向量表示，海森项就变成 ½ Σ λᵢvᵢ²。\
+             特征值全为正：往哪个方向 L 都上升，是局部最小值；全为负：是局部最大值；有正有负：是鞍点。\
+             若有特征值为 0，检验无法判定（退化）。\
+             这里 L = x² − y² 的特征值是 −2 和 2；打开对照场景看看碗形曲面 x² + y²，它的两个特征值都是 2。",
+        ),
+        StepId::LectureNetwork => (
+            "讲义中的单神经元网络",
+            "L(w₁, w₂) = (1 − w₁w₂)² 是每层只有一个权重的网络。\
+             在原点 ∇L = 0，H = [[0, −2], [−2, 0]]，特征值为 −2 和 2：这是鞍点，不是最小值。\
+             沿 λ = −2 对应的特征向量 u = (1, 1) 移动会使损失下降，因为 L(θ′ + αu) ≈ L(θ′) + ½λα²。\
+             点击“沿 u 逃离”，或让“沿特征向量逃离”优化器参赛，它做的正是这件事。",
+        ),
+        StepId::Momentum => (
+            "实际中：动量冲过鞍点",
+            "没有人会去计算真实网络的海森矩阵：它的行数和权重个数一样多。\
+             动量法 m ← βm − η∇L，θ ← θ + m，会保留下坡时积累的速度。\
+             两个优化器都从鞍点稳定方向旁边一点出发；梯度下降在鞍点附近缓慢爬行，而动量法顺势冲过鞍点，落入由最小值组成的谷底。",
+        ),
+        StepId::SmallBatches => (
+            "小批量让小球松动",
+            "实际训练使用的是一小批随机样本的梯度，而不是整个数据集的梯度。\
+             在这个由数据定义的损失上，全批量梯度下降滑进鞍点后就停滞不前。\
+             SGD 的小批量梯度带有噪声，噪声把它推离鞍点的稳定方向，最终落入一个最小值。",
+        ),
+        StepId::HighDimension => (
+            "在高维空间中，鞍点远多于最小值",
+            "即使在二维中，Himmelblau 函数的鞍点也和最小值一样多。\
+             临界点要成为最小值，它的每一个特征值都必须为正；参数越多，这种情况就越少见。\
+             最小值比例实验训练一些小网络，找出训练停滞处附近的临界点，并统计其正特征值的个数：\
+             训练损失高的地方，大多数临界点都是鞍点。",
+        ),
+    };
+    LessonText { title, body }
+}
+
+fn formula_error(error: &FormulaError) -> String {
+    format!(
+        "第 {} 列：{}",
+        error.column,
+        formula_error_kind(&error.kind)
+    )
+}
+
+fn formula_error_kind(kind: &FormulaErrorKind) -> String {
+    use FormulaErrorKind::*;
+    match kind {
+        TooLong => format!("公式太长：最多 {MAX_LENGTH} 个字符"),
+        Empty => "公式为空：请输入关于 x 和 y 的损失函数，例如 (1 - x*y)^2".into(),
+        UnexpectedCharacter(c) => format!(
+            "意外的字符 {}：请使用数字、x、y、+ - * / ^、括号和函数名",
+            shown_character(*c)
+        ),
+        MissingDigits => "数字中缺少数位（例如 0.5 或 .5）".into(),
+        MissingExponentDigits => {
+            "数字的指数 'e' 后面缺少数位（例如 1e-3）；若要表示 2 乘以常数 e，请写 2*e".into()
+        }
+        NumberTooLarge(text) => format!("数字 {text} 太大"),
+        NestedTooDeeply => format!("公式嵌套太深（超过 {MAX_NESTING} 层）"),
+        UnmatchedClose => "多余的 ')'：前面没有与之配对的 '('".into(),
+        MissingOperatorBefore(token) => format!(
+            "{} 前面缺少运算符（应写 2*x，而不是 2x）",
+            token_text(token)
+        ),
+        ExpectedOperatorOrEnd(token) => {
+            format!("此处应为运算符或公式结尾，却遇到了 {}", token_text(token))
+        }
+        MissingOperand { after } => format!("{} 后面缺少操作数", token_text(after)),
+        ExpectedOperand { found: Some(token) } => format!(
+            "此处应为数字、x、y、函数或 '('，却遇到了 {}",
+            token_text(token)
+        ),
+        ExpectedOperand { found: None } => "此处应为数字、x、y、函数或 '('，但公式已结束".into(),
+        UnknownName(name) => format!(
+            "未知的名称 '{name}'；可用的名称有 x、y（或 w1、w2）、pi、e，以及函数 {}",
+            function_names()
+        ),
+        MissingCallParenthesis { function } => {
+            format!("函数 {function} 后面应有 '('，例如 {function}(x)")
+        }
+        UnclosedParenthesis { open_column, found } => match found {
+            Some(token) => format!(
+                "缺少 ')' 来闭合第 {open_column} 列的 '('，却遇到了 {}",
+                token_text(token)
+            ),
+            None => format!("缺少 ')' 来闭合第 {open_column} 列的 '('，但公式已结束"),
+        },
+    }
+}
+
+fn token_text(token: &TokenText) -> String {
+    match token {
+        TokenText::Number(_) => format!("数字 {}", token.quoted()),
+        other => other.quoted(),
+    }
+}
+
+fn link_notice(notice: &LinkNotice) -> String {
+    match notice {
+        LinkNotice::TooLong { bytes } => format!("链接太长（{bytes} 字节），已显示默认场景。"),
+        LinkNotice::NotText { part } => format!("链接中有一部分不是有效文本（{part}），已忽略。"),
+        LinkNotice::Ignored { key, value, reason } => {
+            format!(
+                "已忽略链接中的 {key}={value}：{}。",
+                ignored_because(reason)
+            )
+        }
+    }
+}
+
+fn ignored_because(reason: &IgnoredBecause) -> String {
+    use IgnoredBecause::*;
+    match reason {
+        Formula(error) => return format!("公式有错误，{}", formula_error(error)),
+        Steps => return format!("steps 必须是不超过 {MAX_STEPS} 的整数"),
+        Batch => return format!("batch 必须是 1 到 {MAX_POINTS} 之间的整数"),
+        FormulaTooLongForLink => "公式太长，无法放进链接",
+        UnknownPreset => "没有这个名称的预设",
+        Version => "此页面读取版本 1 的链接，其余部分按版本 1 读取",
+        Box => "应为 xmin,xmax,ymin,ymax，且 xmin < xmax、ymin < ymax",
+        Point => "应为两个有限的数 x,y",
+        Optimizers => "应为优化器名称，例如 gd,momentum",
+        LearningRate => "学习率必须是 (0, 100] 内的数",
+        Beta => "beta 必须是 [0, 1) 内的数",
+        View => "view 必须是 map、3d 或 both",
+        MapMode => "map 必须是 loss 或 curvature",
+        Lesson => "没有这个名称的课程步骤",
+        Language => "lang 必须是 en 或 zh",
+        Embed => "embed 必须是 1 或 0",
+        Seed => "seed 必须是 0 到 18446744073709551615 之间的整数",
+    }
+    .to_string()
+}
