@@ -16,8 +16,8 @@ use crate::analysis::CriticalPoints;
 use crate::bounds::Bounds;
 use crate::formula::Formula;
 use crate::render::{
-    contour_levels, contour_segments, format_tick, heatmap_rgba, nice_ticks, viridis, ColorScale,
-    Grid, MapTransform, PlotArea,
+    contour_levels, contour_segments, estimated_grid_seconds, format_tick, heatmap_rgba,
+    nice_ticks, viridis, ColorScale, Grid, MapTransform, PlotArea,
 };
 
 /// Margins around the plot area, in CSS pixels: room for tick labels, axis names and the colour bar.
@@ -30,6 +30,28 @@ const COLOUR_BAR_WIDTH: f64 = 14.0;
 /// Heatmap cells per CSS pixel are capped here: finer grids cost time and add no visible detail.
 const MAX_GRID_SIDE: f64 = 260.0;
 const CONTOUR_LEVELS: usize = 10;
+/// Seconds the heatmap's sampling may take by [`estimated_grid_seconds`]: a long pasted formula is sampled
+/// on a coarser grid instead of freezing the tab (a 100 kB formula would take ~25 s at full detail).
+const GRID_BUDGET_SECONDS: f64 = 0.15;
+
+/// Whether a full-detail map of `formula` would exceed [`GRID_BUDGET_SECONDS`]: the page then samples it
+/// coarser, skips the critical-point search (hundreds of Newton runs with second derivatives) and the 3-D
+/// mesh (redrawn while a race runs), and says so.
+pub fn is_long(formula: &Formula) -> bool {
+    let side = MAX_GRID_SIDE as usize;
+    estimated_grid_seconds(formula, side, side) > GRID_BUDGET_SECONDS
+}
+
+/// `columns × rows`, shrunk with its aspect kept until sampling `formula` fits in [`GRID_BUDGET_SECONDS`].
+fn affordable_grid(formula: &Formula, columns: usize, rows: usize) -> (usize, usize) {
+    let estimate = estimated_grid_seconds(formula, columns, rows);
+    if estimate <= GRID_BUDGET_SECONDS {
+        return (columns, rows);
+    }
+    let shrink = (GRID_BUDGET_SECONDS / estimate).sqrt();
+    let side = |cells: usize| ((cells as f64 * shrink) as usize).max(2);
+    (side(columns), side(rows))
+}
 
 pub struct MapView {
     /// The visible canvas: base layer copied in, overlay drawn on top each time it changes.
@@ -122,6 +144,7 @@ impl MapView {
         let area = self.transform.area;
         let columns = (area.width / self.dpr).clamp(8.0, MAX_GRID_SIDE) as usize;
         let rows = (area.height / self.dpr).clamp(8.0, MAX_GRID_SIDE) as usize;
+        let (columns, rows) = affordable_grid(formula, columns, rows);
         let grid = Grid::sample(formula, bounds, columns, rows);
         let scale = ColorScale::for_grid(&grid);
 

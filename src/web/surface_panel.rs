@@ -100,3 +100,11 @@ pub fn show_continuum(ui: &Ui, continuum: Option<&Continuum>) {
         );
     }
 }
+
+/// Shows (or hides) the notice that a long formula is drawn with less detail; see `map_view::is_long`.
+pub fn show_long_formula(ui: &Ui, long: bool) {
+    if let Ok(notice) = dom::by_id::<web_sys::HtmlElement>("long-formula") {
+        dom::set_text(&notice, ui.words.long_formula);
+        notice.set_hidden(!long);
+    }
+}

@@ -16,6 +16,7 @@ pub struct Words {
     pub copy_by_hand: &'static str,
     pub not_marked: &'static str,
     pub own_formula: &'static str,
+    pub long_formula: &'static str,
     /// The inspector's verdicts, in the order of [`Words::kind`].
     kinds: [&'static str; 6],
     /// The legend's names of marked critical points: minimum, maximum, saddle, degenerate.
@@ -34,6 +35,8 @@ pub static ENGLISH: Words = Words {
     copy_by_hand: "Press Ctrl+C (⌘C) to copy the selected link.",
     not_marked: "Not marked:",
     own_formula: "Your own formula",
+    long_formula: "This formula is long: the map is sampled on a coarser grid, and the critical points and the \
+                   3-D view are left out, so the page stays responsive.",
     kinds: [
         "not a critical point (∇L ≠ 0)",
         "local minimum",
@@ -67,6 +70,7 @@ pub static CHINESE: Words = Words {
     copy_by_hand: "按 Ctrl+C（⌘C）复制所选链接。",
     not_marked: "未逐一标出：",
     own_formula: "自定义公式",
+    long_formula: "公式很长：地图改用较粗的网格采样，并略去临界点和三维视图，以保持页面流畅。",
     kinds: [
         "不是临界点（∇L ≠ 0）",
         "局部最小值",
