@@ -151,7 +151,8 @@ for (const [fragment, expected] of HOSTILE) {
     }
     assert.equal(await page.evaluate(() => document.querySelector("img[src=x], script:not([src])")), null);
     assert.equal(await page.isVisible("#crash"), false);
-    await page.waitForTimeout(300); // a dialog or an error would surface within a few frames
+    // Two more frames: whatever the link could have set off (a dialog, an error) has had its chance.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     assert.deepEqual(dialogs, []);
     assert.deepEqual(errors, []);
     await context.close();
