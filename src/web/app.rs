@@ -8,18 +8,18 @@ use web_sys::Element;
 
 use super::escape::EscapeAnimation;
 use super::gesture::Gesture;
+use super::lesson_panel::Lesson;
 use super::map_view::{self, MapView};
 use super::plots::{Plots, Scenery, REDRAW_INTERVAL_MS};
 use super::race::Race;
 use super::ui::Ui;
-use super::words::Words;
 use super::{crash, dom, inspector, scene_link, surface_panel};
 use crate::analysis::{analyze, find_critical_points, CriticalPoints, PointAnalysis};
 use crate::bounds::Bounds;
 use crate::formula::Formula;
 use crate::optim::{Hyperparameters, OptimizerKind};
 use crate::presets::{preset, PRESETS};
-use crate::share::{Language, Scene, SurfaceChoice, ViewMode};
+use crate::share::{Language, LinkNotice, Scene, SurfaceChoice, ViewMode};
 use crate::surface::Point;
 
 pub type SharedApp = Rc<RefCell<App>>;
@@ -70,8 +70,14 @@ pub struct App {
     pub map: MapView,
     pub plots: Plots,
     pub view: ViewMode,
+    /// The link's `lang` (`None`: the browser's language is shown and the link says nothing).
     pub language: Option<Language>,
     pub embed: bool,
+    /// What the link that opened this scene got wrong, re-worded when the language changes.
+    pub notices: Vec<LinkNotice>,
+    pub lesson: Lesson,
+    /// The Taylor model's contours around θ′ are drawn (the "Taylor model" box; lesson steps set it).
+    pub taylor: bool,
     pub escape: Option<EscapeAnimation>,
     pub gesture: Gesture,
     pub dirty: Dirty,
@@ -98,14 +104,7 @@ const SNAP_RADIUS: f64 = 9.0;
 impl App {
     /// Builds the app from the page and the scene in the URL fragment.
     pub fn mount() -> Result<SharedApp, JsValue> {
-        let mut ui = Ui::find()?;
-        let hash = dom::window()?.location().hash().unwrap_or_default();
-        let decoded = crate::share::decode(hash.trim_start_matches('#'));
-        let mut notices = decoded.notices;
-        let scene = decoded.scene;
-        ui.words = Words::of(scene.language);
-        ui.words.apply_to_page()?;
-
+        let ui = Ui::find()?;
         let lecture = PRESETS
             .first()
             .ok_or_else(|| JsValue::from_str("no presets"))?;
@@ -116,14 +115,11 @@ impl App {
             start: lecture.start,
         };
         let map = MapView::new(ui.map.clone())?;
+        let defaults = Scene::default();
         let mut app = App {
             race: Race::new(
-                scene.optimizers.clone(),
-                Hyperparameters {
-                    learning_rate: scene.learning_rate,
-                    beta: scene.beta,
-                    ..Hyperparameters::default()
-                },
+                defaults.optimizers.clone(),
+                defaults.hyperparameters(),
                 fallback.start,
             ),
             surface: fallback,
@@ -131,14 +127,17 @@ impl App {
             point: None,
             critical: no_critical_points(),
             map,
-            view: scene.view,
-            language: scene.language,
-            embed: scene.embed,
+            view: defaults.view,
+            language: defaults.language,
+            embed: defaults.embed,
+            notices: Vec::new(),
+            lesson: Lesson::find()?,
+            taylor: true,
             escape: None,
             gesture: Gesture::default(),
             dirty: Dirty::everything(),
             long_formula: false,
-            crash_test: crash::test_requested(&hash),
+            crash_test: false,
             last_url_sync_ms: f64::NEG_INFINITY,
             last_plots_ms: f64::NEG_INFINITY,
             view_changed: false,
@@ -148,30 +147,15 @@ impl App {
         };
         surface_panel::fill_presets(&app.ui)?;
         super::race_panel::build(&mut app)?;
-        match &scene.surface {
-            SurfaceChoice::Preset(name) => {
-                if preset(name).is_none() {
-                    notices.push(format!(
-                        "There is no preset called “{name}”; showing the lecture's surface."
-                    ));
-                }
-                app.choose_preset(name);
-            }
-            SurfaceChoice::Expr(text) => app.type_formula(text),
-        }
-        if let Some(bounds) = scene.bounds {
-            app.bounds = bounds;
-        }
-        app.point = scene.point.map(|at| analyze(&app.surface.formula, at));
-        app.restart_race();
-        for _ in 0..scene.steps {
-            if !app.race.step_all(&app.surface.formula) {
-                break;
-            }
-        }
-        surface_panel::show_notices(&app.ui, &notices)?;
-        app.apply_view_mode();
+        let hash = dom::window()?.location().hash().unwrap_or_default();
+        app.crash_test = crash::test_requested(&hash);
+        app.load_scene(crate::share::decode(&hash))?;
         Ok(Rc::new(RefCell::new(app)))
+    }
+
+    /// Marks every part of the page stale, for the next frame to redraw.
+    pub fn redraw_everything(&mut self) {
+        self.dirty = Dirty::everything();
     }
 
     /// Switches to a preset (unknown names fall back to the lecture), resetting the box and the race.
@@ -213,7 +197,7 @@ impl App {
 
     fn surface_changed(&mut self) {
         self.long_formula = map_view::is_long(&self.surface.formula);
-        surface_panel::show_long_formula(&self.ui, self.long_formula);
+        surface_panel::show_long_formula(self.long_formula);
         self.escape = None;
         self.restart_race();
         self.dirty = Dirty::everything();
@@ -305,7 +289,7 @@ impl App {
         self.dirty.url = true;
     }
 
-    fn apply_view_mode(&mut self) {
+    pub fn apply_view_mode(&mut self) {
         let _ = self.ui.views.set_attribute("data-view", self.view.name());
         if let Ok(buttons) = self.ui.body.query_selector_all("button[data-view]") {
             for i in 0..buttons.length() {
@@ -338,6 +322,8 @@ impl App {
             seed: self.race.hyper.seed,
             steps: self.race.steps(),
             view: self.view,
+            map: self.map.mode,
+            lesson: self.lesson.opened,
             language: self.language,
             embed: self.embed,
         }
@@ -395,6 +381,7 @@ impl App {
                 bounds: self.bounds,
                 point: self.point.as_ref(),
                 runs: &self.race.runs,
+                words: self.ui.words,
             })?;
             self.last_plots_ms = now_ms;
             self.dirty.plots = false;

@@ -5,11 +5,13 @@ use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsValue;
 use web_sys::HtmlCanvasElement;
 
-use super::palette::{optimizer_colour, PAPER};
+use super::palette::optimizer_colour;
 use crate::analysis::PointAnalysis;
 use crate::bounds::Bounds;
+use crate::charts::palette::PAPER;
 use crate::charts::{draw_loss_chart, draw_surface3d, Orientation, Trajectory};
 use crate::formula::Formula;
+use crate::i18n::Strings;
 use crate::optim::Run;
 
 /// Fewest milliseconds between two redraws of the charts while a race runs (the 3-D mesh is the slowest
@@ -31,6 +33,8 @@ pub struct Scenery<'a> {
     pub bounds: Bounds,
     pub point: Option<&'a PointAnalysis>,
     pub runs: &'a [Run],
+    /// The page's words, for the optimizers' names in the chart's legend.
+    pub words: &'static Strings,
 }
 
 impl Plots {
@@ -47,7 +51,7 @@ impl Plots {
         let labels: Vec<String> = scenery
             .runs
             .iter()
-            .map(|r| r.kind().label().to_string())
+            .map(|r| scenery.words.optimizer(r.kind()).to_string())
             .collect();
         let trajectories: Vec<Trajectory> = scenery
             .runs
