@@ -30,7 +30,7 @@ const COLOUR_BAR_GAP: f64 = 14.0;
 const COLOUR_BAR_WIDTH: f64 = 14.0;
 const COLOUR_BAR_BANDS: usize = 64;
 /// Heatmap cells per CSS pixel are capped here: finer grids cost time and add no visible detail.
-const MAX_GRID_SIDE: f64 = 260.0;
+pub const MAX_GRID_SIDE: f64 = 260.0;
 const CONTOUR_LEVELS: usize = 10;
 /// Critical-point symbols' radius in CSS pixels.
 pub const MARKER_RADIUS: f64 = 7.0;

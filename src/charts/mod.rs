@@ -25,6 +25,7 @@ pub use fonts::{register_system_font, FONT_VARIABLE};
 pub use heatmap_image::blit_heatmap;
 pub use legend::{figure_legend, LegendEntry, LegendSymbol};
 pub use loss_chart::draw_loss_chart;
+pub use map::MAX_GRID_SIDE as MAX_MAP_GRID_SIDE;
 pub use map::{
     draw_map_base, draw_map_frame, draw_marker, readable_number, HeatmapPainter, MapBase, MapFrame,
     MAP_FONT, MARKER_RADIUS,

@@ -37,6 +37,7 @@ pub static STRINGS: Strings = Strings {
         map_hint: "点击平面图放置一个点，拖动它可移动。拖动背景可平移，滚动滚轮或双指捏合可缩放。",
         reset_view: "重置视图",
         not_marked: "未逐一标出：",
+        long_formula: "公式很长：地图改用较粗的网格采样，并略去临界点和三维视图，以保持页面流畅。",
         race_title: "优化器竞赛",
         learning_rate_label: "学习率 η",
         beta_label: "动量系数 β",

@@ -9,11 +9,11 @@ use web_sys::Element;
 use super::escape::EscapeAnimation;
 use super::gesture::Gesture;
 use super::lesson_panel::Lesson;
-use super::map_view::MapView;
+use super::map_view::{self, MapView};
 use super::plots::{Plots, Scenery, REDRAW_INTERVAL_MS};
 use super::race::Race;
 use super::ui::Ui;
-use super::{dom, inspector, scene_link, surface_panel};
+use super::{crash, dom, inspector, scene_link, surface_panel};
 use crate::analysis::{analyze, find_critical_points, CriticalPoints, PointAnalysis};
 use crate::bounds::Bounds;
 use crate::formula::Formula;
@@ -81,6 +81,10 @@ pub struct App {
     pub escape: Option<EscapeAnimation>,
     pub gesture: Gesture,
     pub dirty: Dirty,
+    /// Too long to sample at full detail within a frame: see [`map_view::is_long`].
+    long_formula: bool,
+    /// The fragment asked for [`crash::panic_for_test`].
+    crash_test: bool,
     last_url_sync_ms: f64,
     last_plots_ms: f64,
     /// The box changed since the last frame: the critical-point search waits until zooming pauses.
@@ -121,10 +125,7 @@ impl App {
             surface: fallback,
             bounds: lecture.bounds(),
             point: None,
-            critical: CriticalPoints {
-                points: Vec::new(),
-                continuum: None,
-            },
+            critical: no_critical_points(),
             map,
             view: defaults.view,
             language: defaults.language,
@@ -135,6 +136,8 @@ impl App {
             escape: None,
             gesture: Gesture::default(),
             dirty: Dirty::everything(),
+            long_formula: false,
+            crash_test: false,
             last_url_sync_ms: f64::NEG_INFINITY,
             last_plots_ms: f64::NEG_INFINITY,
             view_changed: false,
@@ -145,6 +148,7 @@ impl App {
         surface_panel::fill_presets(&app.ui)?;
         super::race_panel::build(&mut app)?;
         let hash = dom::window()?.location().hash().unwrap_or_default();
+        app.crash_test = crash::test_requested(&hash);
         app.load_scene(crate::share::decode(&hash))?;
         Ok(Rc::new(RefCell::new(app)))
     }
@@ -192,6 +196,8 @@ impl App {
     }
 
     fn surface_changed(&mut self) {
+        self.long_formula = map_view::is_long(&self.surface.formula);
+        surface_panel::show_long_formula(self.long_formula);
         self.escape = None;
         self.restart_race();
         self.dirty = Dirty::everything();
@@ -325,6 +331,9 @@ impl App {
 
     /// One animation frame: advance the clocks, then redraw only what changed.
     pub fn frame(&mut self, now_ms: f64, elapsed_seconds: f64) -> Result<(), JsValue> {
+        if self.crash_test {
+            crash::panic_for_test();
+        }
         if self.map.fit_to_element()? {
             self.dirty.base = true;
         }
@@ -345,7 +354,11 @@ impl App {
         }
         let settled = !self.gesture.is_active() && now_ms - self.last_view_change_ms >= SETTLE_MS;
         if self.dirty.critical && settled {
-            self.critical = find_critical_points(&self.surface.formula, &self.bounds);
+            self.critical = if self.long_formula {
+                no_critical_points()
+            } else {
+                find_critical_points(&self.surface.formula, &self.bounds)
+            };
             surface_panel::show_continuum(&self.ui, self.critical.continuum.as_ref());
             self.dirty.critical = false;
             self.dirty.base = true;
@@ -364,7 +377,7 @@ impl App {
         }
         if self.dirty.plots && now_ms - self.last_plots_ms >= REDRAW_INTERVAL_MS {
             self.plots.draw(&Scenery {
-                formula: &self.surface.formula,
+                surface: (!self.long_formula).then_some(&self.surface.formula),
                 bounds: self.bounds,
                 point: self.point.as_ref(),
                 runs: &self.race.runs,
@@ -387,5 +400,13 @@ impl App {
             self.dirty.url = false;
         }
         Ok(())
+    }
+}
+
+/// Before the first search, and for a formula too long to search (the notice says so).
+fn no_critical_points() -> CriticalPoints {
+    CriticalPoints {
+        points: Vec::new(),
+        continuum: None,
     }
 }

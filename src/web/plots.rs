@@ -8,6 +8,7 @@ use web_sys::HtmlCanvasElement;
 use super::palette::optimizer_colour;
 use crate::analysis::PointAnalysis;
 use crate::bounds::Bounds;
+use crate::charts::palette::PAPER;
 use crate::charts::{draw_loss_chart, draw_surface3d, Orientation, Trajectory};
 use crate::formula::Formula;
 use crate::i18n::Strings;
@@ -27,7 +28,8 @@ pub struct Plots {
 
 /// What both charts show.
 pub struct Scenery<'a> {
-    pub formula: &'a Formula,
+    /// `None` for a formula too long to mesh at every redraw: the 3-D view is left blank (a notice says why).
+    pub surface: Option<&'a Formula>,
     pub bounds: Bounds,
     pub point: Option<&'a PointAnalysis>,
     pub runs: &'a [Run],
@@ -66,14 +68,17 @@ impl Plots {
             })
             .collect();
         if let Some(area) = visible_area(&self.surface3d)? {
-            draw_surface3d(
-                &area,
-                scenery.formula,
-                scenery.bounds,
-                self.orientation,
-                scenery.point.map(|p| p.at),
-                &trajectories,
-            )
+            match scenery.surface {
+                Some(formula) => draw_surface3d(
+                    &area,
+                    formula,
+                    scenery.bounds,
+                    self.orientation,
+                    scenery.point.map(|p| p.at),
+                    &trajectories,
+                ),
+                None => area.fill(&PAPER).map_err(|e| e.to_string()),
+            }
             .map_err(|e| JsValue::from_str(&e))?;
         }
         if let Some(area) = visible_area(&self.loss_chart)? {

@@ -108,3 +108,11 @@ pub fn show_continuum(ui: &Ui, continuum: Option<&Continuum>) {
         );
     }
 }
+
+/// Shows (or hides) the notice that a long formula is drawn with less detail; see `map_view::is_long`.
+/// Its words are the page's `long_formula` label (`data-i18n`), translated with the rest of the page.
+pub fn show_long_formula(long: bool) {
+    if let Ok(notice) = dom::by_id::<web_sys::HtmlElement>("long-formula") {
+        notice.set_hidden(!long);
+    }
+}
