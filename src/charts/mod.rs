@@ -1,11 +1,15 @@
 //! Figures drawn with `plotters`, generic over the drawing backend: the browser hands in a canvas, the command
 //! line an SVG or bitmap, and both get the very same picture.
 
+mod eigen_histogram;
 mod loss_chart;
+mod min_ratio;
 pub mod palette;
 mod surface3d;
 
+pub use eigen_histogram::{draw_eigen_histogram, eigenvalue_bins, Bin, HISTOGRAM_BINS};
 pub use loss_chart::draw_loss_chart;
+pub use min_ratio::{dot_opacity, draw_min_ratio_chart, CRITICAL_GRADIENT_NORM};
 pub use surface3d::{draw_surface3d, Orientation, Trajectory, MESH_CELLS};
 
 use plotters::drawing::DrawingAreaErrorKind;
