@@ -7,7 +7,9 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
 
 use super::escape::EscapeAnimation;
+use super::experiments_panel::ExperimentsPanel;
 use super::gesture::Gesture;
+use super::loss::Loss;
 use super::map_view::MapView;
 use super::plots::{Plots, Scenery, REDRAW_INTERVAL_MS};
 use super::race::Race;
@@ -16,6 +18,7 @@ use super::words::Words;
 use super::{dom, inspector, scene_link, surface_panel};
 use crate::analysis::{analyze, find_critical_points, CriticalPoints, PointAnalysis};
 use crate::bounds::Bounds;
+use crate::experiments::dataset_preset;
 use crate::formula::Formula;
 use crate::optim::{Hyperparameters, OptimizerKind};
 use crate::presets::{preset, PRESETS};
@@ -27,7 +30,7 @@ pub type SharedApp = Rc<RefCell<App>>;
 /// The surface being explored; stays the last good one while a typed formula has an error.
 pub struct Surface {
     pub choice: SurfaceChoice,
-    pub formula: Formula,
+    pub loss: Loss,
     /// The box "Reset view" returns to.
     pub home: Bounds,
     /// Where the race starts when no point is dropped.
@@ -69,6 +72,8 @@ pub struct App {
     pub race: Race,
     pub map: MapView,
     pub plots: Plots,
+    /// The high-dimensional minimum-ratio experiment: independent of the surface, run between frames.
+    pub experiments: ExperimentsPanel,
     pub view: ViewMode,
     pub language: Option<Language>,
     pub embed: bool,
@@ -107,7 +112,7 @@ impl App {
             .ok_or_else(|| JsValue::from_str("no presets"))?;
         let fallback = Surface {
             choice: SurfaceChoice::Preset(lecture.name.to_string()),
-            formula: lecture.formula(),
+            loss: Loss::Formula(lecture.formula()),
             home: lecture.bounds(),
             start: lecture.start,
         };
@@ -115,11 +120,7 @@ impl App {
         let mut app = App {
             race: Race::new(
                 scene.optimizers.clone(),
-                Hyperparameters {
-                    learning_rate: scene.learning_rate,
-                    beta: scene.beta,
-                    ..Hyperparameters::default()
-                },
+                scene.hyperparameters(),
                 fallback.start,
             ),
             surface: fallback,
@@ -141,13 +142,14 @@ impl App {
             view_changed: false,
             last_view_change_ms: f64::NEG_INFINITY,
             plots: Plots::new(ui.surface3d.clone(), ui.loss_chart.clone()),
+            experiments: ExperimentsPanel::find()?,
             ui,
         };
         surface_panel::fill_presets(&app.ui)?;
         super::race_panel::build(&mut app)?;
         match &scene.surface {
             SurfaceChoice::Preset(name) => {
-                if preset(name).is_none() {
+                if preset(name).is_none() && dataset_preset(name).is_none() {
                     notices.push(format!(
                         "There is no preset called “{name}”; showing the lecture's surface."
                     ));
@@ -159,10 +161,10 @@ impl App {
         if let Some(bounds) = scene.bounds {
             app.bounds = bounds;
         }
-        app.point = scene.point.map(|at| analyze(&app.surface.formula, at));
+        app.point = scene.point.map(|at| analyze(&app.surface.loss, at));
         app.restart_race();
         for _ in 0..scene.steps {
-            if !app.race.step_all(&app.surface.formula) {
+            if !app.race.step_all(&app.surface.loss) {
                 break;
             }
         }
@@ -171,15 +173,30 @@ impl App {
         Ok(Rc::new(RefCell::new(app)))
     }
 
-    /// Switches to a preset (unknown names fall back to the lecture), resetting the box and the race.
+    /// Switches to a preset, a formula's or a training set's (unknown names fall back to the lecture),
+    /// resetting the box and the race.
     pub fn choose_preset(&mut self, name: &str) {
+        if let Some(chosen) = dataset_preset(name) {
+            self.surface = Surface {
+                choice: SurfaceChoice::Preset(chosen.name.to_string()),
+                loss: Loss::Data(chosen.surface()),
+                home: chosen.bounds,
+                start: chosen.start,
+            };
+            self.bounds = chosen.bounds;
+            self.point = None;
+            surface_panel::show_dataset_preset(&self.ui, chosen);
+            super::batch::show_controls(self);
+            self.surface_changed();
+            return;
+        }
         let Some(chosen) = preset(name).or_else(|| PRESETS.first()) else {
             return;
         };
         let formula = chosen.formula();
         self.surface = Surface {
             choice: SurfaceChoice::Preset(chosen.name.to_string()),
-            formula,
+            loss: Loss::Formula(formula),
             home: chosen.bounds(),
             start: chosen.start,
         };
@@ -187,6 +204,7 @@ impl App {
         self.point = None;
         self.escape = None;
         surface_panel::show_preset(&self.ui, chosen);
+        super::batch::show_controls(self);
         self.surface_changed();
     }
 
@@ -197,8 +215,9 @@ impl App {
                 surface_panel::show_formula_error(&self.ui, text, None);
                 surface_panel::show_custom(&self.ui, text);
                 self.surface.choice = SurfaceChoice::Expr(text.to_string());
-                self.surface.formula = formula;
-                self.point = self.point.map(|p| analyze(&self.surface.formula, p.at));
+                self.surface.loss = Loss::Formula(formula);
+                self.point = self.point.map(|p| analyze(&self.surface.loss, p.at));
+                super::batch::show_controls(self);
                 self.surface_changed();
             }
             Err(error) => {
@@ -229,7 +248,7 @@ impl App {
 
     /// Drops (or drags) the point θ′: re-analyzes it and restarts the race from it.
     pub fn place_point(&mut self, at: Point) {
-        self.point = Some(analyze(&self.surface.formula, at));
+        self.point = Some(analyze(&self.surface.loss, at));
         self.escape = None;
         inspector::clear_escape_result(&self.ui.inspector);
         self.restart_race();
@@ -282,7 +301,7 @@ impl App {
 
     pub fn step_race(&mut self) {
         self.race.playing = false;
-        self.race.step_all(&self.surface.formula);
+        self.race.step_all(&self.surface.loss);
         self.race_changed();
     }
 
@@ -352,7 +371,7 @@ impl App {
                 inspector::show_escape_result(&self.ui.inspector, &report);
             }
         }
-        if self.race.tick(elapsed_seconds, &self.surface.formula) {
+        if self.race.tick(elapsed_seconds, &self.surface.loss) {
             self.race_changed();
         }
         if std::mem::take(&mut self.view_changed) {
@@ -360,14 +379,14 @@ impl App {
         }
         let settled = !self.gesture.is_active() && now_ms - self.last_view_change_ms >= SETTLE_MS;
         if self.dirty.critical && settled {
-            self.critical = find_critical_points(&self.surface.formula, &self.bounds);
+            self.critical = find_critical_points(&self.surface.loss, &self.bounds);
             surface_panel::show_continuum(&self.ui, self.critical.continuum.as_ref());
             self.dirty.critical = false;
             self.dirty.base = true;
         }
         if self.dirty.base {
             self.map
-                .draw_base(&self.surface.formula, self.bounds, &self.critical)
+                .draw_base(&self.surface.loss, self.bounds, &self.critical)
                 .map_err(|e| JsValue::from_str(&e))?;
             self.dirty.base = false;
             self.dirty.overlay = true;
@@ -379,7 +398,7 @@ impl App {
         }
         if self.dirty.plots && now_ms - self.last_plots_ms >= REDRAW_INTERVAL_MS {
             self.plots.draw(&Scenery {
-                formula: &self.surface.formula,
+                surface: &self.surface.loss,
                 bounds: self.bounds,
                 point: self.point.as_ref(),
                 runs: &self.race.runs,
@@ -387,6 +406,7 @@ impl App {
             self.last_plots_ms = now_ms;
             self.dirty.plots = false;
         }
+        self.experiments.frame()?;
         if self.dirty.inspector {
             inspector::show(&self.ui.inspector, self.ui.words, self.point.as_ref());
             self.dirty.inspector = false;

@@ -14,11 +14,11 @@ use super::dom;
 use super::palette::{self, INK, PAPER};
 use crate::analysis::CriticalPoints;
 use crate::bounds::Bounds;
-use crate::formula::Formula;
 use crate::render::{
     contour_levels, contour_segments, format_tick, heatmap_rgba, nice_ticks, viridis, ColorScale,
     Grid, MapTransform, PlotArea,
 };
+use crate::surface::LossSurface;
 
 /// Margins around the plot area, in CSS pixels: room for tick labels, axis names and the colour bar.
 const MARGIN_LEFT: f64 = 58.0;
@@ -110,7 +110,7 @@ impl MapView {
     /// Redraws the cached base layer for this surface and box.
     pub fn draw_base(
         &mut self,
-        formula: &Formula,
+        surface: &dyn LossSurface,
         bounds: Bounds,
         critical: &CriticalPoints,
     ) -> Result<(), String> {
@@ -122,7 +122,7 @@ impl MapView {
         let area = self.transform.area;
         let columns = (area.width / self.dpr).clamp(8.0, MAX_GRID_SIDE) as usize;
         let rows = (area.height / self.dpr).clamp(8.0, MAX_GRID_SIDE) as usize;
-        let grid = Grid::sample(formula, bounds, columns, rows);
+        let grid = Grid::sample(surface, bounds, columns, rows);
         let scale = ColorScale::for_grid(&grid);
 
         let root = drawing_area(&self.base)?;

@@ -4,14 +4,19 @@
 //! grid samples, colours, ticks, optimizer steps, links) comes from the core.
 
 mod app;
+mod batch;
 mod crash;
 mod dom;
 mod escape;
 mod events;
+mod experiments_panel;
+#[cfg(test)]
+mod experiments_tests;
 mod format;
 mod frame_loop;
 mod gesture;
 mod inspector;
+mod loss;
 mod map_view;
 mod overlay;
 mod palette;

@@ -63,6 +63,7 @@ fn draw_clipped(app: &App, root: &Area) -> Result<(), String> {
     let Some(point) = &app.point else {
         return Ok(());
     };
+    super::batch::draw_gradient_cloud(app, root, point)?;
     if point.derivatives.is_finite() {
         for i in 0..2 {
             let lambda = point.eigen.values[i];

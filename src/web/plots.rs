@@ -9,8 +9,8 @@ use super::palette::optimizer_colour;
 use crate::analysis::PointAnalysis;
 use crate::bounds::Bounds;
 use crate::charts::{draw_loss_chart, draw_surface3d, Orientation, Trajectory};
-use crate::formula::Formula;
 use crate::optim::Run;
+use crate::surface::LossSurface;
 
 /// Fewest milliseconds between two redraws of the charts while a race runs (the 3-D mesh is the slowest
 /// thing on the page; the map's overlay keeps the per-frame motion).
@@ -26,7 +26,7 @@ pub struct Plots {
 
 /// What both charts show.
 pub struct Scenery<'a> {
-    pub formula: &'a Formula,
+    pub surface: &'a dyn LossSurface,
     pub bounds: Bounds,
     pub point: Option<&'a PointAnalysis>,
     pub runs: &'a [Run],
@@ -65,7 +65,7 @@ impl Plots {
         if let Some(area) = visible_area(&self.surface3d)? {
             draw_surface3d(
                 &area,
-                scenery.formula,
+                scenery.surface,
                 scenery.bounds,
                 self.orientation,
                 scenery.point.map(|p| p.at),
@@ -83,7 +83,7 @@ impl Plots {
 /// A drawing area the size of the canvas on screen, or `None` while the canvas is hidden.
 ///
 /// The charts lay out their text in canvas pixels, so these canvases use CSS-pixel backing stores.
-fn visible_area(
+pub(super) fn visible_area(
     canvas: &HtmlCanvasElement,
 ) -> Result<Option<plotters::drawing::DrawingArea<CanvasBackend, plotters::coord::Shift>>, JsValue>
 {
