@@ -7,7 +7,7 @@ use web_sys::{Element, Event, HtmlElement, HtmlInputElement};
 
 use super::app::{App, SharedApp};
 use super::map_view::Area;
-use super::palette::{optimizer_colour, INK, PAPER};
+use super::palette::{INK, PAPER};
 use super::{dom, race_panel};
 use crate::analysis::PointAnalysis;
 use crate::optim::{Hyperparameters, OptimizerKind};
@@ -182,8 +182,9 @@ pub fn draw_gradient_cloud(app: &App, root: &Area, point: &PointAnalysis) -> Res
         )
     };
     let start = (origin[0].round() as i32, origin[1].round() as i32);
-    let colour = optimizer_colour(OptimizerKind::Sgd);
-    let line = colour.mix(0.35).stroke_width(map.px(1.0).max(1.0) as u32);
+    // White with a dark rim: legible on the dark floor of the heat map and on its bright walls alike.
+    let line = PAPER.mix(0.55).stroke_width(map.px(1.0).max(1.0) as u32);
+    let rim = INK.mix(0.6).stroke_width(1);
     let dot = map.px(2.5) as i32;
     let mut drawn = 0;
     for sample in samples
@@ -192,7 +193,8 @@ pub fn draw_gradient_cloud(app: &App, root: &Area, point: &PointAnalysis) -> Res
     {
         let tip = at_scale(*sample);
         root.draw(&PathElement::new(vec![start, tip], line))
-            .and_then(|_| root.draw(&Circle::new(tip, dot, colour.mix(0.75).filled())))
+            .and_then(|_| root.draw(&Circle::new(tip, dot, PAPER.filled())))
+            .and_then(|_| root.draw(&Circle::new(tip, dot, rim)))
             .map_err(|e| e.to_string())?;
         drawn += 1;
     }

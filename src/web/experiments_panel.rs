@@ -149,14 +149,20 @@ impl ExperimentsPanel {
                     dom::set_text(
                         &self.status,
                         &format!(
-                            "Done: {} runs at P = {}.",
+                            "Done: {} runs at P = {} (hidden width {}).",
                             progress.runs_done,
-                            experiment.params()
+                            experiment.params(),
+                            experiment.hidden()
                         ),
                     );
                 }
                 self.dirty = true;
             }
+        }
+        // A resized window (or the histogram appearing beside it) changes the chart's size on screen.
+        let width = self.chart.client_width();
+        if width > 0 && width as u32 != self.chart.width() {
+            self.dirty = true;
         }
         if self.dirty {
             self.dirty = false;
@@ -190,6 +196,11 @@ impl ExperimentsPanel {
                 row.set_attribute("aria-selected", if picked { "true" } else { "false" })?;
             }
         }
+        let picked = self
+            .selected
+            .and_then(|i| results.get(i).map(|run| (i, run)));
+        // Shown before the scatter is drawn: it takes half the row, and the scatter is sized to what is left.
+        self.histogram.set_hidden(picked.is_none());
         if let Some(area) = visible_area(&self.chart)? {
             self.dots = draw_min_ratio_chart(&area, results, self.selected)
                 .map_err(|e| JsValue::from_str(&e))?;
