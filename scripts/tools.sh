@@ -45,6 +45,14 @@ ensure_browser() {
   fi
 }
 
+# Native figures (`saddle render`, tests/charts.rs, tests/render_cli.rs) set their text in DejaVu Sans.
+ensure_fonts() {
+  if [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] && [ -z "${SADDLE_FONT:-}" ]; then
+    say "installing Debian's fonts-dejavu-core (the figures' font)"
+    apt_install fonts-dejavu-core
+  fi
+}
+
 apt_install() {
   local sudo=""
   [ "$(id -u)" = 0 ] || sudo="sudo"

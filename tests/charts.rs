@@ -5,11 +5,15 @@ use plotters::prelude::*;
 use saddle::analysis::PointKind;
 use saddle::bounds::Bounds;
 use saddle::charts::palette::{kind_color, run_color, RUN_COLORS};
-use saddle::charts::{draw_loss_chart, draw_surface3d, Orientation, Trajectory};
+use saddle::charts::{
+    draw_loss_chart, draw_surface3d, register_system_font, Orientation, Trajectory,
+};
 use saddle::formula::Formula;
 use saddle::optim::OptimizerKind;
 
 fn render_svg(draw: impl FnOnce(&DrawingArea<SVGBackend, Shift>) -> Result<(), String>) -> String {
+    // Natively, plotters measures text with a real font (the browser brings its own).
+    register_system_font().expect("a system font (Debian: fonts-dejavu-core)");
     let mut svg = String::new();
     {
         let area = SVGBackend::with_string(&mut svg, (640, 480)).into_drawing_area();

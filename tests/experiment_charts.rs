@@ -4,7 +4,8 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use saddle::charts::{
-    dot_opacity, draw_eigen_histogram, draw_min_ratio_chart, draw_surface3d, Orientation,
+    dot_opacity, draw_eigen_histogram, draw_min_ratio_chart, draw_surface3d, register_system_font,
+    Orientation,
 };
 use saddle::experiments::{dataset_preset, MinRatioConfig, MinRatioExperiment, MinRatioRun};
 use saddle::render::Grid;
@@ -16,6 +17,7 @@ const HEIGHT: u32 = 480;
 fn render_svg<T>(
     draw: impl FnOnce(&DrawingArea<SVGBackend, Shift>) -> Result<T, String>,
 ) -> (String, T) {
+    register_system_font().expect("a system font (Debian: fonts-dejavu-core)");
     let mut svg = String::new();
     let result = {
         let area = SVGBackend::with_string(&mut svg, (WIDTH, HEIGHT)).into_drawing_area();

@@ -2,9 +2,10 @@
 
 use proptest::prelude::*;
 use saddle::bounds::Bounds;
+use saddle::lesson::{StepId, STEPS};
 use saddle::optim::OptimizerKind;
 use saddle::share::{
-    decode, encode, IgnoredBecause, Language, LinkNotice, Scene, SurfaceChoice, ViewMode,
+    decode, encode, IgnoredBecause, Language, LinkNotice, MapMode, Scene, SurfaceChoice, ViewMode,
 };
 
 #[test]
@@ -195,6 +196,52 @@ fn every_notice_comes_with_its_problem_as_data() {
     assert!(matches!(decoded.problems[3], LinkNotice::NotText { .. }));
 }
 
+#[test]
+fn map_mode_and_lesson_step_round_trip_and_are_written_only_when_set() {
+    let plain = encode(&Scene::default());
+    assert!(
+        !plain.contains("map=") && !plain.contains("lesson="),
+        "{plain}"
+    );
+    let scene = Scene {
+        map: MapMode::Curvature,
+        lesson: Some(StepId::LectureNetwork),
+        ..Scene::default()
+    };
+    let link = encode(&scene);
+    assert!(
+        link.ends_with("&map=curvature&lesson=lecture-network"),
+        "{link}"
+    );
+    let decoded = decode(&link);
+    assert!(decoded.problems.is_empty(), "{:?}", decoded.problems);
+    assert_eq!(decoded.scene, scene);
+}
+
+#[test]
+fn unknown_map_mode_or_lesson_step_falls_back_with_a_notice() {
+    let decoded = decode("preset=saddle&map=hessian&lesson=chapter-9&lr=0.5");
+    assert_eq!(decoded.scene.map, MapMode::Loss);
+    assert_eq!(decoded.scene.lesson, None);
+    assert_eq!(decoded.scene.learning_rate, 0.5);
+    let reasons: Vec<&IgnoredBecause> = decoded
+        .problems
+        .iter()
+        .filter_map(|p| match p {
+            LinkNotice::Ignored { reason, .. } => Some(reason),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        reasons,
+        vec![&IgnoredBecause::MapMode, &IgnoredBecause::Lesson]
+    );
+    assert_eq!(
+        decoded.notices[1],
+        "Ignored lesson=chapter-9 in the link: there is no lesson step of that name."
+    );
+}
+
 fn any_scene() -> impl Strategy<Value = Scene> {
     let surface = prop_oneof![
         prop::sample::select(vec!["lecture", "saddle", "himmelblau", "lecture-data"])
@@ -225,6 +272,10 @@ fn any_scene() -> impl Strategy<Value = Scene> {
             prop::option::of(prop::sample::select(Language::ALL.to_vec())),
             any::<bool>(),
         ),
+        (
+            prop::sample::select(MapMode::ALL.to_vec()),
+            prop::option::of(prop::sample::select(STEPS.map(|s| s.id).to_vec())),
+        ),
     )
         .prop_map(
             |(
@@ -235,6 +286,7 @@ fn any_scene() -> impl Strategy<Value = Scene> {
                 (learning_rate, beta, steps),
                 (batch, seed),
                 (view, language, embed),
+                (map, lesson),
             )| Scene {
                 surface,
                 bounds,
@@ -246,6 +298,8 @@ fn any_scene() -> impl Strategy<Value = Scene> {
                 seed,
                 steps,
                 view,
+                map,
+                lesson,
                 language,
                 embed,
             },

@@ -1,14 +1,39 @@
 //! Figures drawn with `plotters`, generic over the drawing backend: the browser hands in a canvas, the command
-//! line an SVG or bitmap, and both get the very same picture.
+//! line an SVG or bitmap, and both get the very same picture. Natively, call [`register_system_font`] before
+//! drawing: plotters measures (and on bitmaps draws) text with a font it is given.
 
 mod eigen_histogram;
+mod figure;
+#[cfg(not(target_arch = "wasm32"))]
+mod figure_file;
+#[cfg(not(target_arch = "wasm32"))]
+mod fonts;
+#[cfg(not(target_arch = "wasm32"))]
+mod heatmap_image;
+mod legend;
 mod loss_chart;
+mod map;
+mod map_overlay;
 mod min_ratio;
 pub mod palette;
 mod surface3d;
 
 pub use eigen_histogram::{draw_eigen_histogram, eigenvalue_bins, Bin, HISTOGRAM_BINS};
+pub use figure::{draw_figure, FigureScene, DEFAULT_FIGURE_STEPS};
+#[cfg(not(target_arch = "wasm32"))]
+pub use figure_file::{write_figure, FigureFormat};
+#[cfg(not(target_arch = "wasm32"))]
+pub use fonts::{register_system_font, FONT_VARIABLE};
+#[cfg(not(target_arch = "wasm32"))]
+pub use heatmap_image::blit_heatmap;
+pub use legend::{figure_legend, LegendEntry, LegendSymbol};
 pub use loss_chart::draw_loss_chart;
+pub use map::MAX_GRID_SIDE as MAX_MAP_GRID_SIDE;
+pub use map::{
+    draw_map_base, draw_map_frame, draw_marker, readable_number, HeatmapPainter, MapBase, MapFrame,
+    MAP_FONT, MARKER_RADIUS,
+};
+pub use map_overlay::{draw_arrow, draw_map_overlay, draw_point, draw_trajectory, MapOverlay};
 pub use min_ratio::{dot_opacity, draw_min_ratio_chart, CRITICAL_GRADIENT_NORM};
 pub use surface3d::{draw_surface3d, Orientation, Trajectory, MESH_CELLS};
 

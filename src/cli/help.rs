@@ -10,6 +10,7 @@ COMMANDS:
   critical-points  every isolated critical point in a box, classified
   run              one optimizer's trajectory and final status
   min-ratio        train a small network to ∇L ≈ 0 from random starts; Hessian spectrum of each end
+  render           a share link's scene as an SVG or PNG figure (map, critical points, θ′, races, legend)
   presets          the named surfaces, with their boxes and descriptions
 
 A surface is --expr 'FORMULA' in x and y, or --preset NAME.
@@ -69,6 +70,26 @@ Defaults: --params 16 --runs 10 --seed 1 --training-steps 3000 --solver-iteratio
 Example:
   saddle min-ratio --params 16 --runs 5 --seed 7";
 
+const RENDER: &str = "\
+saddle render --link LINK --out FILE.svg|FILE.png [--width W] [--height H]
+
+Draws the page's map for a share link, with the page's own drawing code: heatmap, contours, axes,
+colour bar, critical points by kind, the dropped point θ′ with its gradient and eigenvector arrows,
+each chosen optimizer's trajectory, and a legend (English) under the map.
+LINK is a whole address (the part after '#' is read) or a bare fragment such as
+'v=1&preset=lecture&pt=0.3,0.2&opt=gd,momentum'. The races are replayed for the link's steps
+(at most 2000, as on the page); a link with steps=0 (or none) replays until every run finishes,
+at most 300 steps. The file's extension picks the format; the heatmap is embedded in an SVG as
+one PNG image. Defaults: --width 1200 --height 900 (200 to 8000 each).
+Text needs a font: DejaVu Sans (Debian: fonts-dejavu-core) or a few usual system fonts, or the
+file named by the SADDLE_FONT environment variable.
+Parts of the link that cannot be used are skipped with a warning on stderr, as the page shows them.
+Prints {out, width, height, notices}.
+
+Example:
+  saddle render --link 'https://example.org/saddle/#v=1&preset=lecture&pt=0.3,0.2&opt=gd,momentum&lr=0.05' \\
+                --out saddle.png";
+
 const PRESETS: &str = "\
 saddle presets
 
@@ -84,6 +105,7 @@ pub fn usage(command: &str) -> Option<&'static str> {
         "critical-points" => Some(CRITICAL_POINTS),
         "run" => Some(RUN),
         "min-ratio" => Some(MIN_RATIO),
+        "render" => Some(RENDER),
         "presets" => Some(PRESETS),
         _ => None,
     }

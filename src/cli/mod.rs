@@ -3,6 +3,7 @@
 mod args;
 mod commands;
 mod help;
+mod render;
 
 use args::Args;
 
@@ -16,7 +17,7 @@ pub fn run(argv: &[String]) -> Result<String, String> {
     }
     let Some(usage) = help::usage(command) else {
         return Err(format!(
-            "unknown command '{command}'; try: analyze, critical-points, run, min-ratio, presets (or --help)"
+            "unknown command '{command}'; try: analyze, critical-points, run, min-ratio, render, presets (or --help)"
         ));
     };
     let args = Args::parse(rest)?;
@@ -28,6 +29,7 @@ pub fn run(argv: &[String]) -> Result<String, String> {
         "critical-points" => commands::critical_points(&args),
         "run" => commands::run(&args),
         "min-ratio" => commands::min_ratio(&args),
+        "render" => render::render(&args),
         _ => commands::presets(&args),
     }?;
     serde_json::to_string_pretty(&json).map_err(|e| e.to_string())

@@ -31,6 +31,8 @@ pub static STRINGS: Strings = Strings {
         map_hint: "Click the map to drop a point; drag it to move it. Drag the background to pan, scroll or pinch to zoom.",
         reset_view: "Reset view",
         not_marked: "Not marked:",
+        long_formula: "This formula is long: the map is sampled on a coarser grid, and the critical points \
+                       and the 3-D view are left out, so the page stays responsive.",
         race_title: "The race",
         learning_rate_label: "learning rate η",
         beta_label: "momentum β",

@@ -99,6 +99,9 @@ labels! {
     reset_view,
     /// The continuum hint's lead-in: "Not marked:".
     not_marked,
+    /// The notice for a formula too long to draw at full detail (the page cuts the map's grid, the
+    /// critical-point search and the 3-D view).
+    long_formula,
     race_title,
     learning_rate_label,
     beta_label,

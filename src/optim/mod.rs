@@ -17,6 +17,10 @@ pub use run::{Run, RunStatus, DIVERGENCE_LIMIT, REST_TOLERANCE};
 
 use std::fmt::Debug;
 
+/// A race (on the page, or replayed for a figure) ends here even if an optimizer is still moving
+/// (slowly crawling along a valley, say).
+pub const MAX_RACE_STEPS: usize = 2000;
+
 use crate::analysis::PointAnalysis;
 use crate::surface::Point;
 

@@ -1,11 +1,13 @@
 use super::notice::{IgnoredBecause, LinkNotice};
 use super::percent::{decode_component, encode_component};
 use super::{
-    Language, Scene, SurfaceChoice, ViewMode, FORMAT_VERSION, MAX_FRAGMENT_BYTES, MAX_STEPS,
+    Language, MapMode, Scene, SurfaceChoice, ViewMode, FORMAT_VERSION, MAX_FRAGMENT_BYTES,
+    MAX_STEPS,
 };
 use crate::bounds::Bounds;
 use crate::experiments::{dataset_preset, MAX_POINTS};
 use crate::formula::Formula;
+use crate::lesson::step_by_slug;
 use crate::optim::OptimizerKind;
 use crate::presets::preset;
 
@@ -146,6 +148,14 @@ impl Decoded {
                 .find(|v| v.name() == value)
                 .map(|v| scene.view = v)
                 .ok_or(IgnoredBecause::View),
+            "map" => MapMode::ALL
+                .into_iter()
+                .find(|m| m.name() == value)
+                .map(|m| scene.map = m)
+                .ok_or(IgnoredBecause::MapMode),
+            "lesson" => step_by_slug(value)
+                .map(|(_, step)| scene.lesson = Some(step.id))
+                .ok_or(IgnoredBecause::Lesson),
             "lang" => Language::ALL
                 .into_iter()
                 .find(|l| l.code() == value)

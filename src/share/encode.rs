@@ -1,5 +1,5 @@
 use super::percent::encode_component;
-use super::{Scene, SurfaceChoice, ViewMode, FORMAT_VERSION};
+use super::{MapMode, Scene, SurfaceChoice, ViewMode, FORMAT_VERSION};
 use crate::optim::Hyperparameters;
 
 /// The fragment for a scene, without the leading `#`; keys in a fixed, readable order.
@@ -34,6 +34,12 @@ pub fn encode(scene: &Scene) -> String {
     }
     if scene.view != ViewMode::Both {
         pairs.push(format!("view={}", scene.view.name()));
+    }
+    if scene.map != MapMode::Loss {
+        pairs.push(format!("map={}", scene.map.name()));
+    }
+    if let Some(step) = scene.lesson {
+        pairs.push(format!("lesson={}", step.slug()));
     }
     if let Some(language) = scene.language {
         pairs.push(format!("lang={}", language.code()));

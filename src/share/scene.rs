@@ -1,4 +1,5 @@
 use crate::bounds::Bounds;
+use crate::lesson::StepId;
 use crate::optim::{Hyperparameters, OptimizerKind};
 use crate::surface::Point;
 
@@ -27,6 +28,27 @@ impl ViewMode {
             ViewMode::Map => "map",
             ViewMode::ThreeD => "3d",
             ViewMode::Both => "both",
+        }
+    }
+}
+
+/// What the map's colours show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MapMode {
+    /// The loss L as a heat map.
+    Loss,
+    /// The curvature class of the Hessian at each cell (bowl, cap, saddle…).
+    Curvature,
+}
+
+impl MapMode {
+    pub const ALL: [MapMode; 2] = [MapMode::Loss, MapMode::Curvature];
+
+    /// The name used in links (`map=curvature`).
+    pub fn name(self) -> &'static str {
+        match self {
+            MapMode::Loss => "loss",
+            MapMode::Curvature => "curvature",
         }
     }
 }
@@ -68,6 +90,9 @@ pub struct Scene {
     /// Race steps to replay on load.
     pub steps: usize,
     pub view: ViewMode,
+    pub map: MapMode,
+    /// The guided-lesson step the page shows beside the scene, if any.
+    pub lesson: Option<StepId>,
     /// `None`: follow the browser's language.
     pub language: Option<Language>,
     /// Only the map and race controls, for an `<iframe>` in lecture notes.
@@ -100,6 +125,8 @@ impl Default for Scene {
             seed: hyper.seed,
             steps: 0,
             view: ViewMode::Both,
+            map: MapMode::Loss,
+            lesson: None,
             language: None,
             embed: false,
         }

@@ -9,20 +9,20 @@ use web_sys::Element;
 use super::escape::EscapeAnimation;
 use super::experiments_panel::ExperimentsPanel;
 use super::gesture::Gesture;
+use super::lesson_panel::Lesson;
 use super::loss::Loss;
-use super::map_view::MapView;
+use super::map_view::{self, MapView};
 use super::plots::{Plots, Scenery, REDRAW_INTERVAL_MS};
 use super::race::Race;
 use super::ui::Ui;
-use super::words::Words;
-use super::{dom, inspector, scene_link, surface_panel};
+use super::{crash, dom, inspector, scene_link, surface_panel};
 use crate::analysis::{analyze, find_critical_points, CriticalPoints, PointAnalysis};
 use crate::bounds::Bounds;
 use crate::experiments::dataset_preset;
 use crate::formula::Formula;
 use crate::optim::{Hyperparameters, OptimizerKind};
 use crate::presets::{preset, PRESETS};
-use crate::share::{Language, Scene, SurfaceChoice, ViewMode};
+use crate::share::{Language, LinkNotice, Scene, SurfaceChoice, ViewMode};
 use crate::surface::Point;
 
 pub type SharedApp = Rc<RefCell<App>>;
@@ -75,11 +75,21 @@ pub struct App {
     /// The high-dimensional minimum-ratio experiment: independent of the surface, run between frames.
     pub experiments: ExperimentsPanel,
     pub view: ViewMode,
+    /// The link's `lang` (`None`: the browser's language is shown and the link says nothing).
     pub language: Option<Language>,
     pub embed: bool,
+    /// What the link that opened this scene got wrong, re-worded when the language changes.
+    pub notices: Vec<LinkNotice>,
+    pub lesson: Lesson,
+    /// The Taylor model's contours around θ′ are drawn (the "Taylor model" box; lesson steps set it).
+    pub taylor: bool,
     pub escape: Option<EscapeAnimation>,
     pub gesture: Gesture,
     pub dirty: Dirty,
+    /// Too long to sample at full detail within a frame: see [`map_view::is_long`].
+    long_formula: bool,
+    /// The fragment asked for [`crash::panic_for_test`].
+    crash_test: bool,
     last_url_sync_ms: f64,
     last_plots_ms: f64,
     /// The box changed since the last frame: the critical-point search waits until zooming pauses.
@@ -99,14 +109,7 @@ const SNAP_RADIUS: f64 = 9.0;
 impl App {
     /// Builds the app from the page and the scene in the URL fragment.
     pub fn mount() -> Result<SharedApp, JsValue> {
-        let mut ui = Ui::find()?;
-        let hash = dom::window()?.location().hash().unwrap_or_default();
-        let decoded = crate::share::decode(hash.trim_start_matches('#'));
-        let mut notices = decoded.notices;
-        let scene = decoded.scene;
-        ui.words = Words::of(scene.language);
-        ui.words.apply_to_page()?;
-
+        let ui = Ui::find()?;
         let lecture = PRESETS
             .first()
             .ok_or_else(|| JsValue::from_str("no presets"))?;
@@ -117,26 +120,29 @@ impl App {
             start: lecture.start,
         };
         let map = MapView::new(ui.map.clone())?;
+        let defaults = Scene::default();
         let mut app = App {
             race: Race::new(
-                scene.optimizers.clone(),
-                scene.hyperparameters(),
+                defaults.optimizers.clone(),
+                defaults.hyperparameters(),
                 fallback.start,
             ),
             surface: fallback,
             bounds: lecture.bounds(),
             point: None,
-            critical: CriticalPoints {
-                points: Vec::new(),
-                continuum: None,
-            },
+            critical: no_critical_points(),
             map,
-            view: scene.view,
-            language: scene.language,
-            embed: scene.embed,
+            view: defaults.view,
+            language: defaults.language,
+            embed: defaults.embed,
+            notices: Vec::new(),
+            lesson: Lesson::find()?,
+            taylor: true,
             escape: None,
             gesture: Gesture::default(),
             dirty: Dirty::everything(),
+            long_formula: false,
+            crash_test: false,
             last_url_sync_ms: f64::NEG_INFINITY,
             last_plots_ms: f64::NEG_INFINITY,
             view_changed: false,
@@ -147,30 +153,15 @@ impl App {
         };
         surface_panel::fill_presets(&app.ui)?;
         super::race_panel::build(&mut app)?;
-        match &scene.surface {
-            SurfaceChoice::Preset(name) => {
-                if preset(name).is_none() && dataset_preset(name).is_none() {
-                    notices.push(format!(
-                        "There is no preset called “{name}”; showing the lecture's surface."
-                    ));
-                }
-                app.choose_preset(name);
-            }
-            SurfaceChoice::Expr(text) => app.type_formula(text),
-        }
-        if let Some(bounds) = scene.bounds {
-            app.bounds = bounds;
-        }
-        app.point = scene.point.map(|at| analyze(&app.surface.loss, at));
-        app.restart_race();
-        for _ in 0..scene.steps {
-            if !app.race.step_all(&app.surface.loss) {
-                break;
-            }
-        }
-        surface_panel::show_notices(&app.ui, &notices)?;
-        app.apply_view_mode();
+        let hash = dom::window()?.location().hash().unwrap_or_default();
+        app.crash_test = crash::test_requested(&hash);
+        app.load_scene(crate::share::decode(&hash))?;
         Ok(Rc::new(RefCell::new(app)))
+    }
+
+    /// Marks every part of the page stale, for the next frame to redraw.
+    pub fn redraw_everything(&mut self) {
+        self.dirty = Dirty::everything();
     }
 
     /// Switches to a preset, a formula's or a training set's (unknown names fall back to the lecture),
@@ -186,7 +177,6 @@ impl App {
             self.bounds = chosen.bounds;
             self.point = None;
             surface_panel::show_dataset_preset(&self.ui, chosen);
-            super::batch::show_controls(self);
             self.surface_changed();
             return;
         }
@@ -204,7 +194,6 @@ impl App {
         self.point = None;
         self.escape = None;
         surface_panel::show_preset(&self.ui, chosen);
-        super::batch::show_controls(self);
         self.surface_changed();
     }
 
@@ -217,7 +206,6 @@ impl App {
                 self.surface.choice = SurfaceChoice::Expr(text.to_string());
                 self.surface.loss = Loss::Formula(formula);
                 self.point = self.point.map(|p| analyze(&self.surface.loss, p.at));
-                super::batch::show_controls(self);
                 self.surface_changed();
             }
             Err(error) => {
@@ -228,6 +216,9 @@ impl App {
     }
 
     fn surface_changed(&mut self) {
+        self.long_formula = self.surface.loss.formula().is_some_and(map_view::is_long);
+        super::batch::show_controls(self);
+        surface_panel::show_long_formula(self.long_formula);
         self.escape = None;
         self.restart_race();
         self.dirty = Dirty::everything();
@@ -319,7 +310,7 @@ impl App {
         self.dirty.url = true;
     }
 
-    fn apply_view_mode(&mut self) {
+    pub fn apply_view_mode(&mut self) {
         let _ = self.ui.views.set_attribute("data-view", self.view.name());
         if let Ok(buttons) = self.ui.body.query_selector_all("button[data-view]") {
             for i in 0..buttons.length() {
@@ -352,6 +343,8 @@ impl App {
             seed: self.race.hyper.seed,
             steps: self.race.steps(),
             view: self.view,
+            map: self.map.mode,
+            lesson: self.lesson.opened,
             language: self.language,
             embed: self.embed,
         }
@@ -359,6 +352,9 @@ impl App {
 
     /// One animation frame: advance the clocks, then redraw only what changed.
     pub fn frame(&mut self, now_ms: f64, elapsed_seconds: f64) -> Result<(), JsValue> {
+        if self.crash_test {
+            crash::panic_for_test();
+        }
         if self.map.fit_to_element()? {
             self.dirty.base = true;
         }
@@ -379,7 +375,11 @@ impl App {
         }
         let settled = !self.gesture.is_active() && now_ms - self.last_view_change_ms >= SETTLE_MS;
         if self.dirty.critical && settled {
-            self.critical = find_critical_points(&self.surface.loss, &self.bounds);
+            self.critical = if self.long_formula {
+                no_critical_points()
+            } else {
+                find_critical_points(&self.surface.loss, &self.bounds)
+            };
             surface_panel::show_continuum(&self.ui, self.critical.continuum.as_ref());
             self.dirty.critical = false;
             self.dirty.base = true;
@@ -398,10 +398,11 @@ impl App {
         }
         if self.dirty.plots && now_ms - self.last_plots_ms >= REDRAW_INTERVAL_MS {
             self.plots.draw(&Scenery {
-                surface: &self.surface.loss,
+                surface: (!self.long_formula).then_some(&self.surface.loss),
                 bounds: self.bounds,
                 point: self.point.as_ref(),
                 runs: &self.race.runs,
+                words: self.ui.words,
             })?;
             self.last_plots_ms = now_ms;
             self.dirty.plots = false;
@@ -421,5 +422,13 @@ impl App {
             self.dirty.url = false;
         }
         Ok(())
+    }
+}
+
+/// Before the first search, and for a formula too long to search (the notice says so).
+fn no_critical_points() -> CriticalPoints {
+    CriticalPoints {
+        points: Vec::new(),
+        continuum: None,
     }
 }

@@ -7,9 +7,9 @@ use web_sys::{Element, Event, HtmlElement, HtmlInputElement};
 
 use super::app::{App, SharedApp};
 use super::map_view::Area;
-use super::palette::{INK, PAPER};
 use super::{dom, race_panel};
 use crate::analysis::PointAnalysis;
+use crate::charts::palette::{INK, PAPER};
 use crate::optim::{Hyperparameters, OptimizerKind};
 use crate::share::Scene;
 
@@ -88,30 +88,8 @@ pub fn adopt_race_defaults(app: &mut App) {
             kept
         }
     };
-    tick_optimizers(app, &kinds);
     app.set_optimizers(kinds);
-}
-
-/// Sets the race's check-boxes to exactly `kinds`.
-fn tick_optimizers(app: &App, kinds: &[OptimizerKind]) {
-    let Ok(boxes) = app
-        .ui
-        .race
-        .optimizer_list
-        .query_selector_all("input[type=checkbox]")
-    else {
-        return;
-    };
-    for i in 0..boxes.length() {
-        if let Some(check) = boxes
-            .item(i)
-            .and_then(|n| n.dyn_into::<HtmlInputElement>().ok())
-        {
-            let ticked =
-                OptimizerKind::from_name(&check.value()).is_some_and(|k| kinds.contains(&k));
-            check.set_checked(ticked);
-        }
-    }
+    race_panel::show_checks(app);
 }
 
 pub fn wire(app: &SharedApp) -> Result<(), JsValue> {

@@ -62,10 +62,10 @@ impl EscapeAnimation {
         ]
     }
 
-    pub fn report(&self, words: &super::words::Words) -> String {
+    pub fn report(&self, words: &crate::i18n::Strings) -> String {
         format!(
             "{} {} → {}",
-            words.escaped,
+            words.labels.escaped,
             super::format::number(self.before),
             super::format::number(self.after)
         )

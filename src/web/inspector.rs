@@ -4,17 +4,17 @@ use super::dom;
 use super::format::{number, pair};
 use super::palette::{css, eigen_colour};
 use super::ui::Inspector;
-use super::words::Words;
 use crate::analysis::PointAnalysis;
+use crate::i18n::Strings;
 
-pub fn show(panel: &Inspector, words: &Words, point: Option<&PointAnalysis>) {
+pub fn show(panel: &Inspector, words: &Strings, point: Option<&PointAnalysis>) {
     panel.empty.set_hidden(point.is_some());
     panel.body.set_hidden(point.is_none());
     let Some(point) = point else {
         return;
     };
     let d = &point.derivatives;
-    dom::set_text(&panel.kind, words.kind(point.kind));
+    dom::set_text(&panel.kind, words.point_kind(point.kind));
     let _ = panel.kind.set_attribute("data-kind", point.kind.name());
     dom::set_text(&panel.at, &pair(point.at));
     dom::set_text(&panel.value, &number(d.value));

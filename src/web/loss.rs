@@ -18,6 +18,14 @@ impl Loss {
         }
     }
 
+    /// The formula, when the loss is one: its length decides how finely the page can afford to sample it.
+    pub fn formula(&self) -> Option<&Formula> {
+        match self {
+            Loss::Formula(formula) => Some(formula),
+            Loss::Data(_) => None,
+        }
+    }
+
     fn surface(&self) -> &dyn LossSurface {
         match self {
             Loss::Formula(formula) => formula,

@@ -6,6 +6,7 @@
 mod app;
 mod batch;
 mod crash;
+mod curvature_mode;
 mod dom;
 mod escape;
 mod events;
@@ -16,6 +17,8 @@ mod format;
 mod frame_loop;
 mod gesture;
 mod inspector;
+mod language;
+mod lesson_panel;
 mod loss;
 mod map_view;
 mod overlay;
@@ -24,11 +27,12 @@ mod plots;
 mod race;
 mod race_panel;
 mod scene_link;
+mod scene_load;
 mod surface_panel;
 #[cfg(test)]
 mod tests;
+mod toggles;
 mod ui;
-mod words;
 
 /// Mounts the app on the page that Trunk built from `index.html`.
 #[wasm_bindgen::prelude::wasm_bindgen(start)]
@@ -36,6 +40,10 @@ pub fn start() {
     crash::install_panic_hook();
     let mounted = app::App::mount().and_then(|app| {
         events::wire(&app)?;
+        language::wire_switch(&app)?;
+        lesson_panel::wire(&app)?;
+        toggles::wire(&app)?;
+        scene_load::wire_hashchange(&app)?;
         frame_loop::start(app)
     });
     if let Err(error) = mounted {

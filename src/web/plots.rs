@@ -8,7 +8,9 @@ use web_sys::HtmlCanvasElement;
 use super::palette::optimizer_colour;
 use crate::analysis::PointAnalysis;
 use crate::bounds::Bounds;
+use crate::charts::palette::PAPER;
 use crate::charts::{draw_loss_chart, draw_surface3d, Orientation, Trajectory};
+use crate::i18n::Strings;
 use crate::optim::Run;
 use crate::surface::LossSurface;
 
@@ -26,10 +28,13 @@ pub struct Plots {
 
 /// What both charts show.
 pub struct Scenery<'a> {
-    pub surface: &'a dyn LossSurface,
+    /// `None` for a formula too long to mesh at every redraw: the 3-D view is left blank (a notice says why).
+    pub surface: Option<&'a dyn LossSurface>,
     pub bounds: Bounds,
     pub point: Option<&'a PointAnalysis>,
     pub runs: &'a [Run],
+    /// The page's words, for the optimizers' names in the chart's legend.
+    pub words: &'static Strings,
 }
 
 impl Plots {
@@ -46,7 +51,7 @@ impl Plots {
         let labels: Vec<String> = scenery
             .runs
             .iter()
-            .map(|r| r.kind().label().to_string())
+            .map(|r| scenery.words.optimizer(r.kind()).to_string())
             .collect();
         let trajectories: Vec<Trajectory> = scenery
             .runs
@@ -63,14 +68,17 @@ impl Plots {
             })
             .collect();
         if let Some(area) = visible_area(&self.surface3d)? {
-            draw_surface3d(
-                &area,
-                scenery.surface,
-                scenery.bounds,
-                self.orientation,
-                scenery.point.map(|p| p.at),
-                &trajectories,
-            )
+            match scenery.surface {
+                Some(surface) => draw_surface3d(
+                    &area,
+                    surface,
+                    scenery.bounds,
+                    self.orientation,
+                    scenery.point.map(|p| p.at),
+                    &trajectories,
+                ),
+                None => area.fill(&PAPER).map_err(|e| e.to_string()),
+            }
             .map_err(|e| JsValue::from_str(&e))?;
         }
         if let Some(area) = visible_area(&self.loss_chart)? {

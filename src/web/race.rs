@@ -3,8 +3,7 @@
 use crate::optim::{Hyperparameters, OptimizerKind, Run, RunStatus};
 use crate::surface::{LossSurface, Point};
 
-/// A race ends here even if an optimizer is still moving (slowly crawling along a valley, say).
-pub const MAX_STEPS: usize = 2000;
+use crate::optim::MAX_RACE_STEPS;
 
 pub struct Race {
     pub kinds: Vec<OptimizerKind>,
@@ -45,7 +44,7 @@ impl Race {
         let mut stepped = false;
         for run in &mut self.runs {
             if run.status() == RunStatus::Running {
-                if run.steps() + 1 >= MAX_STEPS {
+                if run.steps() + 1 >= MAX_RACE_STEPS {
                     // The core's budgeted `run` takes this last step and then calls it `MaxSteps`.
                     run.run(surface, 1);
                 } else {

@@ -35,7 +35,8 @@ pub fn build(app: &mut App) -> Result<(), JsValue> {
             .style()
             .set_property("background", &css(optimizer_colour(kind)))?;
         let name: Element = dom::create("span")?;
-        dom::set_text(&name, kind.label());
+        name.set_class_name("optimizer-name");
+        dom::set_text(&name, app.ui.words.optimizer(kind));
         label.append_child(&check)?;
         label.append_child(&swatch)?;
         label.append_child(&name)?;
@@ -58,28 +59,54 @@ pub fn show_sliders(app: &App) {
     dom::set_text(&panel.speed_value, &number(app.race.steps_per_second));
 }
 
-/// The optimizers whose boxes are ticked, in the core's order.
-pub fn checked_optimizers(app: &App) -> Vec<OptimizerKind> {
-    let boxes = app
+/// Ticks exactly the boxes of `app.race.kinds` (after a new scene is loaded).
+pub fn show_checks(app: &App) {
+    for_each_check(app, |check, kind| {
+        check.set_checked(app.race.kinds.contains(&kind))
+    });
+}
+
+/// Names the optimizers in the language on screen.
+pub fn relabel_optimizers(app: &App) {
+    for_each_check(app, |check, kind| {
+        if let Some(name) = check
+            .parent_element()
+            .and_then(|label| label.query_selector(".optimizer-name").ok().flatten())
+        {
+            dom::set_text(&name, app.ui.words.optimizer(kind));
+        }
+    });
+}
+
+fn for_each_check(app: &App, mut visit: impl FnMut(&HtmlInputElement, OptimizerKind)) {
+    let Ok(boxes) = app
         .ui
         .race
         .optimizer_list
-        .query_selector_all("input[type=checkbox]");
-    let mut kinds = Vec::new();
-    if let Ok(boxes) = boxes {
-        for i in 0..boxes.length() {
-            let Some(check) = boxes
-                .item(i)
-                .and_then(|n| wasm_bindgen::JsCast::dyn_into::<HtmlInputElement>(n).ok())
-            else {
-                continue;
-            };
-            if let Some(kind) = OptimizerKind::from_name(&check.value()).filter(|_| check.checked())
-            {
-                kinds.push(kind);
-            }
+        .query_selector_all("input[type=checkbox]")
+    else {
+        return;
+    };
+    for i in 0..boxes.length() {
+        let check = boxes
+            .item(i)
+            .and_then(|n| wasm_bindgen::JsCast::dyn_into::<HtmlInputElement>(n).ok());
+        if let Some((check, kind)) =
+            check.and_then(|c| OptimizerKind::from_name(&c.value()).map(|k| (c, k)))
+        {
+            visit(&check, kind);
         }
     }
+}
+
+/// The optimizers whose boxes are ticked, in the core's order.
+pub fn checked_optimizers(app: &App) -> Vec<OptimizerKind> {
+    let mut kinds = Vec::new();
+    for_each_check(app, |check, kind| {
+        if check.checked() {
+            kinds.push(kind);
+        }
+    });
     kinds
 }
 
@@ -90,9 +117,9 @@ pub fn update_status(app: &App) -> Result<(), JsValue> {
     dom::set_text(
         &panel.play,
         if app.race.playing {
-            words.pause
+            words.labels.pause
         } else {
-            words.play
+            words.labels.play
         },
     );
     dom::set_text(&panel.status, "");
@@ -112,10 +139,10 @@ pub fn update_status(app: &App) -> Result<(), JsValue> {
             .style()
             .set_property("background", &css(optimizer_colour(run.kind())))?;
         name.append_child(&swatch)?;
-        name.append_child(&dom::document()?.create_text_node(run.kind().label()))?;
+        name.append_child(&dom::document()?.create_text_node(words.optimizer(run.kind())))?;
         row.append_child(&name)?;
         for text in [
-            words.status(run.status()).to_string(),
+            words.run_status(run.status()).to_string(),
             run.steps().to_string(),
             loss.map_or_else(|| "—".to_string(), number),
         ] {
@@ -135,14 +162,19 @@ pub fn update_legend(app: &App) {
     let _ = (|| -> Result<(), JsValue> {
         for kind in MARKED_KINDS {
             if let (Some((marker, colour)), Some(label)) =
-                (critical_marker(kind), app.ui.words.marked(kind))
+                (critical_marker(kind), (app.ui.words.marked_kind)(kind))
             {
                 let symbol = marker.glyph();
                 legend_entry(legend, symbol, &css(colour), label)?;
             }
         }
         for kind in &app.race.kinds {
-            legend_entry(legend, "━", &css(optimizer_colour(*kind)), kind.label())?;
+            legend_entry(
+                legend,
+                "━",
+                &css(optimizer_colour(*kind)),
+                app.ui.words.optimizer(*kind),
+            )?;
         }
         Ok(())
     })();

@@ -67,9 +67,9 @@ pub fn copy_link(ui: &super::ui::Ui, scene: &Scene) -> Result<(), JsValue> {
     let words = ui.words;
     copy_text(&url, move |copied| {
         let message = if copied {
-            words.copied
+            words.labels.link_copied
         } else {
-            words.copy_by_hand
+            words.labels.copy_by_hand
         };
         dom::set_text(&status, message);
     });

@@ -9,6 +9,7 @@ use crate::analysis::Continuum;
 use crate::experiments::{DatasetPreset, DATASET_PRESETS};
 use crate::formula::FormulaError;
 use crate::presets::{Preset, PRESETS};
+use crate::share::LinkNotice;
 
 /// The select's value for a typed formula.
 const CUSTOM: &str = "custom";
@@ -35,9 +36,16 @@ pub fn fill_presets(ui: &Ui) -> Result<(), JsValue> {
     ui.preset.append_child(&data_group)?;
     let custom: HtmlOptionElement = dom::create("option")?;
     custom.set_value(CUSTOM);
-    dom::set_text(&custom, ui.words.own_formula);
+    dom::set_text(&custom, ui.words.labels.own_formula);
     ui.preset.append_child(&custom)?;
     Ok(())
+}
+
+/// The "your own formula" entry in the language on screen.
+pub fn relabel_custom(ui: &Ui) {
+    if let Some(option) = ui.preset.named_item(CUSTOM) {
+        dom::set_text(&option, ui.words.labels.own_formula);
+    }
 }
 
 pub fn show_preset(ui: &Ui, preset: &Preset) {
@@ -71,7 +79,7 @@ pub fn show_formula_error(ui: &Ui, text: &str, error: Option<&FormulaError>) {
         return;
     };
     dom::set_text(&ui.formula_caret, &caret_lines(text, error.column));
-    dom::set_text(&ui.formula_message, &error.to_string());
+    dom::set_text(&ui.formula_message, &(ui.words.formula_error)(error));
     let _ = ui
         .formula_error
         .set_attribute("data-column", &error.column.to_string());
@@ -96,14 +104,14 @@ pub fn caret_lines(text: &str, column: usize) -> String {
     format!("{prefix}{excerpt}{suffix}\n{}^", " ".repeat(pad))
 }
 
-/// Notices from a malformed link, as plain text in the notice bar.
-pub fn show_notices(ui: &Ui, notices: &[String]) -> Result<(), JsValue> {
+/// Notices from a malformed link, as plain text in the notice bar, in the language on screen.
+pub fn show_notices(ui: &Ui, notices: &[LinkNotice]) -> Result<(), JsValue> {
     ui.notices.set_hidden(notices.is_empty());
     dom::set_text(&ui.notices, "");
     let list: web_sys::Element = dom::create("ul")?;
     for notice in notices {
         let item: web_sys::Element = dom::create("li")?;
-        dom::set_text(&item, notice);
+        dom::set_text(&item, &(ui.words.link_notice)(notice));
         list.append_child(&item)?;
     }
     ui.notices.append_child(&list)?;
@@ -116,7 +124,15 @@ pub fn show_continuum(ui: &Ui, continuum: Option<&Continuum>) {
     if let Some(continuum) = continuum {
         dom::set_text(
             &ui.continuum,
-            &format!("{} {}.", ui.words.not_marked, continuum.description),
+            &format!("{} {}.", ui.words.labels.not_marked, continuum.description),
         );
+    }
+}
+
+/// Shows (or hides) the notice that a long formula is drawn with less detail; see `map_view::is_long`.
+/// Its words are the page's `long_formula` label (`data-i18n`), translated with the rest of the page.
+pub fn show_long_formula(long: bool) {
+    if let Ok(notice) = dom::by_id::<web_sys::HtmlElement>("long-formula") {
+        notice.set_hidden(!long);
     }
 }

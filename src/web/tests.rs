@@ -5,7 +5,9 @@ use wasm_bindgen_test::*;
 use super::app::App;
 use super::{crash, dom, format, surface_panel};
 use crate::analysis::PointKind;
+use crate::lesson::step_by_slug;
 use crate::presets::PRESETS;
+use crate::share::{decode, Language, MapMode, Scene};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -106,4 +108,66 @@ fn a_crash_shows_the_banner_with_its_message() {
         message.text_content().as_deref(),
         Some("the surface fell over")
     );
+}
+
+#[wasm_bindgen_test]
+fn switching_language_rewords_the_page_and_keeps_the_scene() {
+    let app = mount();
+    let mut app = app.borrow_mut();
+    app.place_point([0.0, 0.0]);
+    app.frame(1.0, 0.0).unwrap();
+    let before = app.scene();
+    app.switch_language(Language::Chinese).unwrap();
+    let copy: web_sys::Element = dom::by_id("copy-link").unwrap();
+    assert_eq!(copy.text_content().as_deref(), Some("复制链接"));
+    app.frame(2.0, 0.0).unwrap();
+    assert_eq!(
+        app.ui.inspector.kind.text_content().as_deref(),
+        Some("鞍点")
+    );
+    assert_eq!(
+        app.scene(),
+        Scene {
+            language: Some(Language::Chinese),
+            ..before
+        }
+    );
+    app.switch_language(Language::English).unwrap();
+    assert_eq!(copy.text_content().as_deref(), Some("Copy link"));
+}
+
+#[wasm_bindgen_test]
+fn a_lesson_link_opens_the_panel_at_its_step_and_sets_the_page_up() {
+    let app = mount();
+    let mut app = app.borrow_mut();
+    let (index, step) = step_by_slug("lecture-network").unwrap();
+    app.load_scene(decode(&format!("{}&lesson=lecture-network", step.link)))
+        .unwrap();
+    app.frame(1.0, 0.0).unwrap();
+    assert_eq!(app.lesson.shown, index);
+    assert_eq!(app.map.mode, MapMode::Curvature);
+    assert_eq!(app.point.map(|p| p.eigen.values), Some([-2.0, 2.0]));
+    assert!(app
+        .ui
+        .inspector
+        .escape
+        .class_list()
+        .contains("lesson-highlight"));
+    assert_eq!(app.scene().lesson, Some(step.id));
+    let (_, momentum) = step_by_slug("momentum").unwrap();
+    app.load_scene(decode(&format!("{}&lesson=momentum", momentum.link)))
+        .unwrap();
+    assert!(!app.taylor && app.race.playing);
+    app.load_scene(decode("preset=bowl")).unwrap();
+    assert!(
+        app.taylor,
+        "a link outside the lesson shows the Taylor model again"
+    );
+    assert_eq!((app.scene().lesson, app.map.mode), (None, MapMode::Loss));
+    assert!(!app
+        .ui
+        .inspector
+        .escape
+        .class_list()
+        .contains("lesson-highlight"));
 }

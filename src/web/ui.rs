@@ -6,11 +6,14 @@ use web_sys::{
 };
 
 use super::dom::by_id;
-use super::words::{Words, ENGLISH};
+use crate::i18n::{strings, Strings};
+use crate::share::Language;
 
 pub struct Ui {
-    /// The page's own words, in the link's language.
-    pub words: &'static Words,
+    /// The language on screen (the link's, else the browser's).
+    pub language: Language,
+    /// Every word the page shows, in `language`.
+    pub words: &'static Strings,
     pub body: HtmlElement,
     pub notices: HtmlElement,
     pub preset: HtmlSelectElement,
@@ -68,7 +71,8 @@ pub struct RacePanel {
 impl Ui {
     pub fn find() -> Result<Ui, JsValue> {
         Ok(Ui {
-            words: &ENGLISH,
+            language: Language::English,
+            words: strings(Language::English),
             body: super::dom::document()?
                 .body()
                 .ok_or_else(|| JsValue::from_str("the page has no body"))?,

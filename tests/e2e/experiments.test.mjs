@@ -80,6 +80,7 @@ test("a link replays the GD vs SGD race on lecture-data with its batch and seed"
   assert.equal(await page.$eval("#batch-size", (s) => s.value), "4");
   assert.equal(await page.$eval("#batch-seed", (s) => s.value), "3");
   assert.equal(await page.isVisible("#notices"), false);
+  assert.equal(await page.isVisible("#formula-error"), false);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -17,7 +17,8 @@ const TYPES = {
   ".png": "image/png",
 };
 
-/** Serves dist/ under /app/ (a sub-path, as on a course site) with the CSP the app must live under. */
+/** Serves dist/ under /app/ (a sub-path, as on a course site) with NO CSP header: the page's own
+ *  <meta http-equiv="Content-Security-Policy"> (index.html) is the policy under test. */
 export async function serve() {
   const server = createServer(async (request, response) => {
     const path = new URL(request.url, "http://x").pathname;
@@ -28,12 +29,7 @@ export async function serve() {
     const relative = normalize(path.slice("/app/".length) || "index.html").replace(/^(\.\.[/\\])+/, "");
     try {
       const body = await readFile(join(DIST, relative.endsWith("/") || relative === "." ? "index.html" : relative));
-      response.writeHead(200, {
-        "content-type": TYPES[extname(relative)] ?? "application/octet-stream",
-        // Scripts: only our files and wasm. Styles need 'unsafe-inline' because plotters measures text with a
-        // styled <span> (plotters/src/style/font/web.rs); without it, centred and right-aligned labels misplace.
-        "content-security-policy": "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'",
-      });
+      response.writeHead(200, { "content-type": TYPES[extname(relative)] ?? "application/octet-stream" });
       response.end(body);
     } catch {
       response.writeHead(404).end();
@@ -59,8 +55,9 @@ export async function launch() {
   });
 }
 
-/** Opens the app and waits until the map has been drawn; collects console errors and page errors. */
-export async function open(browser, url, { width = 1440, height = 1000, deviceScaleFactor = 1 } = {}) {
+/** Opens the app and waits until the map has been drawn; collects console errors, page errors and dialogs.
+ *  CSP violations are console errors too, so `errors` stays empty only if the page lives within its policy. */
+export async function open(browser, url, { width = 1440, height = 1000, deviceScaleFactor = 1, waitForMap = true } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor });
   const page = await context.newPage();
   const errors = [];
@@ -72,7 +69,7 @@ export async function open(browser, url, { width = 1440, height = 1000, deviceSc
     d.dismiss();
   });
   await page.goto(url);
-  await page.waitForSelector("#map[data-plot-area]");
+  if (waitForMap) await page.waitForSelector("#map[data-plot-area]");
   return { page, context, errors, dialogs };
 }
 

@@ -1,0 +1,191 @@
+//! A shared scene as one picture for a slide: the page's map with its overlay, and a legend under it.
+//!
+//! `saddle render` draws it on SVG or a bitmap with the very functions the page draws its canvas with.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use super::legend::{draw_legend, figure_legend, legend_height};
+use super::map::{draw_map_base, draw_map_frame, HeatmapPainter, MapBase, MapFrame};
+use super::map_overlay::{draw_map_overlay, MapOverlay};
+use super::palette::PAPER;
+use super::plot_error;
+use crate::analysis::{analyze, find_critical_points, CriticalPoints, PointAnalysis};
+use crate::bounds::Bounds;
+use crate::experiments::dataset_preset;
+use crate::formula::Formula;
+use crate::optim::{Run, MAX_RACE_STEPS};
+use crate::presets::{preset, PRESETS};
+use crate::share::{Scene, SurfaceChoice};
+use crate::surface::{LossSurface, Point};
+
+/// Race steps a figure replays when its link asks for none (`steps=0`, a scene shared before pressing play):
+/// every run stops here or earlier, when it finishes, so the figure shows where each optimizer is heading.
+pub const DEFAULT_FIGURE_STEPS: usize = 300;
+
+/// The page's map at 1× is about this many CSS pixels; a figure scales its lines and text by its size over
+/// this, so a large figure for a slide keeps the page's proportions instead of hairlines and tiny labels.
+const REFERENCE_SIZE: (f64, f64) = (760.0, 620.0);
+
+/// A scene made ready to draw: the surface, its critical points, θ′ analyzed and the races replayed.
+pub struct FigureScene {
+    pub surface: Box<dyn LossSurface>,
+    /// What the legend names the surface by: the preset's title or the typed formula.
+    pub caption: String,
+    pub bounds: Bounds,
+    pub critical: CriticalPoints,
+    pub point: Option<PointAnalysis>,
+    pub runs: Vec<Run>,
+}
+
+impl FigureScene {
+    /// Builds what the page would show for `scene`, replaying `scene.steps` race steps (see
+    /// [`DEFAULT_FIGURE_STEPS`] for 0; at most the page's own [`MAX_RACE_STEPS`]). Problems the link's decoder
+    /// could not see (a preset name that does not exist) are added to `notices`.
+    pub fn from_scene(scene: &Scene, notices: &mut Vec<String>) -> FigureScene {
+        let (surface, caption, home, start) = surface_of(&scene.surface, notices);
+        let bounds = scene.bounds.unwrap_or(home);
+        let critical = find_critical_points(surface.as_ref(), &bounds);
+        let point = scene.point.map(|at| analyze(surface.as_ref(), at));
+        let start = scene.point.unwrap_or(start);
+        let steps = match scene.steps {
+            0 => DEFAULT_FIGURE_STEPS,
+            asked => asked.min(MAX_RACE_STEPS),
+        };
+        let hyper = scene.hyperparameters();
+        let runs = scene
+            .optimizers
+            .iter()
+            .map(|&kind| {
+                let mut run = Run::new(kind, hyper, start);
+                run.run(surface.as_ref(), steps);
+                run
+            })
+            .collect();
+        FigureScene {
+            surface,
+            caption,
+            bounds,
+            critical,
+            point,
+            runs,
+        }
+    }
+}
+
+type SurfaceSetup = (Box<dyn LossSurface>, String, Bounds, Point);
+
+/// The surface a link names, with its caption, home box and race start; the lecture's when the name is unknown.
+fn surface_of(choice: &SurfaceChoice, notices: &mut Vec<String>) -> SurfaceSetup {
+    let lecture = || -> SurfaceSetup {
+        // PRESETS is a non-empty constant list that starts with the lecture's surface.
+        let lecture = &PRESETS[0];
+        let formula = lecture.formula();
+        (
+            Box::new(formula),
+            lecture.title.to_string(),
+            lecture.bounds(),
+            lecture.start,
+        )
+    };
+    match choice {
+        SurfaceChoice::Preset(name) => {
+            if let Some(p) = preset(name) {
+                (
+                    Box::new(p.formula()),
+                    p.title.to_string(),
+                    p.bounds(),
+                    p.start,
+                )
+            } else if let Some(d) = dataset_preset(name) {
+                (
+                    Box::new(d.surface()),
+                    d.title.to_string(),
+                    d.bounds,
+                    d.start,
+                )
+            } else {
+                notices.push(format!(
+                    "There is no preset called “{name}”; showing the lecture's surface."
+                ));
+                lecture()
+            }
+        }
+        // A typed formula keeps the box the page had open, which on opening a link is the lecture's.
+        SurfaceChoice::Expr(text) => {
+            let (_, _, home, start) = lecture();
+            match Formula::parse(text) {
+                Ok(formula) => (Box::new(formula), format!("L = {text}"), home, start),
+                Err(error) => {
+                    notices.push(format!(
+                        "The formula has an error at {error}; showing the lecture's surface."
+                    ));
+                    lecture()
+                }
+            }
+        }
+    }
+}
+
+/// Draws the figure over the whole of `root`: the map on top, the legend in a band below it.
+pub fn draw_figure<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    figure: &FigureScene,
+    paint_heatmap: HeatmapPainter,
+) -> Result<(), String> {
+    let (width, height) = root.dim_in_pixel();
+    let (width, height) = (f64::from(width), f64::from(height));
+    let scale = (width / REFERENCE_SIZE.0)
+        .min(height / REFERENCE_SIZE.1)
+        .max(0.25);
+    root.fill(&PAPER).map_err(plot_error)?;
+    let entries = figure_legend(figure);
+    let legend = legend_height(root, &entries, scale)?;
+    let map_height = (height - legend).max(1.0);
+    let (upper, lower) = root.split_vertically(map_height.round() as u32);
+    let frame = MapFrame::new(figure.bounds, width, map_height, scale);
+    let base = MapBase::sample(figure.surface.as_ref(), &frame);
+    draw_map_base(
+        &upper,
+        &frame,
+        &base,
+        &figure.critical.points,
+        paint_heatmap,
+    )?;
+    let overlay = MapOverlay {
+        point: figure.point.as_ref(),
+        runs: &figure.runs,
+        escaping_at: None,
+        levels: &base.levels,
+        taylor: true,
+    };
+    draw_map_overlay(&upper, &frame, &overlay)?;
+    // The page clips the overlay to the plot area; here the margins are painted over and framed again.
+    cover_margins(&upper, &frame, (width, map_height))?;
+    draw_map_frame(&upper, &frame, &base.colours)?;
+    draw_legend(&lower, &entries, &figure.caption, scale)
+}
+
+/// Paper over everything outside the plot area, where a trajectory or arrow may have strayed.
+fn cover_margins<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    frame: &MapFrame,
+    (width, height): (f64, f64),
+) -> Result<(), String> {
+    let plot = frame.transform.area;
+    let (left, top) = (plot.left as i32, plot.top as i32);
+    let (right, bottom) = (
+        (plot.left + plot.width) as i32,
+        (plot.top + plot.height) as i32,
+    );
+    let (width, height) = (width.ceil() as i32, height.ceil() as i32);
+    [
+        [(0, 0), (width, top)],
+        [(0, bottom), (width, height)],
+        [(0, top), (left, bottom)],
+        [(right, top), (width, bottom)],
+    ]
+    .into_iter()
+    .try_for_each(|corners| area.draw(&Rectangle::new(corners, PAPER.filled())))
+    .map_err(plot_error)
+}

@@ -1,0 +1,410 @@
+//! The map's base: heatmap, contours, critical points, axes and colour bar, drawn on any plotters backend.
+//!
+//! The page draws it on a canvas (and caches it), `saddle render` on SVG or a bitmap. Lengths are given in
+//! CSS pixels and multiplied by the frame's `scale` (the page's devicePixelRatio, a figure's own factor), so
+//! both keep the same proportions at any size.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::palette::{critical_marker, Marker, INK, PAPER};
+use super::plot_error;
+use crate::analysis::CriticalPoint;
+use crate::bounds::Bounds;
+use crate::render::{
+    contour_levels, contour_segments, format_tick, heatmap_rgba, nice_ticks, viridis, ColorScale,
+    Grid, MapTransform, PlotArea,
+};
+use crate::surface::{LossSurface, Point};
+
+/// The map's labels; browsers pick their interface face, a figure the font registered under this name.
+pub const MAP_FONT: &str = "system-ui, sans-serif";
+
+/// Margins around the plot area, in CSS pixels: room for tick labels, axis names and the colour bar.
+const MARGIN_LEFT: f64 = 58.0;
+const MARGIN_RIGHT: f64 = 86.0;
+const MARGIN_TOP: f64 = 14.0;
+const MARGIN_BOTTOM: f64 = 46.0;
+const COLOUR_BAR_GAP: f64 = 14.0;
+const COLOUR_BAR_WIDTH: f64 = 14.0;
+const COLOUR_BAR_BANDS: usize = 64;
+/// Heatmap cells per CSS pixel are capped here: finer grids cost time and add no visible detail.
+pub const MAX_GRID_SIDE: f64 = 260.0;
+const CONTOUR_LEVELS: usize = 10;
+/// Critical-point symbols' radius in CSS pixels.
+pub const MARKER_RADIUS: f64 = 7.0;
+
+/// Where the map goes on its backend and how big a CSS pixel is there.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MapFrame {
+    pub transform: MapTransform,
+    /// Backend pixels per CSS pixel.
+    pub scale: f64,
+}
+
+impl MapFrame {
+    /// The map of `bounds` filling a `width` × `height` backend-pixel rectangle, margins included.
+    pub fn new(bounds: Bounds, width: f64, height: f64, scale: f64) -> MapFrame {
+        let area = PlotArea {
+            left: MARGIN_LEFT * scale,
+            top: MARGIN_TOP * scale,
+            width: (width - (MARGIN_LEFT + MARGIN_RIGHT) * scale).max(1.0),
+            height: (height - (MARGIN_TOP + MARGIN_BOTTOM) * scale).max(1.0),
+        };
+        MapFrame {
+            transform: MapTransform { bounds, area },
+            scale,
+        }
+    }
+
+    /// CSS pixels to backend pixels.
+    pub fn px(&self, css: f64) -> f64 {
+        css * self.scale
+    }
+
+    /// Data coordinates to backend pixels, as plotters wants them.
+    pub fn pixel(&self, at: Point) -> (i32, i32) {
+        let [x, y] = self.transform.to_pixel(at);
+        // Far-off points (a diverging run) must not overflow the backend's coordinate range.
+        (
+            x.clamp(-1e6, 1e6).round() as i32,
+            y.clamp(-1e6, 1e6).round() as i32,
+        )
+    }
+
+    /// The heatmap grid's columns and rows: about one cell per CSS pixel, capped.
+    pub fn grid_size(&self) -> (usize, usize) {
+        let area = self.transform.area;
+        let side = |pixels: f64| (pixels / self.scale).clamp(8.0, MAX_GRID_SIDE) as usize;
+        (side(area.width), side(area.height))
+    }
+
+    /// The map's label font at `css_size`.
+    pub fn font(&self, css_size: f64) -> TextStyle<'static> {
+        (MAP_FONT, self.px(css_size)).into_font().color(&INK)
+    }
+
+    /// A stroke of `css_width`, never thinner than one backend pixel.
+    fn stroke(&self, colour: impl Color, css_width: f64) -> ShapeStyle {
+        colour.stroke_width(self.px(css_width).max(1.0) as u32)
+    }
+}
+
+/// What the base layer shows: the sampled surface, its colour scale and its contour levels.
+pub struct MapBase {
+    pub grid: Grid,
+    pub colours: ColorScale,
+    /// Reused for the Taylor model's dashed contours, so both are read against the same levels.
+    pub levels: Vec<f64>,
+}
+
+impl MapBase {
+    /// Samples `surface` over the frame's box at the frame's grid size.
+    pub fn sample<S: LossSurface + ?Sized>(surface: &S, frame: &MapFrame) -> MapBase {
+        let (columns, rows) = frame.grid_size();
+        let grid = Grid::from_fn(frame.transform.bounds, columns, rows, |at| {
+            surface.value(at)
+        });
+        MapBase::of_grid(grid)
+    }
+
+    /// The base for an already sampled grid (the page samples formulas with its fast tape).
+    pub fn of_grid(grid: Grid) -> MapBase {
+        let colours = ColorScale::for_grid(&grid);
+        let levels = contour_levels(&colours, CONTOUR_LEVELS);
+        MapBase {
+            grid,
+            colours,
+            levels,
+        }
+    }
+
+    /// The heatmap's RGBA bytes at grid resolution, row by row from the top.
+    pub fn heatmap_rgba(&self) -> Vec<u8> {
+        heatmap_rgba(&self.grid, &self.colours)
+    }
+}
+
+/// Paints the heatmap's RGBA (grid columns × rows) stretched over the plot area; each backend has its own way.
+pub type HeatmapPainter<'a> =
+    &'a mut dyn FnMut(&[u8], (usize, usize), PlotArea) -> Result<(), String>;
+
+/// Draws the whole base layer: paper, heatmap (through `paint_heatmap`), contours, critical points, then the
+/// axes and colour bar around them.
+pub fn draw_map_base<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    frame: &MapFrame,
+    base: &MapBase,
+    critical: &[CriticalPoint],
+    paint_heatmap: HeatmapPainter,
+) -> Result<(), String> {
+    root.fill(&PAPER).map_err(plot_error)?;
+    let grid = &base.grid;
+    paint_heatmap(
+        &base.heatmap_rgba(),
+        (grid.width, grid.height),
+        frame.transform.area,
+    )?;
+    let contour_style = frame.stroke(RGBAColor(255, 255, 255, 0.55), 1.0);
+    for level in &base.levels {
+        for [a, b] in contour_segments(grid, *level) {
+            let path = PathElement::new(vec![frame.pixel(a), frame.pixel(b)], contour_style);
+            root.draw(&path).map_err(plot_error)?;
+        }
+    }
+    for point in critical {
+        if frame.transform.bounds.contains(point.at) {
+            if let Some((marker, colour)) = critical_marker(point.kind) {
+                draw_marker(
+                    root,
+                    marker,
+                    colour,
+                    frame.pixel(point.at),
+                    frame.px(MARKER_RADIUS),
+                )?;
+            }
+        }
+    }
+    draw_map_frame(root, frame, &base.colours)
+}
+
+/// The axes, ticks, axis names and colour bar: everything outside the plot area.
+pub fn draw_map_frame<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    frame: &MapFrame,
+    colours: &ColorScale,
+) -> Result<(), String> {
+    draw_axes(root, frame)?;
+    draw_colour_bar(root, frame, colours)
+}
+
+fn draw_axes<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    frame: &MapFrame,
+) -> Result<(), String> {
+    let area = frame.transform.area;
+    let b = frame.transform.bounds;
+    let (left, top) = (area.left as i32, area.top as i32);
+    let (right, bottom) = (
+        (area.left + area.width) as i32,
+        (area.top + area.height) as i32,
+    );
+    let ink = frame.stroke(INK, 1.0);
+    root.draw(&Rectangle::new([(left, top), (right, bottom)], ink))
+        .map_err(plot_error)?;
+    let tick = frame.px(5.0) as i32;
+    let font = frame.font(13.0);
+    for (value, label) in ticks(b.x_min, b.x_max, 6) {
+        let (x, _) = frame.pixel([value, b.y_min]);
+        root.draw(&PathElement::new(
+            vec![(x, bottom), (x, bottom + tick)],
+            ink,
+        ))
+        .map_err(plot_error)?;
+        let style = font.clone().pos(Pos::new(HPos::Center, VPos::Top));
+        root.draw(&Text::new(label, (x, bottom + tick + 2), style))
+            .map_err(plot_error)?;
+    }
+    for (value, label) in ticks(b.y_min, b.y_max, 6) {
+        let (_, y) = frame.pixel([b.x_min, value]);
+        root.draw(&PathElement::new(vec![(left - tick, y), (left, y)], ink))
+            .map_err(plot_error)?;
+        let style = font.clone().pos(Pos::new(HPos::Right, VPos::Center));
+        root.draw(&Text::new(label, (left - tick - 3, y), style))
+            .map_err(plot_error)?;
+    }
+    let title = frame.font(14.0);
+    root.draw(&Text::new(
+        "x  (w₁)",
+        ((left + right) / 2, bottom + frame.px(24.0) as i32),
+        title.clone().pos(Pos::new(HPos::Center, VPos::Top)),
+    ))
+    .map_err(plot_error)?;
+    root.draw(&Text::new(
+        "y  (w₂)",
+        (frame.px(4.0) as i32, top - 2 + frame.px(2.0) as i32),
+        title.pos(Pos::new(HPos::Left, VPos::Top)),
+    ))
+    .map_err(plot_error)
+}
+
+fn draw_colour_bar<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    frame: &MapFrame,
+    colours: &ColorScale,
+) -> Result<(), String> {
+    let area = frame.transform.area;
+    let left = (area.left + area.width + frame.px(COLOUR_BAR_GAP)) as i32;
+    let right = left + frame.px(COLOUR_BAR_WIDTH) as i32;
+    let (top, height) = (area.top, area.height);
+    let bands = COLOUR_BAR_BANDS as f64;
+    for band in 0..COLOUR_BAR_BANDS {
+        let [r, g, b] = viridis((band as f64 + 0.5) / bands);
+        let y0 = top + height * (1.0 - (band + 1) as f64 / bands);
+        let y1 = top + height * (1.0 - band as f64 / bands);
+        root.draw(&Rectangle::new(
+            [(left, y0.floor() as i32), (right, y1.ceil() as i32)],
+            RGBColor(r, g, b).filled(),
+        ))
+        .map_err(plot_error)?;
+    }
+    let ink = frame.stroke(INK, 1.0);
+    root.draw(&Rectangle::new(
+        [(left, top as i32), (right, (top + height) as i32)],
+        ink,
+    ))
+    .map_err(plot_error)?;
+    let font = frame.font(12.0).pos(Pos::new(HPos::Left, VPos::Center));
+    for value in colours.ticks(5) {
+        let y = (top + height * (1.0 - colours.position(value))) as i32;
+        root.draw(&PathElement::new(
+            vec![(right, y), (right + frame.px(4.0) as i32, y)],
+            ink,
+        ))
+        .map_err(plot_error)?;
+        root.draw(&Text::new(
+            readable_number(value),
+            (right + frame.px(6.0) as i32, y),
+            font.clone(),
+        ))
+        .map_err(plot_error)?;
+    }
+    root.draw(&Text::new(
+        "L",
+        (left, top as i32 - frame.px(2.0) as i32),
+        frame.font(13.0).pos(Pos::new(HPos::Left, VPos::Bottom)),
+    ))
+    .map_err(plot_error)
+}
+
+/// Tick positions and labels from the core's tick rules.
+fn ticks(min: f64, max: f64, count: usize) -> Vec<(f64, String)> {
+    let values = nice_ticks(min, max, count);
+    let step = match values.as_slice() {
+        [first, second, ..] => second - first,
+        _ => (max - min).abs(),
+    };
+    values
+        .into_iter()
+        .map(|v| (v, format_tick(v, step)))
+        .collect()
+}
+
+/// `v` with about four significant digits and a real minus sign; "undefined" for NaN and ±∞.
+pub fn readable_number(v: f64) -> String {
+    if !v.is_finite() {
+        return "undefined".into();
+    }
+    let text = if v == 0.0 {
+        "0".to_string()
+    } else if v.abs() >= 1e5 || v.abs() < 1e-3 {
+        format!("{v:.3e}")
+    } else {
+        let decimals = (3 - v.abs().log10().floor() as i32).clamp(0, 6) as usize;
+        trim_zeros(format!("{v:.decimals$}"))
+    };
+    text.replace('-', "−")
+}
+
+fn trim_zeros(text: String) -> String {
+    if text.contains('.') {
+        let trimmed = text.trim_end_matches('0').trim_end_matches('.');
+        if trimmed == "-0" {
+            "0".into()
+        } else {
+            trimmed.into()
+        }
+    } else {
+        text
+    }
+}
+
+/// A critical-point symbol with a white halo, so it reads on every colour of the heatmap.
+pub fn draw_marker<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    marker: Marker,
+    colour: RGBColor,
+    at: (i32, i32),
+    radius: f64,
+) -> Result<(), String> {
+    let r = radius.round() as i32;
+    let (x, y) = at;
+    let halo = PAPER.stroke_width((radius / 2.5).max(2.0) as u32 + 2);
+    let stroke = colour.stroke_width((radius / 2.5).max(2.0) as u32);
+    let outline = INK.stroke_width(1);
+    let outlined_polygon = |corners: Vec<(i32, i32)>| {
+        root.draw(&Polygon::new(corners.clone(), colour.filled()))
+            .and_then(|_| {
+                let mut closed = corners.clone();
+                closed.extend(corners.first().copied());
+                root.draw(&PathElement::new(closed, outline))
+            })
+    };
+    match marker {
+        Marker::Disc => root
+            .draw(&Circle::new(at, r + 1, PAPER.filled()))
+            .and_then(|_| root.draw(&Circle::new(at, r, colour.filled())))
+            .and_then(|_| root.draw(&Circle::new(at, r, outline))),
+        Marker::Triangle => {
+            outlined_polygon(vec![(x, y - r - 1), (x - r, y + r - 1), (x + r, y + r - 1)])
+        }
+        Marker::Cross => {
+            let arms = [
+                [(x - r, y - r), (x + r, y + r)],
+                [(x - r, y + r), (x + r, y - r)],
+            ];
+            arms.iter()
+                .try_for_each(|arm| root.draw(&PathElement::new(arm.to_vec(), halo)))
+                .and_then(|_| {
+                    arms.iter()
+                        .try_for_each(|arm| root.draw(&PathElement::new(arm.to_vec(), stroke)))
+                })
+        }
+        Marker::Diamond => {
+            outlined_polygon(vec![(x, y - r - 1), (x + r, y), (x, y + r + 1), (x - r, y)])
+        }
+    }
+    .map_err(plot_error)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn frame() -> MapFrame {
+        let bounds = Bounds::new(-2.0, 2.0, -1.0, 1.0).expect("a valid box");
+        MapFrame::new(bounds, 800.0, 600.0, 2.0)
+    }
+
+    #[test]
+    fn margins_scale_with_the_frame() {
+        let area = frame().transform.area;
+        assert_eq!(
+            (area.left, area.top, area.width, area.height),
+            (116.0, 28.0, 800.0 - 288.0, 600.0 - 120.0)
+        );
+    }
+
+    #[test]
+    fn the_grid_has_about_one_cell_per_css_pixel() {
+        // 512 × 480 backend pixels at scale 2 are 256 × 240 CSS pixels.
+        assert_eq!(frame().grid_size(), (256, 240));
+        let big = MapFrame::new(frame().transform.bounds, 4000.0, 3000.0, 1.0);
+        assert_eq!(big.grid_size(), (260, 260));
+    }
+
+    #[test]
+    fn far_points_are_clamped_to_drawable_pixels() {
+        assert_eq!(frame().pixel([1e300, -1e300]), (1_000_000, 1_000_000));
+        assert_eq!(frame().pixel([-2.0, 1.0]), (116, 28));
+    }
+
+    #[test]
+    fn numbers_read_like_the_inspector() {
+        assert_eq!(readable_number(-0.5), "−0.5");
+        assert_eq!(readable_number(1234.5678), "1235");
+        assert_eq!(readable_number(2e-5), "2.000e−5");
+        assert_eq!(readable_number(f64::NAN), "undefined");
+    }
+}

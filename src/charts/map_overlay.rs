@@ -1,0 +1,244 @@
+//! What is drawn over the map's base: the Taylor model, the optimizers' trajectories, the dropped point θ′
+//! with its gradient and eigenvector arrows. The page redraws it every time it changes; a figure draws it once.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use super::map::MapFrame;
+use super::palette::{eigen_colour, optimizer_colour, INK, PAPER};
+use super::plot_error;
+use crate::analysis::{PointAnalysis, GRADIENT_TOLERANCE};
+use crate::bounds::Bounds;
+use crate::optim::Run;
+use crate::render::{contour_segments, taylor_grid};
+use crate::surface::Point;
+
+/// Arrow lengths in CSS pixels: directions are what the lecture shows, magnitudes are in the inspector.
+pub const GRADIENT_ARROW: f64 = 56.0;
+pub const EIGEN_ARROW: f64 = 60.0;
+/// The Taylor model is drawn over this fraction of the view around θ′, where it is meant to be trusted.
+const TAYLOR_EXTENT: f64 = 0.6;
+const TAYLOR_GRID: usize = 40;
+
+/// Everything the overlay shows.
+pub struct MapOverlay<'a> {
+    pub point: Option<&'a PointAnalysis>,
+    pub runs: &'a [Run],
+    /// Where an escape animation has carried θ′: drawn as a bare point, without the analysis of where it left.
+    pub escaping_at: Option<Point>,
+    /// The base layer's contour levels, for the Taylor model's contours.
+    pub levels: &'a [f64],
+    /// Draw the second-order Taylor model around θ′ (a lesson step may hide it to keep the map plain).
+    pub taylor: bool,
+}
+
+/// Draws the overlay; the caller clips it to the plot area (or covers the margins afterwards).
+pub fn draw_map_overlay<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    frame: &MapFrame,
+    overlay: &MapOverlay,
+) -> Result<(), String> {
+    let point = overlay.point.filter(|p| p.derivatives.is_finite());
+    if let (Some(point), None, true) = (point, overlay.escaping_at, overlay.taylor) {
+        draw_taylor(root, frame, point, overlay.levels)?;
+    }
+    for run in overlay.runs {
+        draw_trajectory(root, frame, run)?;
+    }
+    if let Some(at) = overlay.escaping_at {
+        return draw_point(root, frame, at);
+    }
+    let Some(analysis) = overlay.point else {
+        return Ok(());
+    };
+    if let Some(point) = point {
+        for (lambda, vector) in point.eigen.values.iter().zip(&point.eigen.vectors) {
+            draw_arrow(
+                root,
+                frame,
+                point.at,
+                *vector,
+                EIGEN_ARROW,
+                eigen_colour(*lambda),
+            )?;
+        }
+        if point.derivatives.gradient_norm() > GRADIENT_TOLERANCE {
+            draw_arrow(
+                root,
+                frame,
+                point.at,
+                point.derivatives.gradient,
+                GRADIENT_ARROW,
+                INK,
+            )?;
+        }
+    }
+    draw_point(root, frame, analysis.at)
+}
+
+/// A run's path in its optimizer's colour over a dark casing, ended by a dot where it is now.
+pub fn draw_trajectory<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    frame: &MapFrame,
+    run: &Run,
+) -> Result<(), String> {
+    let colour = optimizer_colour(run.kind());
+    let path: Vec<(i32, i32)> = run.trajectory().iter().map(|p| frame.pixel(*p)).collect();
+    let head = frame.pixel(run.position());
+    let radius = frame.px(4.0) as i32;
+    root.draw(&PathElement::new(
+        path.clone(),
+        INK.mix(0.55).stroke_width(frame.px(4.0) as u32),
+    ))
+    .and_then(|_| {
+        root.draw(&PathElement::new(
+            path,
+            colour.stroke_width(frame.px(2.0) as u32),
+        ))
+    })
+    .and_then(|_| root.draw(&Circle::new(head, radius, colour.filled())))
+    .and_then(|_| root.draw(&Circle::new(head, radius, INK.stroke_width(1))))
+    .map_err(plot_error)
+}
+
+/// θ′: a white disc ringed in ink with an ink centre.
+pub fn draw_point<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    frame: &MapFrame,
+    at: Point,
+) -> Result<(), String> {
+    let centre = frame.pixel(at);
+    let radius = frame.px(7.0) as i32;
+    root.draw(&Circle::new(centre, radius, PAPER.filled()))
+        .and_then(|_| {
+            root.draw(&Circle::new(
+                centre,
+                radius,
+                INK.stroke_width(frame.px(2.0) as u32),
+            ))
+        })
+        .and_then(|_| root.draw(&Circle::new(centre, frame.px(2.5) as i32, INK.filled())))
+        .map_err(plot_error)
+}
+
+/// Dashed contours of the second-order Taylor model at the map's own levels, for a side-by-side comparison.
+fn draw_taylor<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    frame: &MapFrame,
+    point: &PointAnalysis,
+    levels: &[f64],
+) -> Result<(), String> {
+    let view = frame.transform.bounds;
+    let half = [
+        0.5 * TAYLOR_EXTENT * view.width(),
+        0.5 * TAYLOR_EXTENT * view.height(),
+    ];
+    let Ok(local) = Bounds::new(
+        point.at[0] - half[0],
+        point.at[0] + half[0],
+        point.at[1] - half[1],
+        point.at[1] + half[1],
+    ) else {
+        return Ok(());
+    };
+    let model = taylor_grid(
+        &point.derivatives,
+        point.at,
+        local,
+        TAYLOR_GRID,
+        TAYLOR_GRID,
+    );
+    // Marching squares gives cell-sized pieces, so a fine dot pattern reads evenly where long dashes would not.
+    let dash = frame.px(2.0) as u32;
+    let gap = frame.px(3.0) as u32;
+    let style = PAPER.stroke_width(frame.px(2.0) as u32);
+    for level in levels {
+        for [a, b] in contour_segments(&model, *level) {
+            root.draw(&plotters::element::DashedPathElement::new(
+                vec![frame.pixel(a), frame.pixel(b)],
+                dash,
+                gap,
+                style,
+            ))
+            .map_err(plot_error)?;
+        }
+    }
+    Ok(())
+}
+
+/// An arrow of fixed screen length (`css_length`) from `at` along the data-space `direction`, haloed in white.
+pub fn draw_arrow<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    frame: &MapFrame,
+    at: Point,
+    direction: [f64; 2],
+    css_length: f64,
+    colour: RGBColor,
+) -> Result<(), String> {
+    let transform = frame.transform;
+    let start = transform.to_pixel(at);
+    // Map the direction through the transform, so arrows stay true when the axes have different scales.
+    let epsilon = 1e-3 * transform.bounds.width().min(transform.bounds.height());
+    let norm = direction[0].hypot(direction[1]);
+    if !norm.is_finite() || norm <= 0.0 {
+        return Ok(());
+    }
+    let ahead = transform.to_pixel([
+        at[0] + epsilon * direction[0] / norm,
+        at[1] + epsilon * direction[1] / norm,
+    ]);
+    let (dx, dy) = (ahead[0] - start[0], ahead[1] - start[1]);
+    let pixels = dx.hypot(dy);
+    if pixels.is_nan() || pixels <= 0.0 {
+        return Ok(());
+    }
+    draw_arrow_between(
+        root,
+        frame,
+        start,
+        [dx / pixels, dy / pixels],
+        frame.px(css_length),
+        colour,
+    )
+}
+
+/// The arrow itself: from `start` along the unit screen vector `unit` for `length` backend pixels.
+pub fn draw_arrow_between<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    frame: &MapFrame,
+    start: [f64; 2],
+    unit: [f64; 2],
+    length: f64,
+    colour: RGBColor,
+) -> Result<(), String> {
+    let [ux, uy] = unit;
+    let tip = [start[0] + ux * length, start[1] + uy * length];
+    let head = frame.px(9.0);
+    let base = [tip[0] - ux * head, tip[1] - uy * head];
+    let wing = [-uy * head * 0.5, ux * head * 0.5];
+    let to_i = |p: [f64; 2]| (p[0].round() as i32, p[1].round() as i32);
+    let shaft = vec![to_i(start), to_i(base)];
+    let barb = vec![
+        to_i(tip),
+        to_i([base[0] + wing[0], base[1] + wing[1]]),
+        to_i([base[0] - wing[0], base[1] - wing[1]]),
+    ];
+    root.draw(&PathElement::new(
+        shaft.clone(),
+        PAPER.stroke_width(frame.px(5.0) as u32),
+    ))
+    .and_then(|_| {
+        root.draw(&Polygon::new(
+            barb.clone(),
+            PAPER.stroke_width(frame.px(3.0) as u32),
+        ))
+    })
+    .and_then(|_| {
+        root.draw(&PathElement::new(
+            shaft,
+            colour.stroke_width(frame.px(2.5) as u32),
+        ))
+    })
+    .and_then(|_| root.draw(&Polygon::new(barb, colour.filled())))
+    .map_err(plot_error)
+}

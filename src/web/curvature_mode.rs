@@ -1,0 +1,91 @@
+//! The map's "Curvature map" mode: each cell coloured by the signs of the Hessian's eigenvalues there,
+//! with a legend of the classes; contours, axes and markers stay as in the loss mode.
+
+use wasm_bindgen::JsValue;
+use web_sys::{Element, HtmlCanvasElement, HtmlElement, HtmlInputElement};
+
+use super::app::App;
+use super::dom;
+use super::map_view::context_2d;
+use super::palette::css;
+use crate::bounds::Bounds;
+use crate::charts::MapFrame;
+use crate::render::{curvature_rgba, CurvatureClass};
+use crate::share::MapMode;
+use crate::surface::LossSurface;
+
+/// Cells per side at most: one exact Hessian per cell, so ~25k Hessians (tens of ms in wasm) per redraw.
+const MAX_CELLS_PER_SIDE: f64 = 160.0;
+const MIN_CELLS_PER_SIDE: f64 = 8.0;
+
+/// The curvature map's RGBA cells for the frame's plot area, with their (columns, rows).
+pub fn cells(
+    surface: &dyn LossSurface,
+    bounds: Bounds,
+    frame: &MapFrame,
+) -> (Vec<u8>, (usize, usize)) {
+    let area = frame.transform.area;
+    let side =
+        |pixels: f64| (pixels / frame.scale).clamp(MIN_CELLS_PER_SIDE, MAX_CELLS_PER_SIDE) as usize;
+    let (columns, rows) = (side(area.width), side(area.height));
+    (
+        curvature_rgba(surface, bounds, columns, rows),
+        (columns, rows),
+    )
+}
+
+/// The base layer's colour bar reads values of L, which the curvature colours are not: it is painted
+/// over with paper, and the legend beside the map explains the colours instead.
+pub fn cover_colour_bar(base: &HtmlCanvasElement, frame: &MapFrame) -> Result<(), String> {
+    let area = frame.transform.area;
+    let right_edge = area.left + area.width + frame.px(2.0);
+    let context = context_2d(base)?;
+    let paper = crate::charts::palette::PAPER;
+    context.set_fill_style_str(&css(paper));
+    context.fill_rect(
+        right_edge,
+        0.0,
+        f64::from(base.width()) - right_edge,
+        f64::from(base.height()),
+    );
+    Ok(())
+}
+
+impl App {
+    pub fn set_map_mode(&mut self, mode: MapMode) {
+        self.map.mode = mode;
+        show_legend(self);
+        self.dirty.base = true;
+        self.dirty.url = true;
+    }
+}
+
+/// The toggle's state and, in curvature mode, the legend: one swatch per class, named in the page's language.
+pub fn show_legend(app: &App) {
+    let _ = (|| -> Result<(), JsValue> {
+        let curvature = app.map.mode == MapMode::Curvature;
+        let toggle: HtmlInputElement = dom::by_id("curvature-toggle")?;
+        toggle.set_checked(curvature);
+        let legend: HtmlElement = dom::by_id("curvature-legend")?;
+        legend.set_hidden(!curvature);
+        let classes: Element = dom::by_id("curvature-classes")?;
+        dom::set_text(&classes, "");
+        for class in CurvatureClass::ALL {
+            let entry: Element = dom::create("span")?;
+            entry.set_class_name("legend-entry");
+            entry.set_attribute("data-class", class.name())?;
+            let swatch: HtmlElement = dom::create("span")?;
+            swatch.set_class_name("swatch");
+            let [r, g, b] = class.rgb();
+            swatch
+                .style()
+                .set_property("background", &css(plotters::style::RGBColor(r, g, b)))?;
+            let name: Element = dom::create("span")?;
+            dom::set_text(&name, app.ui.words.curvature(class));
+            entry.append_child(&swatch)?;
+            entry.append_child(&name)?;
+            classes.append_child(&entry)?;
+        }
+        Ok(())
+    })();
+}

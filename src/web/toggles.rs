@@ -1,0 +1,39 @@
+//! The map's two check-boxes: "Taylor model" (dashed contours around θ′) and "Curvature map".
+
+use wasm_bindgen::JsValue;
+use web_sys::HtmlInputElement;
+
+use super::app::{App, SharedApp};
+use super::dom;
+use crate::share::MapMode;
+
+impl App {
+    pub fn set_taylor(&mut self, shown: bool) {
+        self.taylor = shown;
+        if let Ok(toggle) = dom::by_id::<HtmlInputElement>("taylor-toggle") {
+            toggle.set_checked(shown);
+        }
+        self.dirty.overlay = true;
+    }
+}
+
+pub fn wire(app: &SharedApp) -> Result<(), JsValue> {
+    on_toggle(app, "taylor-toggle", App::set_taylor)?;
+    on_toggle(app, "curvature-toggle", |app, on| {
+        app.set_map_mode(if on {
+            MapMode::Curvature
+        } else {
+            MapMode::Loss
+        })
+    })
+}
+
+/// Runs `apply` with the box's new state whenever the check-box `id` changes.
+fn on_toggle(app: &SharedApp, id: &str, apply: fn(&mut App, bool)) -> Result<(), JsValue> {
+    let toggle: HtmlInputElement = dom::by_id(id)?;
+    let checked = toggle.clone();
+    let app = app.clone();
+    dom::listen(&toggle, "change", move |_: web_sys::Event| {
+        apply(&mut app.borrow_mut(), checked.checked())
+    })
+}
