@@ -8,7 +8,8 @@ use crate::optim::OptimizerKind;
 /// Colours for optimizer runs, in Okabe–Ito order (safe for the common colour-vision deficiencies).
 ///
 /// Black, Okabe–Ito's first colour, comes last here: the dropped point and the axes already use it, and it
-/// vanishes on the dark low ground of the surface. Grey and Paul Tol's wine complete ten, one per optimizer.
+/// vanishes on the dark low ground of the surface. Grey and Paul Tol's light pink (bright on the dark floor
+/// where SGD wanders) complete ten, one per optimizer.
 pub const RUN_COLORS: [(u8, u8, u8); 10] = [
     (230, 159, 0),   // orange
     (86, 180, 233),  // sky blue
@@ -19,7 +20,7 @@ pub const RUN_COLORS: [(u8, u8, u8); 10] = [
     (204, 121, 167), // reddish purple
     (0, 0, 0),       // black
     (153, 153, 153), // grey
-    (136, 34, 85),   // wine
+    (255, 170, 187), // pink
 ];
 
 /// The colour of the `index`-th run; runs beyond ten reuse the palette from the start.

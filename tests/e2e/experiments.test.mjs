@@ -56,6 +56,8 @@ test("on lecture-data, SGD with small batches leaves the saddle that GD stalls a
   await page.screenshot({ path: join(ARTIFACTS, "lecture-data-race.png"), fullPage: true });
 
   // The link carries the dataset, the batch size and the seed; drop θ′ on the saddle to see the noise cloud.
+  // 120 clicks on Step scrolled the page: bring the map back before aiming at its origin.
+  await page.$eval("#map", (map) => map.scrollIntoView({ block: "center" }));
   const { x, y } = await pixelOf(page, [0, 0]);
   await page.mouse.click(x, y);
   await page.waitForSelector("#map[data-cloud='40']");
