@@ -49,11 +49,21 @@ pub trait LossSurface {
     ) -> Option<[f64; 2]> {
         None
     }
+
+    /// L at many points in turn, for heatmaps and meshes: a surface with scratch space to reuse between
+    /// points (a formula's evaluation stack) overrides this to allocate once instead of at every point.
+    fn value_sampler(&self) -> Box<dyn FnMut(Point) -> f64 + '_> {
+        Box::new(move |at| self.value(at))
+    }
 }
 
 impl LossSurface for Formula {
     fn value(&self, at: Point) -> f64 {
         Formula::value(self, at[0], at[1])
+    }
+
+    fn value_sampler(&self) -> Box<dyn FnMut(Point) -> f64 + '_> {
+        Box::new(self.value_fn())
     }
 
     fn derivatives(&self, at: Point) -> Derivatives {

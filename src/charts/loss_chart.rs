@@ -84,7 +84,7 @@ impl Scale {
 }
 
 /// "10⁻³": the power of ten with the exponent in superscript digits.
-fn power_of_ten(exponent: i32) -> String {
+pub(super) fn power_of_ten(exponent: i32) -> String {
     const SUPERSCRIPTS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
     let mut text = String::from("10");
     if exponent < 0 {

@@ -2,6 +2,7 @@
 //! line an SVG or bitmap, and both get the very same picture. Natively, call [`register_system_font`] before
 //! drawing: plotters measures (and on bitmaps draws) text with a font it is given.
 
+mod eigen_histogram;
 mod figure;
 #[cfg(not(target_arch = "wasm32"))]
 mod figure_file;
@@ -13,9 +14,11 @@ mod legend;
 mod loss_chart;
 mod map;
 mod map_overlay;
+mod min_ratio;
 pub mod palette;
 mod surface3d;
 
+pub use eigen_histogram::{draw_eigen_histogram, eigenvalue_bins, Bin, HISTOGRAM_BINS};
 pub use figure::{draw_figure, FigureScene, DEFAULT_FIGURE_STEPS};
 #[cfg(not(target_arch = "wasm32"))]
 pub use figure_file::{write_figure, FigureFormat};
@@ -31,6 +34,7 @@ pub use map::{
     MAP_FONT, MARKER_RADIUS,
 };
 pub use map_overlay::{draw_arrow, draw_map_overlay, draw_point, draw_trajectory, MapOverlay};
+pub use min_ratio::{dot_opacity, draw_min_ratio_chart, CRITICAL_GRADIENT_NORM};
 pub use surface3d::{draw_surface3d, Orientation, Trajectory, MESH_CELLS};
 
 use plotters::drawing::DrawingAreaErrorKind;

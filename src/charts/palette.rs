@@ -8,8 +8,9 @@ use crate::optim::OptimizerKind;
 /// Colours for optimizer runs, in Okabe–Ito order (safe for the common colour-vision deficiencies).
 ///
 /// Black, Okabe–Ito's first colour, comes last here: the dropped point and the axes already use it, and it
-/// vanishes on the dark low ground of the surface. Grey completes nine runs.
-pub const RUN_COLORS: [(u8, u8, u8); 9] = [
+/// vanishes on the dark low ground of the surface. Grey and Paul Tol's light pink (bright on the dark floor
+/// where SGD wanders) complete ten, one per optimizer.
+pub const RUN_COLORS: [(u8, u8, u8); 10] = [
     (230, 159, 0),   // orange
     (86, 180, 233),  // sky blue
     (0, 158, 115),   // bluish green
@@ -19,9 +20,10 @@ pub const RUN_COLORS: [(u8, u8, u8); 9] = [
     (204, 121, 167), // reddish purple
     (0, 0, 0),       // black
     (153, 153, 153), // grey
+    (255, 170, 187), // pink
 ];
 
-/// The colour of the `index`-th run; runs beyond nine reuse the palette from the start.
+/// The colour of the `index`-th run; runs beyond ten reuse the palette from the start.
 pub fn run_color(index: usize) -> (u8, u8, u8) {
     RUN_COLORS[index % RUN_COLORS.len()]
 }

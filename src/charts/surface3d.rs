@@ -15,8 +15,8 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::{plot_error, rgb, tick_label, unbroken_runs, FONT};
 use crate::bounds::Bounds;
-use crate::formula::Formula;
 use crate::render::viridis;
+use crate::surface::LossSurface;
 
 /// Cells along each side of the mesh: fine enough to show a saddle's curvature, coarse enough to redraw on
 /// every drag event in the browser.
@@ -106,15 +106,15 @@ struct HeightField {
 }
 
 impl HeightField {
-    fn sample(formula: &Formula, bounds: Bounds) -> HeightField {
+    fn sample<S: LossSurface + ?Sized>(surface: &S, bounds: Bounds) -> HeightField {
         let nodes = MESH_CELLS + 1;
-        let mut stack = Vec::new();
+        let mut value_at = surface.value_sampler();
         let mut heights = Vec::with_capacity(nodes * nodes);
         for row in 0..nodes {
             let y = mesh_coordinate(bounds.y_min, bounds.y_max, row);
             for column in 0..nodes {
                 let x = mesh_coordinate(bounds.x_min, bounds.x_max, column);
-                let height = formula.eval(x, y, &mut stack);
+                let height = value_at([x, y]);
                 heights.push(if height.abs() < PLOTTABLE_MAGNITUDE {
                     height
                 } else {
@@ -177,15 +177,15 @@ fn robust_range(heights: &[f64]) -> (f64, f64) {
 ///
 /// Cells where L is undefined are left out; heights beyond the robust range are drawn flat at its edge.
 /// Lines and markers are drawn over the mesh, so a run behind a hill stays visible.
-pub fn draw_surface3d<DB: DrawingBackend>(
+pub fn draw_surface3d<DB: DrawingBackend, S: LossSurface + ?Sized>(
     area: &DrawingArea<DB, Shift>,
-    formula: &Formula,
+    surface: &S,
     bounds: Bounds,
     orientation: Orientation,
     point: Option<[f64; 2]>,
     trajectories: &[Trajectory],
 ) -> Result<(), String> {
-    let field = HeightField::sample(formula, bounds);
+    let field = HeightField::sample(surface, bounds);
     let orientation = orientation.sanitized();
 
     area.fill(&WHITE).map_err(plot_error)?;
@@ -225,7 +225,7 @@ pub fn draw_surface3d<DB: DrawingBackend>(
         draw_trajectory(&mut chart, bounds, &field, trajectory)?;
     }
     if let Some(at) = point.filter(|&at| bounds.contains(at)) {
-        draw_dropped_point(&mut chart, &field, at, formula.value(at[0], at[1]))?;
+        draw_dropped_point(&mut chart, &field, at, surface.value(at))?;
     }
     area.present().map_err(plot_error)
 }

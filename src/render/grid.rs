@@ -2,7 +2,7 @@
 
 use crate::bounds::Bounds;
 use crate::formula::Formula;
-use crate::surface::Point;
+use crate::surface::{LossSurface, Point};
 
 /// Largest number of columns or rows a grid gets, whatever is asked: bounds memory and time for any input.
 pub const MAX_GRID_SIDE: usize = 4096;
@@ -32,11 +32,17 @@ pub struct Grid {
 }
 
 impl Grid {
-    /// Samples a formula with plain `f64` evaluation: the heatmap needs values only, never derivatives.
+    /// Samples a surface's values only (the heatmap never needs derivatives), through its
+    /// [`value_sampler`](LossSurface::value_sampler): a formula reuses one evaluation stack for every cell.
     ///
     /// `width` and `height` are clamped to `2..=MAX_GRID_SIDE` (contours need at least one cell).
-    pub fn sample(formula: &Formula, bounds: Bounds, width: usize, height: usize) -> Grid {
-        Grid::from_fn(bounds, width, height, formula.value_fn())
+    pub fn sample<S: LossSurface + ?Sized>(
+        surface: &S,
+        bounds: Bounds,
+        width: usize,
+        height: usize,
+    ) -> Grid {
+        Grid::from_fn(bounds, width, height, surface.value_sampler())
     }
 
     /// Samples any function of the plane on the same layout as [`Grid::sample`].

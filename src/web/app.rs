@@ -7,8 +7,10 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
 
 use super::escape::EscapeAnimation;
+use super::experiments_panel::ExperimentsPanel;
 use super::gesture::Gesture;
 use super::lesson_panel::Lesson;
+use super::loss::Loss;
 use super::map_view::{self, MapView};
 use super::plots::{Plots, Scenery, REDRAW_INTERVAL_MS};
 use super::race::Race;
@@ -16,6 +18,7 @@ use super::ui::Ui;
 use super::{crash, dom, inspector, scene_link, surface_panel};
 use crate::analysis::{analyze, find_critical_points, CriticalPoints, PointAnalysis};
 use crate::bounds::Bounds;
+use crate::experiments::dataset_preset;
 use crate::formula::Formula;
 use crate::optim::{Hyperparameters, OptimizerKind};
 use crate::presets::{preset, PRESETS};
@@ -27,7 +30,7 @@ pub type SharedApp = Rc<RefCell<App>>;
 /// The surface being explored; stays the last good one while a typed formula has an error.
 pub struct Surface {
     pub choice: SurfaceChoice,
-    pub formula: Formula,
+    pub loss: Loss,
     /// The box "Reset view" returns to.
     pub home: Bounds,
     /// Where the race starts when no point is dropped.
@@ -69,6 +72,8 @@ pub struct App {
     pub race: Race,
     pub map: MapView,
     pub plots: Plots,
+    /// The high-dimensional minimum-ratio experiment: independent of the surface, run between frames.
+    pub experiments: ExperimentsPanel,
     pub view: ViewMode,
     /// The link's `lang` (`None`: the browser's language is shown and the link says nothing).
     pub language: Option<Language>,
@@ -110,7 +115,7 @@ impl App {
             .ok_or_else(|| JsValue::from_str("no presets"))?;
         let fallback = Surface {
             choice: SurfaceChoice::Preset(lecture.name.to_string()),
-            formula: lecture.formula(),
+            loss: Loss::Formula(lecture.formula()),
             home: lecture.bounds(),
             start: lecture.start,
         };
@@ -143,6 +148,7 @@ impl App {
             view_changed: false,
             last_view_change_ms: f64::NEG_INFINITY,
             plots: Plots::new(ui.surface3d.clone(), ui.loss_chart.clone()),
+            experiments: ExperimentsPanel::find()?,
             ui,
         };
         surface_panel::fill_presets(&app.ui)?;
@@ -158,15 +164,29 @@ impl App {
         self.dirty = Dirty::everything();
     }
 
-    /// Switches to a preset (unknown names fall back to the lecture), resetting the box and the race.
+    /// Switches to a preset, a formula's or a training set's (unknown names fall back to the lecture),
+    /// resetting the box and the race.
     pub fn choose_preset(&mut self, name: &str) {
+        if let Some(chosen) = dataset_preset(name) {
+            self.surface = Surface {
+                choice: SurfaceChoice::Preset(chosen.name.to_string()),
+                loss: Loss::Data(chosen.surface()),
+                home: chosen.bounds,
+                start: chosen.start,
+            };
+            self.bounds = chosen.bounds;
+            self.point = None;
+            surface_panel::show_dataset_preset(&self.ui, chosen);
+            self.surface_changed();
+            return;
+        }
         let Some(chosen) = preset(name).or_else(|| PRESETS.first()) else {
             return;
         };
         let formula = chosen.formula();
         self.surface = Surface {
             choice: SurfaceChoice::Preset(chosen.name.to_string()),
-            formula,
+            loss: Loss::Formula(formula),
             home: chosen.bounds(),
             start: chosen.start,
         };
@@ -184,8 +204,8 @@ impl App {
                 surface_panel::show_formula_error(&self.ui, text, None);
                 surface_panel::show_custom(&self.ui, text);
                 self.surface.choice = SurfaceChoice::Expr(text.to_string());
-                self.surface.formula = formula;
-                self.point = self.point.map(|p| analyze(&self.surface.formula, p.at));
+                self.surface.loss = Loss::Formula(formula);
+                self.point = self.point.map(|p| analyze(&self.surface.loss, p.at));
                 self.surface_changed();
             }
             Err(error) => {
@@ -196,7 +216,8 @@ impl App {
     }
 
     fn surface_changed(&mut self) {
-        self.long_formula = map_view::is_long(&self.surface.formula);
+        self.long_formula = self.surface.loss.formula().is_some_and(map_view::is_long);
+        super::batch::show_controls(self);
         surface_panel::show_long_formula(self.long_formula);
         self.escape = None;
         self.restart_race();
@@ -218,7 +239,7 @@ impl App {
 
     /// Drops (or drags) the point θ′: re-analyzes it and restarts the race from it.
     pub fn place_point(&mut self, at: Point) {
-        self.point = Some(analyze(&self.surface.formula, at));
+        self.point = Some(analyze(&self.surface.loss, at));
         self.escape = None;
         inspector::clear_escape_result(&self.ui.inspector);
         self.restart_race();
@@ -271,7 +292,7 @@ impl App {
 
     pub fn step_race(&mut self) {
         self.race.playing = false;
-        self.race.step_all(&self.surface.formula);
+        self.race.step_all(&self.surface.loss);
         self.race_changed();
     }
 
@@ -346,7 +367,7 @@ impl App {
                 inspector::show_escape_result(&self.ui.inspector, &report);
             }
         }
-        if self.race.tick(elapsed_seconds, &self.surface.formula) {
+        if self.race.tick(elapsed_seconds, &self.surface.loss) {
             self.race_changed();
         }
         if std::mem::take(&mut self.view_changed) {
@@ -357,7 +378,7 @@ impl App {
             self.critical = if self.long_formula {
                 no_critical_points()
             } else {
-                find_critical_points(&self.surface.formula, &self.bounds)
+                find_critical_points(&self.surface.loss, &self.bounds)
             };
             surface_panel::show_continuum(&self.ui, self.critical.continuum.as_ref());
             self.dirty.critical = false;
@@ -365,7 +386,7 @@ impl App {
         }
         if self.dirty.base {
             self.map
-                .draw_base(&self.surface.formula, self.bounds, &self.critical)
+                .draw_base(&self.surface.loss, self.bounds, &self.critical)
                 .map_err(|e| JsValue::from_str(&e))?;
             self.dirty.base = false;
             self.dirty.overlay = true;
@@ -377,7 +398,7 @@ impl App {
         }
         if self.dirty.plots && now_ms - self.last_plots_ms >= REDRAW_INTERVAL_MS {
             self.plots.draw(&Scenery {
-                surface: (!self.long_formula).then_some(&self.surface.formula),
+                surface: (!self.long_formula).then_some(&self.surface.loss),
                 bounds: self.bounds,
                 point: self.point.as_ref(),
                 runs: &self.race.runs,
@@ -386,6 +407,7 @@ impl App {
             self.last_plots_ms = now_ms;
             self.dirty.plots = false;
         }
+        self.experiments.frame()?;
         if self.dirty.inspector {
             inspector::show(&self.ui.inspector, self.ui.words, self.point.as_ref());
             self.dirty.inspector = false;

@@ -78,10 +78,10 @@ pub fn bench_redraw_map(width_px: u32, height_px: u32, repeats: u32) -> Result<f
         style.set_property("width", &format!("{}px", f64::from(width_px) / dpr))?;
         style.set_property("height", &format!("{}px", f64::from(height_px) / dpr))?;
         app.map.fit_to_element()?;
-        let formula = app.surface.formula.clone();
         let critical = app.critical.clone();
         let time = median_ms(repeats, || {
-            app.map.draw_base(&formula, app.bounds, &critical)?;
+            app.map
+                .draw_base(&app.surface.loss, app.bounds, &critical)?;
             overlay::draw(app)?;
             finish_drawing(app)
         });

@@ -20,6 +20,8 @@ pub fn wire(app: &SharedApp) -> Result<(), JsValue> {
     wire_surface3d(app)?;
     wire_race(app)?;
     wire_toolbar(app)?;
+    super::batch::wire(app)?;
+    super::experiments_panel::wire(app)?;
     wire_keyboard(app)
 }
 
@@ -50,6 +52,7 @@ fn wire_surface(app: &SharedApp) -> Result<(), JsValue> {
             let _ = a.ui.formula.focus();
         } else {
             a.choose_preset(&name);
+            super::batch::adopt_race_defaults(a);
         }
     })?;
     on(app, &formula, "input", |a, _: Event| {
@@ -59,7 +62,7 @@ fn wire_surface(app: &SharedApp) -> Result<(), JsValue> {
     on(app, &reset_view, "click", |a, _: Event| a.reset_view())?;
     on(app, &escape, "click", |a, _: Event| {
         if let Some(point) = &a.point {
-            a.escape = EscapeAnimation::plan(&a.surface.formula, point, &a.bounds);
+            a.escape = EscapeAnimation::plan(&a.surface.loss, point, &a.bounds);
         }
     })
 }

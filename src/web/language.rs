@@ -95,7 +95,10 @@ impl App {
         surface_panel::relabel_custom(&self.ui);
         surface_panel::show_notices(&self.ui, &self.notices)?;
         let text = self.ui.formula.value();
-        if let Err(error) = crate::formula::Formula::parse(&text) {
+        // A data-defined loss leaves the formula box empty: nothing typed, nothing wrong.
+        let untyped = text.is_empty() && self.surface.loss.data().is_some();
+        let parsed = crate::formula::Formula::parse(&text);
+        if let (Err(error), false) = (parsed, untyped) {
             surface_panel::show_formula_error(&self.ui, &text, Some(&error));
         }
         surface_panel::show_continuum(&self.ui, self.critical.continuum.as_ref());

@@ -9,6 +9,7 @@ use plotters_canvas::CanvasBackend;
 use wasm_bindgen::{Clamped, JsCast, JsValue};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 
+use super::loss::Loss;
 use super::{curvature_mode, dom};
 use crate::analysis::CriticalPoints;
 use crate::bounds::Bounds;
@@ -119,7 +120,7 @@ impl MapView {
     /// Redraws the cached base layer for this surface and box.
     pub fn draw_base(
         &mut self,
-        formula: &Formula,
+        surface: &Loss,
         bounds: Bounds,
         critical: &CriticalPoints,
     ) -> Result<(), String> {
@@ -128,8 +129,11 @@ impl MapView {
         self.transform = frame.transform;
         self.publish_transform();
         let (columns, rows) = frame.grid_size();
-        let (columns, rows) = affordable_grid(formula, columns, rows);
-        let base = MapBase::of_grid(Grid::sample(formula, bounds, columns, rows));
+        let (columns, rows) = match surface.formula() {
+            Some(formula) => affordable_grid(formula, columns, rows),
+            None => (columns, rows),
+        };
+        let base = MapBase::of_grid(Grid::sample(surface, bounds, columns, rows));
         let root = drawing_area(&self.base)?;
         let (heat, target, mode) = (&self.heat, &self.base, self.mode);
         draw_map_base(
@@ -140,7 +144,7 @@ impl MapView {
             &mut |rgba, size, area| match mode {
                 MapMode::Loss => paint_heatmap(heat, target, rgba, size, area),
                 MapMode::Curvature => {
-                    let (rgba, size) = curvature_mode::cells(formula, bounds, &frame);
+                    let (rgba, size) = curvature_mode::cells(surface, bounds, &frame);
                     paint_heatmap(heat, target, &rgba, size, area)
                 }
             },

@@ -4,18 +4,23 @@
 //! grid samples, colours, ticks, optimizer steps, links) comes from the core.
 
 mod app;
+mod batch;
 mod bench;
 mod crash;
 mod curvature_mode;
 mod dom;
 mod escape;
 mod events;
+mod experiments_panel;
+#[cfg(test)]
+mod experiments_tests;
 mod format;
 mod frame_loop;
 mod gesture;
 mod inspector;
 mod language;
 mod lesson_panel;
+mod loss;
 mod map_view;
 mod overlay;
 mod palette;

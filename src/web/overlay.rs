@@ -14,6 +14,10 @@ pub fn draw(app: &App) -> Result<(), String> {
     context.begin_path();
     context.rect(area.left, area.top, area.width, area.height);
     context.clip();
+    // Under everything else: the mini-batch gradients at θ′ on a data-defined loss.
+    if let Some(point) = &app.point {
+        super::batch::draw_gradient_cloud(app, &root, point)?;
+    }
     let overlay = MapOverlay {
         point: app.point.as_ref(),
         runs: &app.race.runs,

@@ -10,9 +10,9 @@ use crate::analysis::PointAnalysis;
 use crate::bounds::Bounds;
 use crate::charts::palette::PAPER;
 use crate::charts::{draw_loss_chart, draw_surface3d, Orientation, Trajectory};
-use crate::formula::Formula;
 use crate::i18n::Strings;
 use crate::optim::Run;
+use crate::surface::LossSurface;
 
 /// Fewest milliseconds between two redraws of the charts while a race runs (the 3-D mesh is the slowest
 /// thing on the page; the map's overlay keeps the per-frame motion).
@@ -29,7 +29,7 @@ pub struct Plots {
 /// What both charts show.
 pub struct Scenery<'a> {
     /// `None` for a formula too long to mesh at every redraw: the 3-D view is left blank (a notice says why).
-    pub surface: Option<&'a Formula>,
+    pub surface: Option<&'a dyn LossSurface>,
     pub bounds: Bounds,
     pub point: Option<&'a PointAnalysis>,
     pub runs: &'a [Run],
@@ -69,9 +69,9 @@ impl Plots {
             .collect();
         if let Some(area) = visible_area(&self.surface3d)? {
             match scenery.surface {
-                Some(formula) => draw_surface3d(
+                Some(surface) => draw_surface3d(
                     &area,
-                    formula,
+                    surface,
                     scenery.bounds,
                     self.orientation,
                     scenery.point.map(|p| p.at),
@@ -91,7 +91,7 @@ impl Plots {
 /// A drawing area the size of the canvas on screen, or `None` while the canvas is hidden.
 ///
 /// The charts lay out their text in canvas pixels, so these canvases use CSS-pixel backing stores.
-fn visible_area(
+pub(super) fn visible_area(
     canvas: &HtmlCanvasElement,
 ) -> Result<Option<plotters::drawing::DrawingArea<CanvasBackend, plotters::coord::Shift>>, JsValue>
 {

@@ -17,13 +17,14 @@ pub fn learning_rate_from_slider(position: f64) -> f64 {
 /// One check-box per optimizer; sliders set to the scene's values.
 pub fn build(app: &mut App) -> Result<(), JsValue> {
     let panel = &app.ui.race;
-    // Mini-batch SGD needs training data; on a formula it would only repeat gradient descent.
-    for kind in OptimizerKind::ALL
-        .into_iter()
-        .filter(|k| !k.samples_batches())
-    {
+    for kind in OptimizerKind::ALL {
         let label: Element = dom::create("label")?;
         label.set_class_name("optimizer");
+        // Mini-batch SGD needs training data; `batch::show_controls` hides it on a formula, where it
+        // would only repeat gradient descent.
+        if kind.samples_batches() {
+            label.set_attribute("data-needs-data", "")?;
+        }
         let check: HtmlInputElement = dom::create("input")?;
         check.set_type("checkbox");
         check.set_value(kind.name());

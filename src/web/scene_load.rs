@@ -6,6 +6,7 @@ use wasm_bindgen::JsValue;
 use super::app::{App, SharedApp};
 use super::{dom, inspector, language, lesson_panel, race_panel};
 use crate::analysis::analyze;
+use crate::experiments::dataset_preset;
 use crate::presets::preset;
 use crate::share::{decode, Decoded, IgnoredBecause, LinkNotice, SurfaceChoice};
 
@@ -25,7 +26,7 @@ impl App {
         self.race.hyper = scene.hyperparameters();
         match &scene.surface {
             SurfaceChoice::Preset(name) => {
-                if preset(name).is_none() {
+                if preset(name).is_none() && dataset_preset(name).is_none() {
                     problems.push(LinkNotice::Ignored {
                         key: "preset".into(),
                         value: name.clone(),
@@ -39,12 +40,12 @@ impl App {
         if let Some(bounds) = scene.bounds {
             self.bounds = bounds;
         }
-        self.point = scene.point.map(|at| analyze(&self.surface.formula, at));
+        self.point = scene.point.map(|at| analyze(&self.surface.loss, at));
         self.escape = None;
         inspector::clear_escape_result(&self.ui.inspector);
         self.restart_race();
         for _ in 0..scene.steps {
-            if !self.race.step_all(&self.surface.formula) {
+            if !self.race.step_all(&self.surface.loss) {
                 break;
             }
         }

@@ -6,6 +6,7 @@ use web_sys::HtmlOptionElement;
 use super::dom;
 use super::ui::Ui;
 use crate::analysis::Continuum;
+use crate::experiments::{DatasetPreset, DATASET_PRESETS};
 use crate::formula::FormulaError;
 use crate::presets::{Preset, PRESETS};
 use crate::share::LinkNotice;
@@ -14,6 +15,7 @@ use crate::share::LinkNotice;
 const CUSTOM: &str = "custom";
 /// Characters of formula shown on each side of an error's column: long pastes stay readable.
 const CARET_CONTEXT: usize = 40;
+const DATA_GROUP_LABEL: &str = "Data-defined losses";
 
 pub fn fill_presets(ui: &Ui) -> Result<(), JsValue> {
     for preset in PRESETS {
@@ -22,6 +24,16 @@ pub fn fill_presets(ui: &Ui) -> Result<(), JsValue> {
         dom::set_text(&option, preset.title);
         ui.preset.append_child(&option)?;
     }
+    // Losses defined by training data get a group of their own: only there does SGD see real batches.
+    let data_group: web_sys::Element = dom::create("optgroup")?;
+    data_group.set_attribute("label", DATA_GROUP_LABEL)?;
+    for preset in DATASET_PRESETS {
+        let option: HtmlOptionElement = dom::create("option")?;
+        option.set_value(preset.name);
+        dom::set_text(&option, preset.title);
+        data_group.append_child(&option)?;
+    }
+    ui.preset.append_child(&data_group)?;
     let custom: HtmlOptionElement = dom::create("option")?;
     custom.set_value(CUSTOM);
     dom::set_text(&custom, ui.words.labels.own_formula);
@@ -41,6 +53,14 @@ pub fn show_preset(ui: &Ui, preset: &Preset) {
     dom::set_text(&ui.preset_description, preset.description);
     ui.formula.set_value(preset.formula);
     show_formula_error(ui, preset.formula, None);
+}
+
+/// A data-defined loss has no formula: the formula box is emptied (typing one switches back to formulas).
+pub fn show_dataset_preset(ui: &Ui, preset: &DatasetPreset) {
+    ui.preset.set_value(preset.name);
+    dom::set_text(&ui.preset_description, preset.description);
+    ui.formula.set_value("");
+    show_formula_error(ui, "", None);
 }
 
 pub fn show_custom(ui: &Ui, text: &str) {

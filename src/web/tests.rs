@@ -12,7 +12,7 @@ use crate::share::{decode, Language, MapMode, Scene};
 wasm_bindgen_test_configure!(run_in_browser);
 
 /// Puts the real page's markup (our own static file, not user text) into the test page and mounts the app.
-fn mount() -> super::app::SharedApp {
+pub(super) fn mount() -> super::app::SharedApp {
     let page = include_str!("../../index.html");
     let body = page
         .split_once("<body>")
@@ -39,7 +39,10 @@ fn mount() -> super::app::SharedApp {
 fn the_app_mounts_and_draws_the_lecture() {
     let app = mount();
     let app = app.borrow();
-    assert_eq!(app.ui.preset.length() as usize, PRESETS.len() + 1);
+    assert_eq!(
+        app.ui.preset.length() as usize,
+        PRESETS.len() + crate::experiments::DATASET_PRESETS.len() + 1
+    );
     assert_eq!(app.ui.preset.value(), "lecture");
     assert_eq!(app.ui.formula.value(), "(1 - x*y)^2");
     assert!(app.map.canvas.get_attribute("data-plot-area").is_some());
