@@ -28,6 +28,14 @@ pub(super) fn mount() -> super::app::SharedApp {
     container.set_id("app-under-test");
     container.set_inner_html(body);
     document.body().unwrap().append_child(&container).unwrap();
+    // Every test starts from the default scene: an earlier test leaves its scene in the URL fragment.
+    let window = dom::window().unwrap();
+    let location = window.location();
+    let bare = location.pathname().unwrap() + &location.search().unwrap();
+    let history = window.history().unwrap();
+    history
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&bare))
+        .unwrap();
     let map: web_sys::HtmlElement = dom::by_id("map").unwrap();
     map.style().set_property("width", "600px").unwrap();
     let app = App::mount().unwrap();
