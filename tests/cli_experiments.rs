@@ -1,26 +1,9 @@
 //! `saddle min-ratio` and SGD on the dataset preset, end to end through the binary.
 
-use std::process::Command;
+mod common;
 
+use common::{json, saddle};
 use serde_json::Value;
-
-fn saddle(args: &[&str]) -> (i32, String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_saddle"))
-        .args(args)
-        .output()
-        .expect("the saddle binary runs");
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
-}
-
-fn json(args: &[&str]) -> Value {
-    let (code, stdout, stderr) = saddle(args);
-    assert_eq!(code, 0, "{args:?} failed: {stderr}");
-    serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{args:?}: {e}: {stdout}"))
-}
 
 fn fails_with(args: &[&str], message: &str) {
     let (code, stdout, stderr) = saddle(args);

@@ -1,24 +1,11 @@
 // End-to-end: the built app (dist/) in headless Chromium, served from a sub-path under a strict CSP.
 // The page redraws on animation frames, so every check of what a click changed waits for it to appear.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { serve, launch, open, pixelOf, ARTIFACTS } from "./harness.mjs";
+import { ARTIFACTS, open, pixelOf, session } from "./harness.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  await mkdir(ARTIFACTS, { recursive: true });
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = session();
 
 const text = (page, selector) => page.$eval(selector, (e) => e.textContent);
 const value = (page, selector) => page.$eval(selector, (e) => Number(e.dataset.value));
@@ -49,7 +36,7 @@ async function raceRows(page) {
 }
 
 test("the default scene loads without console errors", async () => {
-  const { page, context, errors } = await open(browser, server.url);
+  const { page, context, errors } = await open(shared.browser, shared.server.url);
   assert.equal(await page.$eval("#preset", (s) => s.options[0].value), "lecture");
   assert.equal(await page.$eval("#formula", (i) => i.value), "(1 - x*y)^2");
   assert.equal(await page.isVisible("#crash"), false);
@@ -59,7 +46,7 @@ test("the default scene loads without console errors", async () => {
 });
 
 test("clicking the lecture's origin shows a saddle with eigenvalues −2 and 2", async () => {
-  const { page, context, errors } = await open(browser, server.url);
+  const { page, context, errors } = await open(shared.browser, shared.server.url);
   await clickData(page, [0, 0]);
   await page.waitForSelector("#inspect-kind[data-kind]");
   assert.equal(await page.$eval("#inspect-kind", (e) => e.dataset.kind), "saddle");
@@ -78,7 +65,7 @@ test("clicking the lecture's origin shows a saddle with eigenvalues −2 and 2",
 });
 
 test("dragging the point re-analyzes it on the way; dragging the background pans", async () => {
-  const { page, context, errors } = await open(browser, `${server.url}#preset=lecture&pt=0.5,0.5`);
+  const { page, context, errors } = await open(shared.browser, `${shared.server.url}#preset=lecture&pt=0.5,0.5`);
   assert.equal(await text(page, "#inspect-at"), "(0.5, 0.5)");
   const from = await pixelOf(page, [0.5, 0.5]);
   const to = await pixelOf(page, [1, 1]);
@@ -108,7 +95,7 @@ test("dragging the point re-analyzes it on the way; dragging the background pans
 });
 
 test("Save PNG downloads the map as a PNG", async () => {
-  const { page, context } = await open(browser, `${server.url}#preset=lecture&pt=0.5,0.5&steps=20`);
+  const { page, context } = await open(shared.browser, `${shared.server.url}#preset=lecture&pt=0.5,0.5&steps=20`);
   const [download] = await Promise.all([page.waitForEvent("download"), page.click("#save-png")]);
   assert.equal(download.suggestedFilename(), "saddle-map.png");
   const stream = await download.createReadStream();
@@ -121,7 +108,7 @@ test("Save PNG downloads the map as a PNG", async () => {
 });
 
 test("a formula error names its column and puts a caret under it; the last surface stays", async () => {
-  const { page, context } = await open(browser, server.url);
+  const { page, context } = await open(shared.browser, shared.server.url);
   await page.fill("#formula", "x + * y");
   await page.waitForSelector("#formula-error:not([hidden])");
   const message = await text(page, "#formula-message");
@@ -136,7 +123,7 @@ test("a formula error names its column and puts a caret under it; the last surfa
 });
 
 test("stepping the race advances both runs; on the narrow valley momentum gets lower than GD", async () => {
-  const { page, context, errors } = await open(browser, server.url);
+  const { page, context, errors } = await open(shared.browser, shared.server.url);
   const valley = await page.$eval("#preset", (s) =>
     [...s.options].find((o) => /valley/i.test(o.value + o.textContent))?.value,
   );
@@ -158,8 +145,8 @@ test("stepping the race advances both runs; on the narrow valley momentum gets l
 
 test("a finished race, replayed from a link", async () => {
   const { page, context, errors } = await open(
-    browser,
-    `${server.url}#v=1&preset=lecture&pt=1.6,-1.2&opt=gd,momentum,adam&lr=0.05&steps=400`,
+    shared.browser,
+    `${shared.server.url}#v=1&preset=lecture&pt=1.6,-1.2&opt=gd,momentum,adam&lr=0.05&steps=400`,
   );
   const rows = await raceRows(page);
   assert.deepEqual(rows.map((r) => r.optimizer), ["gd", "momentum", "adam"]);
@@ -170,7 +157,7 @@ test("a finished race, replayed from a link", async () => {
 });
 
 test("Copy link, then opening it, restores the surface, the point and the optimizers", async () => {
-  const { page, context } = await open(browser, server.url);
+  const { page, context } = await open(shared.browser, shared.server.url);
   await page.fill("#formula", "x^2 - y^2 + 0.1*x*y");
   await clickData(page, [0.5, -0.5]);
   await page.waitForSelector("#inspect-body"); // shown once the next frame has analyzed the point
@@ -181,7 +168,7 @@ test("Copy link, then opening it, restores the surface, the point and the optimi
   const link = await page.$eval("#share-link", (i) => i.value);
   assert.match(link, /#/);
 
-  const reopened = await open(browser, link);
+  const reopened = await open(shared.browser, link);
   assert.equal(await reopened.page.$eval("#formula", (i) => i.value), "x^2 - y^2 + 0.1*x*y");
   assert.equal(await text(reopened.page, "#inspect-at"), before);
   const checked = await reopened.page.$$eval("#optimizer-list input:checked", (boxes) => boxes.map((b) => b.value));
@@ -192,7 +179,7 @@ test("Copy link, then opening it, restores the surface, the point and the optimi
 });
 
 test("a hostile fragment stays inert text: no dialog, no injected element", async () => {
-  const { page, context, dialogs } = await open(browser, `${server.url}#expr=<img src=x onerror=alert(1)>`);
+  const { page, context, dialogs } = await open(shared.browser, `${shared.server.url}#expr=<img src=x onerror=alert(1)>`);
   assert.equal(await page.$$eval("img", (images) => images.length), 0);
   assert.equal(await page.isVisible("#notices"), true);
   assert.match(await text(page, "#notices"), /<img src=x onerror=alert\(1\)>/);
@@ -203,7 +190,7 @@ test("a hostile fragment stays inert text: no dialog, no injected element", asyn
 });
 
 test("embed mode shows only the map and the race controls", async () => {
-  const { page, context } = await open(browser, `${server.url}#preset=lecture&embed=1`, { width: 900, height: 600 });
+  const { page, context } = await open(shared.browser, `${shared.server.url}#preset=lecture&embed=1`, { width: 900, height: 600 });
   assert.equal(await page.isVisible("#map"), true);
   assert.equal(await page.isVisible("#play"), true);
   for (const hidden of ["header", "#preset", ".inspector", "#surface3d", "#copy-link"]) {
@@ -214,7 +201,7 @@ test("embed mode shows only the map and the race controls", async () => {
 });
 
 test("on a phone the page reflows into one column", async () => {
-  const { page, context, errors } = await open(browser, server.url, { width: 390, height: 844, deviceScaleFactor: 2 });
+  const { page, context, errors } = await open(shared.browser, shared.server.url, { width: 390, height: 844, deviceScaleFactor: 2 });
   const map = await page.$eval("#map", (c) => ({ css: c.clientWidth, backing: c.width }));
   assert.ok(map.css <= 390, JSON.stringify(map));
   assert.equal(map.backing, Math.round(map.css * 2), "the backing store follows devicePixelRatio");

@@ -1,23 +1,10 @@
 // End-to-end: mini-batch noise on the lecture's data, and the minimum-ratio experiment run between frames.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { serve, launch, open, pixelOf, ARTIFACTS } from "./harness.mjs";
+import { ARTIFACTS, open, pixelOf, session } from "./harness.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  await mkdir(ARTIFACTS, { recursive: true });
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = session();
 
 async function raceRows(page) {
   return page.$$eval("#race-status tr", (rows) =>
@@ -31,7 +18,7 @@ async function raceRows(page) {
 }
 
 test("on lecture-data, SGD with small batches leaves the saddle that GD stalls at", async () => {
-  const { page, context, errors } = await open(browser, server.url);
+  const { page, context, errors } = await open(shared.browser, shared.server.url);
   await page.selectOption("#preset", "lecture-data");
   await page.waitForFunction(() => document.querySelectorAll("#race-status tr").length === 2);
   assert.equal(await page.isVisible("#batch-controls"), true);
@@ -72,8 +59,8 @@ test("on lecture-data, SGD with small batches leaves the saddle that GD stalls a
 });
 
 test("a link replays the GD vs SGD race on lecture-data with its batch and seed", async () => {
-  const url = `${server.url}#v=1&preset=lecture-data&opt=gd,sgd&lr=0.1&batch=4&seed=3&steps=150`;
-  const { page, context, errors } = await open(browser, url);
+  const url = `${shared.server.url}#v=1&preset=lecture-data&opt=gd,sgd&lr=0.1&batch=4&seed=3&steps=150`;
+  const { page, context, errors } = await open(shared.browser, url);
   await page.waitForFunction(() => document.querySelectorAll("#race-status tr[data-steps='150']").length === 2);
   const rows = await raceRows(page);
   const [gd, sgd] = ["gd", "sgd"].map((name) => rows.find((r) => r.optimizer === name));
@@ -88,7 +75,7 @@ test("a link replays the GD vs SGD race on lecture-data with its batch and seed"
 });
 
 test("the minimum-ratio experiment runs between frames, plots every run and can be cancelled", async () => {
-  const { page, context, errors } = await open(browser, server.url);
+  const { page, context, errors } = await open(shared.browser, shared.server.url);
   await page.click("#high-dimension summary");
   await page.fill("#mr-params", "12");
   await page.fill("#mr-runs", "5");

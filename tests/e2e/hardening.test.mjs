@@ -1,23 +1,12 @@
 // End-to-end hardening: the page's own CSP, hostile share links, a forced internal error, and numerical edge
 // cases as they show in the page. Served with no CSP header (harness.mjs): the <meta> policy is under test.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { serve, launch, open, pixelOf, DIST } from "./harness.mjs";
+import { DIST, open, pixelOf, session } from "./harness.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = session();
 
 const LECTURE = "(1 - x*y)^2";
 const DEFAULT_BOX = "-2,2,-2,2";
@@ -83,7 +72,7 @@ test("dist/index.html carries the CSP and no inline script, event handler or pre
 });
 
 test("the meta CSP is in force: inline script and <style> are refused, the app itself violates nothing", async () => {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+  const context = await shared.browser.newContext({ viewport: { width: 1440, height: 1000 } });
   await context.addInitScript(() => {
     window.__violations = [];
     document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(e.effectiveDirective));
@@ -92,7 +81,7 @@ test("the meta CSP is in force: inline script and <style> are refused, the app i
   const errors = [];
   page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
   page.on("pageerror", (e) => errors.push(String(e)));
-  const response = await page.goto(`${server.url}#preset=lecture&pt=0.5,0.5&steps=5`);
+  const response = await page.goto(`${shared.server.url}#preset=lecture&pt=0.5,0.5&steps=5`);
   assert.equal(response.headers()["content-security-policy"], undefined, "no header: the meta tag is the policy");
   await page.waitForSelector("#map[data-plot-area]");
   await page.waitForSelector("#inspect-body:not([hidden])");
@@ -134,14 +123,14 @@ const HOSTILE = [
 
 for (const [fragment, expected] of HOSTILE) {
   test(`hostile link ${expected.name ?? fragment}: default scene, a visible notice, nothing runs or is injected`, async () => {
-    const { page, context, errors, dialogs } = await open(browser, `${server.url}${fragment}`);
+    const { page, context, errors, dialogs } = await open(shared.browser, `${shared.server.url}${fragment}`);
     await page.waitForSelector("#notices:not([hidden])");
     assert.ok((await text(page, "#notices")).trim().length > 0);
     assert.equal(await page.$eval("#formula", (i) => i.value), LECTURE);
     assert.equal(await page.$eval("#map", (c) => c.dataset.box), DEFAULT_BOX);
     assert.equal(await page.isVisible("#inspect-empty"), true, "no point from the link");
     if (expected.hyperparameters) {
-      const defaults = await open(browser, server.url);
+      const defaults = await open(shared.browser, shared.server.url);
       for (const output of ["#learning-rate-value", "#beta-value"]) {
         assert.equal(await text(page, output), await text(defaults.page, output), output);
       }
@@ -160,7 +149,7 @@ for (const [fragment, expected] of HOSTILE) {
 }
 
 test("a forced internal error shows the banner with its message; its reset link loads the default scene", async () => {
-  const { page, context, errors } = await open(browser, `${server.url}#preset=saddle&crash-test=1`, {
+  const { page, context, errors } = await open(shared.browser, `${shared.server.url}#preset=saddle&crash-test=1`, {
     waitForMap: false,
   });
   await page.waitForSelector("#crash:not([hidden])");
@@ -168,7 +157,7 @@ test("a forced internal error shows the banner with its message; its reset link 
   assert.equal(await page.isVisible("#crash a"), true);
   assert.ok(errors.some((e) => /crash-test/.test(e)), "the panic is logged too");
 
-  await Promise.all([page.waitForURL(server.url), page.click("#crash a")]);
+  await Promise.all([page.waitForURL(shared.server.url), page.click("#crash a")]);
   const afterReset = errors.length;
   await page.waitForSelector("#map[data-plot-area]");
   assert.equal(await page.isVisible("#crash"), false);
@@ -179,7 +168,7 @@ test("a forced internal error shows the banner with its message; its reset link 
 });
 
 test("a constant surface draws one flat colour (not the undefined grey) and the colour bar keeps its ticks", async () => {
-  const { page, context, errors } = await open(browser, `${server.url}#expr=3`);
+  const { page, context, errors } = await open(shared.browser, `${shared.server.url}#expr=3`);
   const colours = [];
   for (const point of [[-1.5, 1.5], [1.5, 1.5], [-1.5, -1.5], [1.5, -1.5], [-0.2, 1.0]]) {
     colours.push(await colourAt(page, point));
@@ -192,7 +181,7 @@ test("a constant surface draws one flat colour (not the undefined grey) and the 
 });
 
 test("log(x) is grey where x < 0 and the inspector says “undefined here” there", async () => {
-  const { page, context, errors } = await open(browser, `${server.url}#expr=log(x)`);
+  const { page, context, errors } = await open(shared.browser, `${shared.server.url}#expr=log(x)`);
   assert.deepEqual(await colourAt(page, [-1, 1.5]), UNDEFINED_RGB);
   assert.deepEqual(await colourAt(page, [-1.5, -1.6]), UNDEFINED_RGB);
   assert.notDeepEqual(await colourAt(page, [1, 1.5]), UNDEFINED_RGB);
@@ -206,7 +195,7 @@ test("log(x) is grey where x < 0 and the inspector says “undefined here” the
 });
 
 test("a 100 kB formula: a notice says the page cut detail, and a click is answered within seconds", async () => {
-  const { page, context, errors } = await open(browser, server.url);
+  const { page, context, errors } = await open(shared.browser, shared.server.url);
   assert.equal(await page.isVisible("#long-formula"), false);
   const long = "x" + " + sin(x*y)".repeat(9000);
   await page.fill("#formula", long);

@@ -1,6 +1,7 @@
 // Shared by the end-to-end tests: a tiny static server for dist/ and headless Debian Chromium.
 import { createServer } from "node:http";
-import { readFile } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
+import { after, before } from "node:test";
 import { extname, join, normalize, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
@@ -88,4 +89,22 @@ export async function pixelOf(page, [x, y]) {
     },
     [x, y],
   );
+}
+
+/**
+ * One static server and one browser for a whole test file, started before its first test and closed after
+ * its last: `const shared = session();` then `open(shared.browser, shared.server.url)`.
+ */
+export function session() {
+  const shared = {};
+  before(async () => {
+    await mkdir(ARTIFACTS, { recursive: true });
+    shared.server = await serve();
+    shared.browser = await launch();
+  });
+  after(async () => {
+    await shared.browser?.close();
+    await shared.server?.close();
+  });
+  return shared;
 }

@@ -1,30 +1,17 @@
 // End-to-end: the two languages, the guided lesson's step links, and the curvature map.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { serve, launch, open, pixelOf, ARTIFACTS } from "./harness.mjs";
+import { ARTIFACTS, open, pixelOf, session } from "./harness.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  await mkdir(ARTIFACTS, { recursive: true });
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = session();
 
 const text = (page, selector) => page.$eval(selector, (e) => e.textContent);
 const eigenvalues = (page) =>
   page.$$eval("#eig-value-0, #eig-value-1", (cells) => cells.map((c) => Number(c.dataset.value)).sort((a, b) => a - b));
 
 test("the language switch re-words the page and back, keeping the scene and writing lang= into the link", async () => {
-  const { page, context, errors } = await open(browser, `${server.url}#preset=lecture&pt=0,0`);
+  const { page, context, errors } = await open(shared.browser, `${shared.server.url}#preset=lecture&pt=0,0`);
   assert.equal(await text(page, "#copy-link"), "Copy link");
   assert.equal(await text(page, "#inspect-kind"), "saddle point");
   await page.click("#language-switch button[data-lang=zh]");
@@ -50,7 +37,7 @@ test("lesson step links set their scene and open the panel at the step", async (
     momentum: "v=1&preset=lecture&pt=0.6,-0.58&opt=gd,momentum&lr=0.01&beta=0.9&lesson=momentum",
   };
   {
-    const { page, context, errors } = await open(browser, `${server.url}#${steps.taylor}`);
+    const { page, context, errors } = await open(shared.browser, `${shared.server.url}#${steps.taylor}`);
     assert.equal(await page.$eval("#lesson", (d) => [d.open, d.dataset.step].join()), "true,taylor");
     assert.equal(await text(page, "#lesson-progress"), "Step 2 of 7");
     assert.equal(await text(page, "#inspect-at"), "(0, 0)");
@@ -59,7 +46,7 @@ test("lesson step links set their scene and open the panel at the step", async (
     await context.close();
   }
   {
-    const { page, context, errors } = await open(browser, `${server.url}#${steps.lecture}`);
+    const { page, context, errors } = await open(shared.browser, `${shared.server.url}#${steps.lecture}`);
     assert.equal(await page.$eval("#lesson", (d) => d.dataset.step), "lecture-network");
     assert.equal(await text(page, "#lesson-progress"), "第 4 步，共 7 步");
     assert.equal(await text(page, "#inspect-kind"), "鞍点");
@@ -71,7 +58,7 @@ test("lesson step links set their scene and open the panel at the step", async (
     await context.close();
   }
   {
-    const { page, context, errors } = await open(browser, `${server.url}#${steps.momentum}`);
+    const { page, context, errors } = await open(shared.browser, `${shared.server.url}#${steps.momentum}`);
     assert.equal(await page.$eval("#lesson", (d) => d.dataset.step), "momentum");
     // play_race: the race starts by itself.
     await page.waitForFunction(() =>
@@ -86,7 +73,7 @@ test("lesson step links set their scene and open the panel at the step", async (
 });
 
 test("the panel's Next and Open buttons load the step's scene in place, with lesson= in the link", async () => {
-  const { page, context, errors } = await open(browser, `${server.url}#preset=himmelblau`);
+  const { page, context, errors } = await open(shared.browser, `${shared.server.url}#preset=himmelblau`);
   await page.click("#lesson summary");
   assert.equal(await text(page, "#lesson-progress"), "Step 1 of 7");
   await page.click("#lesson-next");
@@ -133,7 +120,7 @@ async function classAt(page, point) {
 }
 
 test("the curvature toggle recolours the map by curvature class: saddle-like near the lecture's origin", async () => {
-  const { page, context, errors } = await open(browser, `${server.url}#preset=lecture&pt=1,1`);
+  const { page, context, errors } = await open(shared.browser, `${shared.server.url}#preset=lecture&pt=1,1`);
   const loss = await classAt(page, [-0.5, 0.5]);
   await page.click("#curvature-toggle");
   await page.waitForFunction(() => location.hash.includes("map=curvature"));

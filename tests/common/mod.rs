@@ -1,0 +1,25 @@
+//! Running the `saddle` binary from the integration tests.
+
+use std::process::Command;
+
+use serde_json::Value;
+
+/// Exit code, stdout and stderr of one `saddle` command line.
+pub fn saddle(args: &[&str]) -> (i32, String, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_saddle"))
+        .args(args)
+        .output()
+        .expect("the saddle binary runs");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+/// The JSON a successful command prints.
+pub fn json(args: &[&str]) -> Value {
+    let (code, stdout, stderr) = saddle(args);
+    assert_eq!(code, 0, "{args:?} failed: {stderr}");
+    serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{args:?}: {e}: {stdout}"))
+}
