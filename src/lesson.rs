@@ -40,6 +40,17 @@ pub struct PageSetup {
     pub min_ratio_panel: bool,
 }
 
+impl PageSetup {
+    /// Nothing switched on: each step names only what it turns on.
+    pub const PLAIN: PageSetup = PageSetup {
+        taylor_overlay: false,
+        curvature_map: false,
+        escape_button: false,
+        play_race: false,
+        min_ratio_panel: false,
+    };
+}
+
 /// One scene of the lesson.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct LessonStep {
@@ -89,13 +100,7 @@ pub const STEPS: [LessonStep; 7] = [
         // after 60 steps ‖∇L‖ ≈ 10⁻⁶ and L ≈ 1. Nothing in the loss curve says why.
         link: "v=1&preset=lecture&pt=0.6,-0.6&opt=gd&lr=0.1&beta=0.9&steps=60",
         compare: None,
-        page: PageSetup {
-            taylor_overlay: false,
-            curvature_map: false,
-            escape_button: false,
-            play_race: false,
-            min_ratio_panel: false,
-        },
+        page: PageSetup::PLAIN,
     },
     LessonStep {
         id: StepId::Taylor,
@@ -103,10 +108,7 @@ pub const STEPS: [LessonStep; 7] = [
         compare: None,
         page: PageSetup {
             taylor_overlay: true,
-            curvature_map: false,
-            escape_button: false,
-            play_race: false,
-            min_ratio_panel: false,
+            ..PageSetup::PLAIN
         },
     },
     LessonStep {
@@ -116,9 +118,7 @@ pub const STEPS: [LessonStep; 7] = [
         page: PageSetup {
             taylor_overlay: true,
             curvature_map: true,
-            escape_button: false,
-            play_race: false,
-            min_ratio_panel: false,
+            ..PageSetup::PLAIN
         },
     },
     LessonStep {
@@ -129,8 +129,7 @@ pub const STEPS: [LessonStep; 7] = [
             taylor_overlay: true,
             curvature_map: true,
             escape_button: true,
-            play_race: false,
-            min_ratio_panel: false,
+            ..PageSetup::PLAIN
         },
     },
     LessonStep {
@@ -140,11 +139,8 @@ pub const STEPS: [LessonStep; 7] = [
         link: "v=1&preset=lecture&pt=0.6,-0.58&opt=gd,momentum&lr=0.01&beta=0.9",
         compare: None,
         page: PageSetup {
-            taylor_overlay: false,
-            curvature_map: false,
-            escape_button: false,
             play_race: true,
-            min_ratio_panel: false,
+            ..PageSetup::PLAIN
         },
     },
     LessonStep {
@@ -154,11 +150,8 @@ pub const STEPS: [LessonStep; 7] = [
         link: "v=1&preset=lecture-data&pt=0.6,-0.6&opt=gd,sgd&lr=0.1&beta=0.9&batch=4&seed=2",
         compare: None,
         page: PageSetup {
-            taylor_overlay: false,
-            curvature_map: false,
-            escape_button: false,
             play_race: true,
-            min_ratio_panel: false,
+            ..PageSetup::PLAIN
         },
     },
     LessonStep {
@@ -167,11 +160,9 @@ pub const STEPS: [LessonStep; 7] = [
         link: "v=1&preset=himmelblau&opt=gd,momentum&lr=0.01&beta=0.9",
         compare: None,
         page: PageSetup {
-            taylor_overlay: false,
             curvature_map: true,
-            escape_button: false,
-            play_race: false,
             min_ratio_panel: true,
+            ..PageSetup::PLAIN
         },
     },
 ];
