@@ -12,7 +12,7 @@ use saddle::analysis::{analyze, find_critical_points, symmetric_eigen};
 use saddle::experiments::{Network, Rng};
 use saddle::formula::Formula;
 use saddle::presets::preset;
-use saddle::render::{contour_levels, contour_segments, ColorScale, Grid};
+use saddle::render::{contour_levels, contour_lines, ColorScale, Grid};
 use saddle::surface::LossSurface;
 
 /// A long formula a person could paste: 40 terms, each with a transcendental call.
@@ -58,7 +58,7 @@ fn contours(c: &mut Criterion) {
         b.iter(|| {
             levels
                 .iter()
-                .map(|&level| contour_segments(black_box(&grid), level).len())
+                .map(|&level| contour_lines(black_box(&grid), level).len())
                 .sum::<usize>()
         })
     });

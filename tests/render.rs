@@ -6,7 +6,7 @@ use saddle::analysis::taylor_value;
 use saddle::bounds::Bounds;
 use saddle::formula::Formula;
 use saddle::render::{
-    contour_levels, contour_segments, format_tick, heatmap_rgba, nice_ticks, taylor_grid, viridis,
+    contour_levels, contour_lines, format_tick, heatmap_rgba, nice_ticks, taylor_grid, viridis,
     ColorScale, Grid, MapTransform, PlotArea, MAX_GRID_SIDE, MAX_SPAN, UNDEFINED_RGB,
 };
 use saddle::surface::{LossSurface, Point};
@@ -305,6 +305,62 @@ fn contour_levels_split_the_scale_evenly_or_geometrically() {
     for (level, expected) in levels.iter().zip([10.0, 100.0, 1000.0]) {
         assert!(close(*level, expected, 1e-12), "{levels:?}");
     }
+}
+
+/// The lines' pieces, each a pair of consecutive points: what marching squares found cell by cell.
+fn contour_segments(grid: &Grid, level: f64) -> Vec<[Point; 2]> {
+    contour_lines(grid, level)
+        .iter()
+        .flat_map(|line| line.windows(2).map(|pair| [pair[0], pair[1]]))
+        .collect()
+}
+
+#[test]
+fn the_unit_circle_is_one_closed_line() {
+    let n = 101;
+    let grid = Grid::sample(&formula("x^2 + y^2"), bounds(-2.0, 2.0, -2.0, 2.0), n, n);
+    let lines = contour_lines(&grid, 1.0);
+    assert_eq!(lines.len(), 1, "{} lines", lines.len());
+    let circle = &lines[0];
+    assert!(circle.len() > 100, "{} points", circle.len());
+    assert_eq!(
+        circle.first(),
+        circle.last(),
+        "a closed curve ends where it starts"
+    );
+    // Consecutive points are neighbours (within a cell's diagonal), never a jump across the circle.
+    let spacing = 4.0 / n as f64;
+    for pair in circle.windows(2) {
+        let step = (pair[0][0] - pair[1][0]).hypot(pair[0][1] - pair[1][1]);
+        assert!(step <= spacing * 2f64.sqrt() + 1e-12, "{pair:?}");
+    }
+}
+
+#[test]
+fn open_curves_run_from_border_to_border() {
+    // x·y = 0.5 over the square: the hyperbola's two branches, each one open line from one side to another.
+    let grid = Grid::sample(&formula("x*y"), bounds(-2.0, 2.0, -2.0, 2.0), 80, 80);
+    let mut lines = contour_lines(&grid, 0.5);
+    assert_eq!(lines.len(), 2);
+    lines.sort_by(|a, b| a[0][0].total_cmp(&b[0][0]));
+    for (line, sign) in lines.iter().zip([-1.0, 1.0]) {
+        assert_ne!(line.first(), line.last());
+        for point in line {
+            assert_eq!(point[0].signum(), sign, "{point:?} on the wrong branch");
+            assert!((point[0] * point[1] - 0.5).abs() < 0.05, "{point:?}");
+        }
+        let ends = [line[0], line[line.len() - 1]];
+        for end in ends {
+            let to_border = 2.0 - end[0].abs().max(end[1].abs());
+            assert!(to_border < 4.0 / 80.0, "{end:?} is not at the border");
+        }
+    }
+    // The straight level line x = 0.3 of the plane L = x: one line through every row of cells.
+    let plane = Grid::sample(&formula("x"), bounds(-1.0, 1.0, -1.0, 1.0), 20, 30);
+    let lines = contour_lines(&plane, 0.3);
+    assert_eq!(lines.len(), 1);
+    assert_eq!(lines[0].len(), 30);
+    assert!(lines[0].iter().all(|p| (p[0] - 0.3).abs() < 1e-12));
 }
 
 #[test]

@@ -13,7 +13,7 @@ use super::plot_error;
 use crate::analysis::CriticalPoint;
 use crate::bounds::Bounds;
 use crate::render::{
-    contour_levels, contour_segments, format_tick, heatmap_rgba, nice_ticks, viridis, ColorScale,
+    contour_levels, contour_lines, format_tick, heatmap_rgba, nice_ticks, viridis, ColorScale,
     Grid, MapTransform, PlotArea,
 };
 use crate::surface::{LossSurface, Point};
@@ -71,6 +71,14 @@ impl MapFrame {
             x.clamp(-1e6, 1e6).round() as i32,
             y.clamp(-1e6, 1e6).round() as i32,
         )
+    }
+
+    /// A polyline in backend pixels, without the repeats where points round to the same pixel as the one
+    /// before: a contour over a fine grid has several points per pixel at a figure's small scale.
+    pub fn pixels(&self, line: &[Point]) -> Vec<(i32, i32)> {
+        let mut pixels: Vec<(i32, i32)> = line.iter().map(|p| self.pixel(*p)).collect();
+        pixels.dedup();
+        pixels
     }
 
     /// The heatmap grid's columns and rows: about one cell per CSS pixel, capped.
@@ -148,8 +156,8 @@ pub fn draw_map_base<DB: DrawingBackend>(
     )?;
     let contour_style = frame.stroke(RGBAColor(255, 255, 255, 0.55), 1.0);
     for level in &base.levels {
-        for [a, b] in contour_segments(grid, *level) {
-            let path = PathElement::new(vec![frame.pixel(a), frame.pixel(b)], contour_style);
+        for line in contour_lines(grid, *level) {
+            let path = PathElement::new(frame.pixels(&line), contour_style);
             root.draw(&path).map_err(plot_error)?;
         }
     }

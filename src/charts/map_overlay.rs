@@ -10,7 +10,7 @@ use super::plot_error;
 use crate::analysis::{PointAnalysis, GRADIENT_TOLERANCE};
 use crate::bounds::Bounds;
 use crate::optim::Run;
-use crate::render::{contour_segments, taylor_grid};
+use crate::render::{contour_lines, taylor_grid};
 use crate::surface::Point;
 
 /// Arrow lengths in CSS pixels: directions are what the lecture shows, magnitudes are in the inspector.
@@ -148,14 +148,14 @@ fn draw_taylor<DB: DrawingBackend>(
         TAYLOR_GRID,
         TAYLOR_GRID,
     );
-    // Marching squares gives cell-sized pieces, so a fine dot pattern reads evenly where long dashes would not.
-    let dash = frame.px(2.0) as u32;
-    let gap = frame.px(3.0) as u32;
-    let style = PAPER.stroke_width(frame.px(2.0) as u32);
+    // Whole curves carry one dash pattern, so it reads as "the model" beside the solid contours of L.
+    let dash = frame.px(5.0) as u32;
+    let gap = frame.px(4.0) as u32;
+    let style = PAPER.stroke_width(frame.px(1.5).max(1.0) as u32);
     for level in levels {
-        for [a, b] in contour_segments(&model, *level) {
+        for line in contour_lines(&model, *level) {
             root.draw(&plotters::element::DashedPathElement::new(
-                vec![frame.pixel(a), frame.pixel(b)],
+                frame.pixels(&line),
                 dash,
                 gap,
                 style,

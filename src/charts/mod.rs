@@ -35,7 +35,7 @@ pub use map::{
 };
 pub use map_overlay::{draw_arrow, draw_map_overlay, draw_point, draw_trajectory, MapOverlay};
 pub use min_ratio::{dot_opacity, draw_min_ratio_chart, CRITICAL_GRADIENT_NORM};
-pub use surface3d::{draw_surface3d, Orientation, Trajectory, MESH_CELLS};
+pub use surface3d::{draw_surface3d, Orientation, SurfaceView, Trajectory, MESH_CELLS};
 
 use plotters::drawing::DrawingAreaErrorKind;
 use plotters::style::RGBColor;

@@ -185,49 +185,101 @@ pub fn draw_surface3d<DB: DrawingBackend, S: LossSurface + ?Sized>(
     point: Option<[f64; 2]>,
     trajectories: &[Trajectory],
 ) -> Result<(), String> {
-    let field = HeightField::sample(surface, bounds);
-    let orientation = orientation.sanitized();
-
-    area.fill(&WHITE).map_err(plot_error)?;
-    let mut chart = ChartBuilder::on(area)
-        .margin(10)
-        .build_cartesian_3d(
-            bounds.x_min..bounds.x_max,
-            field.low..field.high,
-            -bounds.y_max..-bounds.y_min,
-        )
-        .map_err(plot_error)?;
-    chart.with_projection(|mut projection| {
-        projection.yaw = orientation.yaw;
-        projection.pitch = orientation.pitch;
-        projection.scale = VIEW_SCALE;
-        projection.into_matrix()
-    });
-    let format = |value: &f64| tick_label(*value);
-    chart
-        .configure_axes()
-        .label_style((FONT, 13))
-        .light_grid_style(BLACK.mix(0.08))
-        .bold_grid_style(BLACK.mix(0.2))
-        .max_light_lines(2)
-        .x_labels(5)
-        .y_labels(5)
-        .z_labels(5)
-        .x_formatter(&format)
-        .y_formatter(&format)
-        .z_formatter(&|depth: &f64| tick_label(-depth))
-        .draw()
-        .map_err(plot_error)?;
-
-    draw_mesh(&mut chart, bounds, &field)?;
-    draw_axis_names(&mut chart, bounds, &field)?;
-    for trajectory in trajectories {
-        draw_trajectory(&mut chart, bounds, &field, trajectory)?;
-    }
-    if let Some(at) = point.filter(|&at| bounds.contains(at)) {
-        draw_dropped_point(&mut chart, &field, at, surface.value(at))?;
-    }
+    let view = SurfaceView::new(surface, bounds, orientation);
+    view.draw_backdrop(area)?;
+    let point = point.map(|at| (at, surface.value(at)));
+    view.draw_walkers(area, point, trajectories)?;
     area.present().map_err(plot_error)
+}
+
+/// The 3-D view of one surface, box and orientation, drawn in two layers: the backdrop (axes and mesh,
+/// costly: ~1600 filled cells) changes only when the surface, box or view turns, while the walkers (the
+/// dropped point and the runs) change every step of a race. The page caches the backdrop as an image and
+/// draws the walkers over a copy of it.
+pub struct SurfaceView {
+    field: HeightField,
+    bounds: Bounds,
+    orientation: Orientation,
+}
+
+impl SurfaceView {
+    pub fn new<S: LossSurface + ?Sized>(
+        surface: &S,
+        bounds: Bounds,
+        orientation: Orientation,
+    ) -> SurfaceView {
+        SurfaceView {
+            field: HeightField::sample(surface, bounds),
+            bounds,
+            orientation: orientation.sanitized(),
+        }
+    }
+
+    /// The chart's frame on `area`: the same area always gives the same projection, so both layers line up.
+    fn chart<'a, DB: DrawingBackend>(
+        &self,
+        area: &'a DrawingArea<DB, Shift>,
+    ) -> Result<Chart3d<'a, DB>, String> {
+        let (bounds, field, orientation) = (self.bounds, &self.field, self.orientation);
+        let mut chart = ChartBuilder::on(area)
+            .margin(10)
+            .build_cartesian_3d(
+                bounds.x_min..bounds.x_max,
+                field.low..field.high,
+                -bounds.y_max..-bounds.y_min,
+            )
+            .map_err(plot_error)?;
+        chart.with_projection(|mut projection| {
+            projection.yaw = orientation.yaw;
+            projection.pitch = orientation.pitch;
+            projection.scale = VIEW_SCALE;
+            projection.into_matrix()
+        });
+        Ok(chart)
+    }
+
+    /// White paper, the axes with their ticks and names, and the mesh.
+    pub fn draw_backdrop<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+    ) -> Result<(), String> {
+        area.fill(&WHITE).map_err(plot_error)?;
+        let mut chart = self.chart(area)?;
+        let format = |value: &f64| tick_label(*value);
+        chart
+            .configure_axes()
+            .label_style((FONT, 13))
+            .light_grid_style(BLACK.mix(0.08))
+            .bold_grid_style(BLACK.mix(0.2))
+            .max_light_lines(2)
+            .x_labels(5)
+            .y_labels(5)
+            .z_labels(5)
+            .x_formatter(&format)
+            .y_formatter(&format)
+            .z_formatter(&|depth: &f64| tick_label(-depth))
+            .draw()
+            .map_err(plot_error)?;
+        draw_mesh(&mut chart, self.bounds, &self.field)?;
+        draw_axis_names(&mut chart, self.bounds, &self.field)
+    }
+
+    /// The runs and the dropped point (with its loss) over the backdrop.
+    pub fn draw_walkers<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        point: Option<([f64; 2], f64)>,
+        trajectories: &[Trajectory],
+    ) -> Result<(), String> {
+        let mut chart = self.chart(area)?;
+        for trajectory in trajectories {
+            draw_trajectory(&mut chart, self.bounds, &self.field, trajectory)?;
+        }
+        if let Some((at, loss)) = point.filter(|(at, _)| self.bounds.contains(*at)) {
+            draw_dropped_point(&mut chart, &self.field, at, loss)?;
+        }
+        Ok(())
+    }
 }
 
 /// Where Saddle's (x, y, L) sits in plotters' frame: L up, and y negated so that, seen from above, y lies

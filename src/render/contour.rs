@@ -1,5 +1,7 @@
 //! Level curves by marching squares over a sampled grid.
 
+use std::collections::HashMap;
+
 use super::colormap::ColorScale;
 use super::grid::Grid;
 use crate::surface::Point;
@@ -19,13 +21,27 @@ pub fn contour_levels(scale: &ColorScale, count: usize) -> Vec<f64> {
         .collect()
 }
 
-/// The line segments where the surface crosses `level`, in data coordinates.
+/// The level curves where the surface crosses `level`, in data coordinates, each one polyline.
+///
+/// Marching squares gives a segment per cell; the segments are joined end to end through the grid
+/// edges they share, so a backend strokes a whole curve as one path (thousands of one-segment paths
+/// cost a canvas far more) and a dash pattern runs on along the curve. A closed curve ends on its
+/// first point.
+pub fn contour_lines(grid: &Grid, level: f64) -> Vec<Vec<Point>> {
+    stitch(crossing_segments(grid, level))
+}
+
+/// A crossing of a cell side: the grid edge it lies on (shared by the two cells on either side of it,
+/// so the key is what joins segments) and the point.
+type Crossing = (u64, Point);
+
+/// One segment per crossed cell side pair.
 ///
 /// Cells join four neighbouring sample points (cell centres of `grid`); a crossing is placed by
 /// linear interpolation along the cell edge. When a cell's diagonal corners disagree (a saddle
 /// cell), the average of its corners decides which pair the curve keeps connected. Cells with an
 /// undefined corner are skipped, so curves stop at the border of the surface's domain.
-pub fn contour_segments(grid: &Grid, level: f64) -> Vec<[Point; 2]> {
+fn crossing_segments(grid: &Grid, level: f64) -> Vec<[Crossing; 2]> {
     let mut segments = Vec::new();
     if !level.is_finite() {
         return segments;
@@ -65,6 +81,7 @@ pub fn contour_segments(grid: &Grid, level: f64) -> Vec<[Point; 2]> {
             let cell = Cell {
                 corners: [[x[0], y[0]], [x[1], y[0]], [x[1], y[1]], [x[0], y[1]]],
                 values,
+                edges: EdgeKeys::of_cell(grid.width, row, column),
             };
             cell.add_segments(case, level, &mut segments);
         }
@@ -74,10 +91,87 @@ pub fn contour_segments(grid: &Grid, level: f64) -> Vec<[Point; 2]> {
     segments
 }
 
+/// Joins segments that share a grid edge into polylines.
+///
+/// A grid edge is crossed at most once per level, so it is shared by at most two segments: each walk
+/// from a segment's end finds at most one way on.
+fn stitch(segments: Vec<[Crossing; 2]>) -> Vec<Vec<Point>> {
+    let mut at_edge: HashMap<u64, [Option<usize>; 2]> = HashMap::with_capacity(segments.len() * 2);
+    for (index, segment) in segments.iter().enumerate() {
+        for (edge, _) in segment {
+            let slot = at_edge.entry(*edge).or_default();
+            if slot[0].is_none() {
+                slot[0] = Some(index);
+            } else {
+                slot[1] = Some(index);
+            }
+        }
+    }
+    let mut used = vec![false; segments.len()];
+    // An unused segment touching `edge`, entered there: its far end is where the walk goes next.
+    let next = |edge: u64, used: &mut [bool]| -> Option<Crossing> {
+        let found = at_edge
+            .get(&edge)?
+            .iter()
+            .flatten()
+            .copied()
+            .find(|&index| !used[index])?;
+        used[found] = true;
+        let [a, b] = segments[found];
+        Some(if a.0 == edge { b } else { a })
+    };
+    let mut lines = Vec::new();
+    for start in 0..segments.len() {
+        if used[start] {
+            continue;
+        }
+        used[start] = true;
+        let [(tail_edge, tail), (head_edge, head)] = segments[start];
+        let mut forward = vec![tail, head];
+        let mut edge = head_edge;
+        while let Some((far_edge, point)) = next(edge, &mut used) {
+            forward.push(point);
+            edge = far_edge;
+        }
+        let mut backward = Vec::new();
+        let mut edge = tail_edge;
+        while let Some((far_edge, point)) = next(edge, &mut used) {
+            backward.push(point);
+            edge = far_edge;
+        }
+        backward.reverse();
+        backward.extend(forward);
+        lines.push(backward);
+    }
+    lines
+}
+
+/// The keys of a cell's four sides: horizontal edges are even, vertical ones odd, both numbered by the
+/// sample they start from, so neighbouring cells name their shared side alike.
+struct EdgeKeys {
+    top: u64,
+    right: u64,
+    bottom: u64,
+    left: u64,
+}
+
+impl EdgeKeys {
+    fn of_cell(width: usize, row: usize, column: usize) -> EdgeKeys {
+        let sample = |row: usize, column: usize| (row as u64 * width as u64 + column as u64) * 2;
+        EdgeKeys {
+            top: sample(row, column),
+            bottom: sample(row + 1, column),
+            left: sample(row, column) + 1,
+            right: sample(row, column + 1) + 1,
+        }
+    }
+}
+
 /// One marching-squares cell, corners clockwise from the top left: TL, TR, BR, BL.
 struct Cell {
     corners: [Point; 4],
     values: [f64; 4],
+    edges: EdgeKeys,
 }
 
 /// A side of a cell, where a level curve enters or leaves it.
@@ -90,7 +184,7 @@ enum Side {
 }
 
 impl Cell {
-    fn add_segments(&self, case: u8, level: f64, segments: &mut Vec<[Point; 2]>) {
+    fn add_segments(&self, case: u8, level: f64, segments: &mut Vec<[Crossing; 2]>) {
         use Side::*;
         let pairs: &[[Side; 2]] = match case {
             0 | 15 => &[],
@@ -119,15 +213,15 @@ impl Cell {
     }
 
     /// Where the level crosses a side whose ends lie on opposite sides of it.
-    fn crossing(&self, side: Side, level: f64) -> Point {
-        let (a, b) = match side {
-            Side::Top => (0, 1),
-            Side::Right => (1, 2),
-            Side::Bottom => (3, 2),
-            Side::Left => (0, 3),
+    fn crossing(&self, side: Side, level: f64) -> Crossing {
+        let (a, b, edge) = match side {
+            Side::Top => (0, 1, self.edges.top),
+            Side::Right => (1, 2, self.edges.right),
+            Side::Bottom => (3, 2, self.edges.bottom),
+            Side::Left => (0, 3, self.edges.left),
         };
         let (p, q) = (self.corners[a], self.corners[b]);
         let t = (level - self.values[a]) / (self.values[b] - self.values[a]);
-        [p[0] + t * (q[0] - p[0]), p[1] + t * (q[1] - p[1])]
+        (edge, [p[0] + t * (q[0] - p[0]), p[1] + t * (q[1] - p[1])])
     }
 }

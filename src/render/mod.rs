@@ -12,7 +12,7 @@ mod taylor;
 mod view;
 
 pub use colormap::{heatmap_rgba, viridis, ColorScale, UNDEFINED_RGB};
-pub use contour::{contour_levels, contour_segments, MAX_CONTOUR_LEVELS};
+pub use contour::{contour_levels, contour_lines, MAX_CONTOUR_LEVELS};
 pub use curvature::{
     curvature_class, curvature_rgb, curvature_rgba, curvature_rows, hessian_eigenvalues,
     shape_ratio, CurvatureClass, FLAT_RATIO,

@@ -147,7 +147,7 @@ impl App {
             last_plots_ms: f64::NEG_INFINITY,
             view_changed: false,
             last_view_change_ms: f64::NEG_INFINITY,
-            plots: Plots::new(ui.surface3d.clone(), ui.loss_chart.clone()),
+            plots: Plots::new(ui.surface3d.clone(), ui.loss_chart.clone())?,
             experiments: ExperimentsPanel::find()?,
             ui,
         };
@@ -216,6 +216,7 @@ impl App {
     }
 
     fn surface_changed(&mut self) {
+        self.plots.surface_changed();
         self.long_formula = self.surface.loss.formula().is_some_and(map_view::is_long);
         super::batch::show_controls(self);
         surface_panel::show_long_formula(self.long_formula);
@@ -384,6 +385,9 @@ impl App {
             self.dirty.critical = false;
             self.dirty.base = true;
         }
+        // A frame that redraws the map's base is already a full one: the charts beside the map wait for the
+        // next, so the map shows sooner (at load, on a new surface, while zooming).
+        let map_redrawn = self.dirty.base;
         if self.dirty.base {
             self.map
                 .draw_base(&self.surface.loss, self.bounds, &self.critical)
@@ -396,7 +400,7 @@ impl App {
             self.dirty.overlay = false;
             self.dirty.plots = true;
         }
-        if self.dirty.plots && now_ms - self.last_plots_ms >= REDRAW_INTERVAL_MS {
+        if self.dirty.plots && !map_redrawn && now_ms - self.last_plots_ms >= REDRAW_INTERVAL_MS {
             self.plots.draw(&Scenery {
                 surface: (!self.long_formula).then_some(&self.surface.loss),
                 bounds: self.bounds,
@@ -407,7 +411,7 @@ impl App {
             self.last_plots_ms = now_ms;
             self.dirty.plots = false;
         }
-        self.experiments.frame()?;
+        self.experiments.frame(map_redrawn)?;
         if self.dirty.inspector {
             inspector::show(&self.ui.inspector, self.ui.words, self.point.as_ref());
             self.dirty.inspector = false;

@@ -135,8 +135,9 @@ impl ExperimentsPanel {
         }
     }
 
-    /// One animation frame: a slice of work within [`FRAME_BUDGET_MS`], then a redraw if anything changed.
-    pub fn frame(&mut self) -> Result<(), JsValue> {
+    /// One animation frame: a slice of work within [`FRAME_BUDGET_MS`], then a redraw if anything changed,
+    /// unless the frame is already `busy` drawing the map.
+    pub fn frame(&mut self, busy: bool) -> Result<(), JsValue> {
         if self.running {
             if let Some(experiment) = self.experiment.as_mut() {
                 let started = js_sys::Date::now();
@@ -164,7 +165,7 @@ impl ExperimentsPanel {
         if width > 0 && width as u32 != self.chart.width() {
             self.dirty = true;
         }
-        if self.dirty {
+        if self.dirty && !busy {
             self.dirty = false;
             self.show()?;
         }

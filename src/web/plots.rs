@@ -5,11 +5,14 @@ use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsValue;
 use web_sys::HtmlCanvasElement;
 
+use super::dom;
+use super::map_view::context_2d;
+
 use super::palette::optimizer_colour;
 use crate::analysis::PointAnalysis;
 use crate::bounds::Bounds;
 use crate::charts::palette::PAPER;
-use crate::charts::{draw_loss_chart, draw_surface3d, Orientation, Trajectory};
+use crate::charts::{draw_loss_chart, Orientation, SurfaceView, Trajectory};
 use crate::i18n::Strings;
 use crate::optim::Run;
 use crate::surface::LossSurface;
@@ -24,6 +27,19 @@ pub struct Plots {
     pub orientation: Orientation,
     /// Where the drag that turns the 3-D view was last seen (CSS pixels).
     pub turning_from: Option<[f64; 2]>,
+    /// The 3-D view's axes and mesh, drawn offscreen once per surface, box, orientation and size, and
+    /// copied under the walkers at each redraw: a click or a race step then costs a copy, not a mesh.
+    backdrop: HtmlCanvasElement,
+    backdrop_drawn: Option<Backdrop>,
+}
+
+/// What the cached backdrop was drawn for. The surface itself is not compared: [`Plots::surface_changed`]
+/// forgets the backdrop instead.
+struct Backdrop {
+    view: SurfaceView,
+    bounds: Bounds,
+    orientation: Orientation,
+    size: (u32, u32),
 }
 
 /// What both charts show.
@@ -38,16 +54,26 @@ pub struct Scenery<'a> {
 }
 
 impl Plots {
-    pub fn new(surface3d: HtmlCanvasElement, loss_chart: HtmlCanvasElement) -> Plots {
-        Plots {
+    pub fn new(
+        surface3d: HtmlCanvasElement,
+        loss_chart: HtmlCanvasElement,
+    ) -> Result<Plots, JsValue> {
+        Ok(Plots {
             surface3d,
             loss_chart,
             orientation: Orientation::default(),
             turning_from: None,
-        }
+            backdrop: dom::create("canvas")?,
+            backdrop_drawn: None,
+        })
     }
 
-    pub fn draw(&self, scenery: &Scenery) -> Result<(), JsValue> {
+    /// The 3-D backdrop shows another surface from now on.
+    pub fn surface_changed(&mut self) {
+        self.backdrop_drawn = None;
+    }
+
+    pub fn draw(&mut self, scenery: &Scenery) -> Result<(), JsValue> {
         let labels: Vec<String> = scenery
             .runs
             .iter()
@@ -69,14 +95,19 @@ impl Plots {
             .collect();
         if let Some(area) = visible_area(&self.surface3d)? {
             match scenery.surface {
-                Some(surface) => draw_surface3d(
-                    &area,
-                    surface,
-                    scenery.bounds,
-                    self.orientation,
-                    scenery.point.map(|p| p.at),
-                    &trajectories,
-                ),
+                Some(surface) => {
+                    self.refresh_backdrop(surface, scenery.bounds)?;
+                    context_2d(&self.surface3d)?.draw_image_with_html_canvas_element(
+                        &self.backdrop,
+                        0.0,
+                        0.0,
+                    )?;
+                    let point = scenery.point.map(|p| (p.at, p.derivatives.value));
+                    match &self.backdrop_drawn {
+                        Some(drawn) => drawn.view.draw_walkers(&area, point, &trajectories),
+                        None => Ok(()),
+                    }
+                }
                 None => area.fill(&PAPER).map_err(|e| e.to_string()),
             }
             .map_err(|e| JsValue::from_str(&e))?;
@@ -84,6 +115,39 @@ impl Plots {
         if let Some(area) = visible_area(&self.loss_chart)? {
             draw_loss_chart(&area, &trajectories, true).map_err(|e| JsValue::from_str(&e))?;
         }
+        Ok(())
+    }
+}
+
+impl Plots {
+    /// Redraws the 3-D backdrop offscreen when something it shows changed since it was last drawn.
+    fn refresh_backdrop(
+        &mut self,
+        surface: &dyn LossSurface,
+        bounds: Bounds,
+    ) -> Result<(), JsValue> {
+        let size = (self.surface3d.width(), self.surface3d.height());
+        let orientation = self.orientation;
+        let current = self.backdrop_drawn.as_ref().is_some_and(|drawn| {
+            drawn.bounds == bounds && drawn.orientation == orientation && drawn.size == size
+        });
+        if current {
+            return Ok(());
+        }
+        self.backdrop.set_width(size.0);
+        self.backdrop.set_height(size.1);
+        let view = SurfaceView::new(surface, bounds, orientation);
+        let area = CanvasBackend::with_canvas_object(self.backdrop.clone())
+            .ok_or_else(|| JsValue::from_str("this browser gives no 2-D canvas"))?
+            .into_drawing_area();
+        view.draw_backdrop(&area)
+            .map_err(|e| JsValue::from_str(&e))?;
+        self.backdrop_drawn = Some(Backdrop {
+            view,
+            bounds,
+            orientation,
+            size,
+        });
         Ok(())
     }
 }
