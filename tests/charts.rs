@@ -9,7 +9,13 @@ use saddle::charts::{
     draw_loss_chart, draw_surface3d, register_system_font, Orientation, Trajectory,
 };
 use saddle::formula::Formula;
+use saddle::i18n::{strings, ChartWords};
 use saddle::optim::OptimizerKind;
+use saddle::share::Language;
+
+fn english() -> &'static ChartWords {
+    &strings(Language::English).chart
+}
 
 fn render_svg(draw: impl FnOnce(&DrawingArea<SVGBackend, Shift>) -> Result<(), String>) -> String {
     // Natively, plotters measures text with a real font (the browser brings its own).
@@ -242,7 +248,7 @@ fn loss_chart_draws_a_line_per_run_with_legend_and_step_axis() {
             losses: &b_losses,
         },
     ];
-    let svg = render_svg(|area| draw_loss_chart(area, &runs, false));
+    let svg = render_svg(|area| draw_loss_chart(area, &runs, false, english()));
     assert_well_formed(&svg);
     let labels = texts(&svg);
     for text in ["step", "L", "gradient descent", "slow descent"] {
@@ -266,7 +272,7 @@ fn log_loss_chart_ticks_are_powers_of_ten() {
         points: &points,
         losses: &losses,
     };
-    let svg = render_svg(|area| draw_loss_chart(area, &[run], true));
+    let svg = render_svg(|area| draw_loss_chart(area, &[run], true, english()));
     let labels = texts(&svg);
     let powers: Vec<&String> = labels.iter().filter(|t| t.starts_with("10")).collect();
     // 10⁻⁶ … 10⁰, one tick per decade.
@@ -292,7 +298,7 @@ fn log_loss_chart_of_non_positive_losses_says_it_is_shifted() {
         points: &points,
         losses: &losses,
     };
-    let svg = render_svg(|area| draw_loss_chart(area, &[run], true));
+    let svg = render_svg(|area| draw_loss_chart(area, &[run], true, english()));
     assert_well_formed(&svg);
     assert!(texts(&svg).iter().any(|t| t.starts_with("L − L_min + ε")));
     // The NaN splits the line in two pieces, plus the legend sample.
@@ -302,7 +308,7 @@ fn log_loss_chart_of_non_positive_losses_says_it_is_shifted() {
 #[test]
 fn an_empty_race_still_draws_axes() {
     for logarithmic in [false, true] {
-        let svg = render_svg(|area| draw_loss_chart(area, &[], logarithmic));
+        let svg = render_svg(|area| draw_loss_chart(area, &[], logarithmic, english()));
         assert_well_formed(&svg);
         let labels = texts(&svg);
         assert!(labels.iter().any(|t| t == "step"));
@@ -311,6 +317,20 @@ fn an_empty_race_still_draws_axes() {
             "no step ticks in {labels:?}"
         );
     }
+}
+
+#[test]
+fn the_loss_chart_is_titled_in_the_words_it_is_given() {
+    let chinese = &strings(Language::Chinese).chart;
+    let svg = render_svg(|area| draw_loss_chart(area, &[], true, chinese));
+    let labels = texts(&svg);
+    for expected in ["步数", "L（对数坐标）"] {
+        assert!(
+            labels.iter().any(|t| t == expected),
+            "{expected} missing from {labels:?}"
+        );
+    }
+    assert!(!labels.iter().any(|t| t == "step"));
 }
 
 #[test]

@@ -2,10 +2,13 @@
 
 use proptest::prelude::*;
 use saddle::analysis::{
-    find_critical_points, CriticalPoint, CriticalPoints, PointKind, GRADIENT_TOLERANCE,
+    find_critical_points, ContinuumShape, CriticalPoint, CriticalPoints, PointKind,
+    GRADIENT_TOLERANCE,
 };
 use saddle::bounds::Bounds;
 use saddle::formula::Formula;
+use saddle::i18n::continuum;
+use saddle::share::Language;
 use saddle::surface::LossSurface;
 
 fn formula(text: &str) -> Formula {
@@ -140,10 +143,8 @@ fn lecture_network_has_one_saddle_and_a_valley_of_minima() {
     assert_eq!(saddle.value, 1.0);
     assert_eq!(saddle.eigenvalues, [-2.0, 2.0]);
     let continuum = found.continuum.expect("the valley xy = 1");
-    assert_eq!(
-        continuum.description,
-        "a curve of minima where the gradient vanishes (e.g. through (1, 1))"
-    );
+    assert_eq!(continuum.shape, ContinuumShape::Minima);
+    assert_eq!(continuum.example, [1.0, 1.0]);
     assert!(continuum.sample.len() >= 8, "{continuum:?}");
     for p in &continuum.sample {
         assert!((p[0] * p[1] - 1.0).abs() < 1e-6, "{p:?} is not on xy = 1");
@@ -194,10 +195,8 @@ fn constant_surface_is_one_flat_region_not_hundreds_of_points() {
     let found = critical_points("3", &bounds(-2.0, 2.0, -2.0, 2.0));
     assert!(found.points.is_empty(), "{:?}", found.points);
     let continuum = found.continuum.expect("everything is critical");
-    assert_eq!(
-        continuum.description,
-        "a flat region where the gradient vanishes everywhere (e.g. around (0, 0))"
-    );
+    assert_eq!(continuum.shape, ContinuumShape::Flat);
+    assert_eq!(continuum.example, [0.0, 0.0]);
 }
 
 #[test]
@@ -205,7 +204,7 @@ fn crossing_valleys_of_x2_y2_are_traced_along_both_axes() {
     let found = critical_points("x^2 * y^2", &bounds(-2.0, 2.0, -2.0, 2.0));
     assert!(found.points.is_empty(), "{:?}", found.points);
     let continuum = found.continuum.expect("the two axes");
-    assert!(continuum.description.starts_with("a curve of minima"));
+    assert_eq!(continuum.shape, ContinuumShape::Minima);
     assert!(continuum.sample.iter().all(|p| p[0] == 0.0 || p[1] == 0.0));
     assert!(continuum.sample.iter().any(|p| p[0].abs() > 1.5));
     assert!(continuum.sample.iter().any(|p| p[1].abs() > 1.5));
@@ -330,8 +329,9 @@ fn lines_of_minima_and_maxima_are_described_as_mixed_curves() {
     let found = critical_points("sin(x)", &bounds(-4.0, 4.0, -2.0, 2.0));
     assert!(found.points.is_empty(), "{:?}", found.points);
     let lines = found.continuum.expect("two vertical lines");
+    assert_eq!(lines.shape, ContinuumShape::Mixed);
     assert_eq!(
-        lines.description,
+        continuum(Language::English, &lines),
         "curves of degenerate critical points where the gradient vanishes (e.g. through (1.571, 0))"
     );
     let half_pi = std::f64::consts::FRAC_PI_2;

@@ -8,9 +8,14 @@ use saddle::charts::{
     Orientation,
 };
 use saddle::experiments::{dataset_preset, MinRatioConfig, MinRatioExperiment, MinRatioRun};
+use saddle::i18n::{strings, ChartWords};
 use saddle::render::Grid;
+use saddle::share::Language;
 use saddle::surface::LossSurface;
 
+fn english() -> &'static ChartWords {
+    &strings(Language::English).chart
+}
 const WIDTH: u32 = 640;
 const HEIGHT: u32 = 480;
 
@@ -70,7 +75,7 @@ fn scatter_places_each_run_by_log_loss_and_ratio_and_rings_the_selected_one() {
         run(1e-1, 1e-3, 0.5),
         run(1e-2, 1e-9, 0.0),
     ];
-    let (svg, positions) = render_svg(|area| draw_min_ratio_chart(area, &runs, Some(1)));
+    let (svg, positions) = render_svg(|area| draw_min_ratio_chart(area, &runs, Some(1), english()));
     assert!(!svg.contains("NaN"));
     let [Some(low), Some(high), Some(middle)] = positions[..] else {
         panic!("every run should be placed: {positions:?}");
@@ -110,13 +115,18 @@ fn scatter_skips_runs_it_cannot_place_and_draws_empty_axes() {
         run(f64::NAN, 0.0, 0.5),
         run(0.1, 0.0, 1.0),
     ];
-    let (svg, positions) = render_svg(|area| draw_min_ratio_chart(area, &runs, Some(0)));
+    let (svg, positions) = render_svg(|area| draw_min_ratio_chart(area, &runs, Some(0), english()));
     assert_eq!(positions[..2], [None, None]);
     assert!(positions[2].is_some());
     assert_eq!(circles_with(&svg, "stroke=\"#D55E00\""), 0);
-    let (svg, positions) = render_svg(|area| draw_min_ratio_chart(area, &[], None));
+    let (svg, positions) = render_svg(|area| draw_min_ratio_chart(area, &[], None, english()));
     assert!(positions.is_empty());
     assert!(texts(&svg).iter().any(|t| t == "minimum ratio"));
+    let chinese = &strings(Language::Chinese).chart;
+    let (svg, _) = render_svg(|area| draw_min_ratio_chart(area, &[], None, chinese));
+    let labels = texts(&svg);
+    assert!(labels.iter().any(|t| t == "最小值比例"), "{labels:?}");
+    assert!(labels.iter().any(|t| t == "训练损失 L（对数坐标）"));
 }
 
 #[test]
@@ -129,12 +139,13 @@ fn a_real_experiment_plots_every_run_and_its_spectrum() {
     })
     .expect("a valid configuration");
     let runs = experiment.run_to_end().to_vec();
-    let (_, positions) = render_svg(|area| draw_min_ratio_chart(area, &runs, None));
+    let (_, positions) = render_svg(|area| draw_min_ratio_chart(area, &runs, None, english()));
     assert_eq!(positions.iter().flatten().count(), 3);
 
     let spectrum = &runs[0];
-    let (svg, ()) =
-        render_svg(|area| draw_eigen_histogram(area, &spectrum.eigenvalues, 1e-6 * 10.0, "run 1"));
+    let (svg, ()) = render_svg(|area| {
+        draw_eigen_histogram(area, &spectrum.eigenvalues, 1e-6 * 10.0, "run 1", english())
+    });
     assert!(!svg.contains("NaN"));
     assert!(texts(&svg).iter().any(|t| t == "run 1"));
     let bars = |colour: &str| {

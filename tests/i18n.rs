@@ -1,10 +1,14 @@
 //! The page's words: every label in every language, the browser's language, and translated errors.
 
-use saddle::analysis::PointKind;
+use saddle::analysis::{find_critical_points, PointKind};
+use saddle::experiments::{MinRatioRun, DATASET_PRESETS};
 use saddle::formula::Formula;
-use saddle::i18n::{browser_language, formula_error, link_notice, strings, Labels};
+use saddle::i18n::{
+    browser_language, continuum, formula_error, link_notice, strings, Labels, MinRatioStatus,
+};
 use saddle::lesson::STEPS;
 use saddle::optim::{OptimizerKind, RunStatus};
+use saddle::presets::{preset, PRESETS};
 use saddle::render::CurvatureClass;
 use saddle::share::{decode, Language};
 
@@ -184,4 +188,133 @@ fn lesson_texts_exist_in_both_languages() {
     }
     let network = STEPS[3].text(Language::Chinese);
     assert!(network.body.contains("鞍点") && network.body.contains("u = (1, 1)"));
+}
+
+#[test]
+fn every_preset_has_a_title_and_description_in_every_language() {
+    let names = PRESETS
+        .iter()
+        .map(|p| p.name)
+        .chain(DATASET_PRESETS.iter().map(|d| d.name));
+    for name in names {
+        let english = (strings(Language::English).preset)(name).expect(name);
+        for language in Language::ALL {
+            // The language's own table, not the English fallback the page would show.
+            let text = (strings(language).preset)(name)
+                .unwrap_or_else(|| panic!("preset {name} has no words in {}", language.code()));
+            assert!(
+                !text.title.is_empty() && text.description.len() > 40,
+                "{name}"
+            );
+            if language != Language::English {
+                assert_ne!(text.title, english.title, "{name} in {}", language.code());
+                assert_ne!(text.description, english.description, "{name}");
+            }
+        }
+    }
+    let lecture = strings(Language::English).preset("lecture").unwrap();
+    assert_eq!(lecture.title, preset("lecture").unwrap().title);
+    let lecture = strings(Language::Chinese).preset("lecture").unwrap();
+    assert!(lecture.description.contains("鞍点"));
+    assert_eq!(strings(Language::Chinese).preset("custom"), None);
+}
+
+#[test]
+fn continua_are_described_in_both_languages_and_the_cli_keeps_its_english() {
+    let lecture = preset("lecture").unwrap();
+    let valley = find_critical_points(&lecture.formula(), &lecture.bounds())
+        .continuum
+        .expect("the valley w1·w2 = 1");
+    assert_eq!(
+        continuum(Language::English, &valley),
+        "a curve of minima where the gradient vanishes (e.g. through (1, 1))"
+    );
+    assert_eq!(
+        continuum(Language::Chinese, &valley),
+        "一条梯度为零的最小值曲线（例如经过 (1, 1)）"
+    );
+    assert_eq!(
+        strings(Language::English).continuum_hint(&valley),
+        "Not marked: a curve of minima where the gradient vanishes (e.g. through (1, 1))."
+    );
+    assert_eq!(
+        strings(Language::Chinese).continuum_hint(&valley),
+        "未逐一标出：一条梯度为零的最小值曲线（例如经过 (1, 1)）。"
+    );
+}
+
+#[test]
+fn the_minimum_ratio_panel_speaks_both_languages() {
+    let (en, zh) = (strings(Language::English), strings(Language::Chinese));
+    let cancelled = MinRatioStatus::Cancelled { runs_done: 3 };
+    let done = MinRatioStatus::Done {
+        runs: 20,
+        params: 49,
+        hidden: 16,
+    };
+    let running = MinRatioStatus::Running {
+        params: 49,
+        hidden: 16,
+        runs: 20,
+    };
+    assert_eq!((en.min_ratio_status)(&cancelled), "Cancelled after 3 runs.");
+    assert_eq!(
+        (en.min_ratio_status)(&done),
+        "Done: 20 runs at P = 49 (hidden width 16)."
+    );
+    assert_eq!(
+        (en.min_ratio_status)(&running),
+        "Running: P = 49 parameters (a 1–16–1 tanh network), 20 runs…"
+    );
+    assert_eq!(
+        (zh.min_ratio_status)(&cancelled),
+        "已取消，此前完成了 3 次运行。"
+    );
+    assert!((zh.min_ratio_status)(&done).starts_with("完成：P = 49"));
+    assert!((zh.min_ratio_status)(&running).starts_with("运行中："));
+    assert_eq!(zh.labels.min_ratio_title, "高维空间中的鞍点");
+    assert_eq!((en.batch_of)(2, 64), "2 of 64");
+    assert_eq!((zh.batch_of)(2, 64), "2 / 64");
+    let run = MinRatioRun {
+        training_loss: 0.1,
+        gradient_norm: 1e-12,
+        minimum_ratio: 0.75,
+        eigenvalues: vec![-1.0, 1.0, 2.0, 3.0, 0.0],
+        positive: 3,
+        negative: 1,
+        zero: 1,
+        training_steps: 10,
+        solver_iterations: 3,
+    };
+    assert_eq!(
+        (en.run_spectrum)(1, &run),
+        "Run 2: 3 positive, 1 negative, 1 ≈ 0; minimum ratio 0.75"
+    );
+    assert_eq!(
+        (zh.run_spectrum)(1, &run),
+        "第 2 次运行：3 个正特征值，1 个负特征值，1 个 ≈ 0；最小值比例 0.75"
+    );
+}
+
+#[test]
+fn chart_axis_titles_differ_by_language_except_the_loss_symbol() {
+    let (en, zh) = (
+        strings(Language::English).chart,
+        strings(Language::Chinese).chart,
+    );
+    assert_eq!((en.step, zh.step), ("step", "步数"));
+    assert_eq!(en.loss, zh.loss);
+    assert_eq!(en.colour_bar, zh.colour_bar);
+    for (english, chinese) in [
+        (en.loss_log, zh.loss_log),
+        (en.loss_shifted_log, zh.loss_shifted_log),
+        (en.training_loss_log, zh.training_loss_log),
+        (en.minimum_ratio, zh.minimum_ratio),
+        (en.eigenvalue, zh.eigenvalue),
+        (en.count, zh.count),
+        (en.map_x, zh.map_x),
+        (en.map_y, zh.map_y),
+    ] {
+        assert_ne!(english, chinese);
+    }
 }

@@ -24,3 +24,46 @@ fn every_data_i18n_key_in_the_page_is_a_label() {
         "a data-i18n attribute without a key"
     );
 }
+
+/// Every word of English in the page's body sits in an element marked `data-i18n` (an aria-label: marked
+/// `data-i18n-label`), so it is replaced when
+/// the language switches; what is left unmarked is symbols (η, B, L(θ′), H =), the product's name and the
+/// `<noscript>` note, which no script can translate.
+#[test]
+fn no_fixed_english_is_left_in_the_page() {
+    let page = include_str!("../index.html");
+    let body = &page[page.find("<body>").unwrap()..page.find("<noscript>").unwrap()];
+    let is_word = |w: &str| w.chars().filter(char::is_ascii_alphabetic).count() >= 2;
+    let mut untranslated = Vec::new();
+    for (start, _) in body.match_indices('<') {
+        let rest = &body[start..];
+        let tag = &rest[..rest.find('>').unwrap() + 1];
+        let text = &rest[tag.len()..];
+        let text = &text[..text.find('<').unwrap_or(text.len())];
+        let has_words = text.split_whitespace().any(is_word);
+        if has_words && !tag.contains("data-i18n=") && text.trim() != "Saddle" {
+            untranslated.push(format!("{tag}{}", text.trim()));
+        }
+        if tag.contains("aria-label=") && !tag.contains("data-i18n-label=") {
+            untranslated.push(tag.to_string());
+        }
+    }
+    assert!(
+        untranslated.is_empty(),
+        "not marked data-i18n: {untranslated:#?}"
+    );
+    for key in [
+        "min_ratio_title",
+        "min_ratio_hint",
+        "min_ratio_params",
+        "min_ratio_run",
+        "min_ratio_caveat",
+        "batch_hint",
+        "seed_label",
+    ] {
+        assert!(
+            page.contains(&format!("data-i18n=\"{key}\"")),
+            "{key} is not marked in index.html"
+        );
+    }
+}

@@ -1,4 +1,5 @@
-//! Curves and regions of critical points: recognized, then summarized in a sentence and a few points.
+//! Curves and regions of critical points: recognized, then summarized as a shape, an example point and a few
+//! points to draw (the words for the shape are each language's, in `i18n`).
 //!
 //! Along the lecture's valley xy = 1 every point is a minimum, so a grid of seeds converges to
 //! hundreds of different points; listing them would bury the one saddle that matters.
@@ -25,7 +26,7 @@ const TRACE_BELOW: usize = MAX_SAMPLE;
 const TRACE_STARTS: usize = 4;
 const TRACE_STEPS: usize = 32;
 
-/// Sample points tried as the round example of the description.
+/// Sample points tried as the round example.
 const EXAMPLE_CANDIDATES: usize = 8;
 
 /// Grid steps (coarsest first) to which an example point is rounded when the rounded point is still on the continuum.
@@ -36,8 +37,10 @@ const ROUND_STEPS: [f64; 4] = [1.0, 0.5, 0.25, 0.1];
 pub struct Continuum {
     /// A few points spread over the detected curve(s) or region, at most 32, nearest to the box centre first.
     pub sample: Vec<Point>,
-    /// One line for a person, e.g. "a curve of minima where the gradient vanishes (e.g. through (1, 1))".
-    pub description: String,
+    /// What the points are: `i18n` words it ("a curve of minima where the gradient vanishes …").
+    pub shape: ContinuumShape,
+    /// A short, round point of the continuum near the box centre, such as (1, 1) on the lecture's valley.
+    pub example: Point,
 }
 
 /// Splits critical points into isolated ones and those lying on a continuum, which it summarizes.
@@ -168,8 +171,8 @@ fn flattest_direction(eigen: &Eigen) -> [f64; 2] {
 }
 
 /// What the points of a continuum are, read from the eigenvalue across it.
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Shape {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ContinuumShape {
     /// Both eigenvalues ~0: the surface is flat, not just along a curve.
     Flat,
     Minima,
@@ -177,8 +180,8 @@ enum Shape {
     Mixed,
 }
 
-impl Shape {
-    fn of(members: &[PointAnalysis]) -> Shape {
+impl ContinuumShape {
+    fn of(members: &[PointAnalysis]) -> ContinuumShape {
         let (mut minima, mut maxima) = (false, false);
         for member in members {
             let [low, high] = member.eigen.values;
@@ -189,26 +192,10 @@ impl Shape {
             }
         }
         match (minima, maxima) {
-            (false, false) => Shape::Flat,
-            (true, false) => Shape::Minima,
-            (false, true) => Shape::Maxima,
-            (true, true) => Shape::Mixed,
-        }
-    }
-
-    fn describe(self, example: Point) -> String {
-        let at = format!(
-            "({}, {})",
-            short_number(example[0]),
-            short_number(example[1])
-        );
-        match self {
-            Shape::Flat => format!("a flat region where the gradient vanishes everywhere (e.g. around {at})"),
-            Shape::Minima => format!("a curve of minima where the gradient vanishes (e.g. through {at})"),
-            Shape::Maxima => format!("a curve of maxima where the gradient vanishes (e.g. through {at})"),
-            Shape::Mixed => format!(
-                "curves of degenerate critical points where the gradient vanishes (e.g. through {at})"
-            ),
+            (false, false) => ContinuumShape::Flat,
+            (true, false) => ContinuumShape::Minima,
+            (false, true) => ContinuumShape::Maxima,
+            (true, true) => ContinuumShape::Mixed,
         }
     }
 }
@@ -223,7 +210,8 @@ fn summarize<S: LossSurface + ?Sized>(
     let sample = spread_sample(&points, center);
     let example = round_example(surface, bounds, &sample, center);
     Continuum {
-        description: Shape::of(members).describe(example),
+        shape: ContinuumShape::of(members),
+        example,
         sample,
     }
 }
@@ -308,30 +296,4 @@ fn nearest(points: &[Point], center: Point) -> Option<Point> {
 
 fn separation(a: Point, b: Point) -> f64 {
     (a[0] - b[0]).hypot(a[1] - b[1])
-}
-
-/// At most three decimals, without trailing zeros or a negative zero: 1, -2.805, 0.5.
-fn short_number(value: f64) -> String {
-    let text = format!("{value:.3}");
-    let text = text.trim_end_matches('0').trim_end_matches('.');
-    if text == "-0" {
-        "0".to_string()
-    } else {
-        text.to_string()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::short_number;
-
-    #[test]
-    fn short_numbers_drop_trailing_zeros_and_negative_zero() {
-        assert_eq!(short_number(1.0), "1");
-        assert_eq!(short_number(10.0), "10");
-        assert_eq!(short_number(-2.805118), "-2.805");
-        assert_eq!(short_number(0.5), "0.5");
-        assert_eq!(short_number(-0.0004), "0");
-        assert_eq!(short_number(std::f64::consts::FRAC_PI_2), "1.571");
-    }
 }

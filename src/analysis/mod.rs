@@ -8,7 +8,7 @@ mod gradient_root;
 mod point;
 mod taylor;
 
-pub use continuum::Continuum;
+pub use continuum::{Continuum, ContinuumShape};
 pub use critical::{find_critical_points, CriticalPoint, CriticalPoints};
 pub use eigen::{symmetric_eigen, Eigen};
 pub use point::{analyze, classify, PointAnalysis, PointKind, GRADIENT_TOLERANCE};

@@ -5,6 +5,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::{plot_error, tick_label, FONT};
+use crate::i18n::ChartWords;
 
 /// Okabe–Ito vermillion and blue, as for descending and ascending curvature elsewhere on the page.
 const NEGATIVE: RGBColor = RGBColor(213, 94, 0);
@@ -61,12 +62,13 @@ pub fn eigenvalue_bins(eigenvalues: &[f64], zero_tolerance: f64, bins: usize) ->
 }
 
 /// Draws the histogram of `eigenvalues` with the ~0 ones (|λ| ≤ `zero_tolerance`) as a grey bar at 0, and
-/// `title` above it.
+/// `title` above it and axes titled in `words`.
 pub fn draw_eigen_histogram<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     eigenvalues: &[f64],
     zero_tolerance: f64,
     title: &str,
+    words: &ChartWords,
 ) -> Result<(), String> {
     let bins = eigenvalue_bins(eigenvalues, zero_tolerance, HISTOGRAM_BINS);
     let zeros = eigenvalues
@@ -95,8 +97,8 @@ pub fn draw_eigen_histogram<DB: DrawingBackend>(
         .map_err(plot_error)?;
     chart
         .configure_mesh()
-        .x_desc("eigenvalue λ of the Hessian")
-        .y_desc("count")
+        .x_desc(words.eigenvalue)
+        .y_desc(words.count)
         .axis_desc_style((FONT, 14))
         .label_style((FONT, 12))
         .x_labels(7)

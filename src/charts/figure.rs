@@ -14,9 +14,10 @@ use crate::analysis::{analyze, find_critical_points, CriticalPoints, PointAnalys
 use crate::bounds::Bounds;
 use crate::experiments::dataset_preset;
 use crate::formula::Formula;
+use crate::i18n::strings;
 use crate::optim::{Run, MAX_RACE_STEPS};
 use crate::presets::{preset, PRESETS};
-use crate::share::{Scene, SurfaceChoice};
+use crate::share::{Language, Scene, SurfaceChoice};
 use crate::surface::{LossSurface, Point};
 
 /// Race steps a figure replays when its link asks for none (`steps=0`, a scene shared before pressing play):
@@ -145,12 +146,14 @@ pub fn draw_figure<DB: DrawingBackend>(
     let (upper, lower) = root.split_vertically(map_height.round() as u32);
     let frame = MapFrame::new(figure.bounds, width, map_height, scale);
     let base = MapBase::sample(figure.surface.as_ref(), &frame);
+    let words = &strings(Language::English).chart;
     draw_map_base(
         &upper,
         &frame,
         &base,
         &figure.critical.points,
         paint_heatmap,
+        words,
     )?;
     let overlay = MapOverlay {
         point: figure.point.as_ref(),
@@ -162,7 +165,7 @@ pub fn draw_figure<DB: DrawingBackend>(
     draw_map_overlay(&upper, &frame, &overlay)?;
     // The page clips the overlay to the plot area; here the margins are painted over and framed again.
     cover_margins(&upper, &frame, (width, map_height))?;
-    draw_map_frame(&upper, &frame, &base.colours)?;
+    draw_map_frame(&upper, &frame, &base.colours, words)?;
     draw_legend(&lower, &entries, &figure.caption, scale)
 }
 

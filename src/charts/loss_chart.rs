@@ -4,6 +4,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::{plot_error, rgb, tick_label, unbroken_runs, Trajectory, FONT};
+use crate::i18n::ChartWords;
 
 /// How the vertical axis shows the losses.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -46,11 +47,11 @@ impl Scale {
         height.is_finite().then_some(height)
     }
 
-    fn axis_title(self) -> &'static str {
+    fn axis_title(self, words: &ChartWords) -> &'static str {
         match self {
-            Scale::Linear => "L",
-            Scale::Logarithmic => "L (log scale)",
-            Scale::ShiftedLogarithmic { .. } => "L − L_min + ε (log scale: some L ≤ 0)",
+            Scale::Linear => words.loss,
+            Scale::Logarithmic => words.loss_log,
+            Scale::ShiftedLogarithmic { .. } => words.loss_shifted_log,
         }
     }
 
@@ -98,11 +99,12 @@ pub(super) fn power_of_ten(exponent: i32) -> String {
 
 /// Draws every run's loss against its step as one coloured line, ended by a dot, with a legend of the runs'
 /// labels. `logarithmic` asks for a log-scale loss axis (see [`Scale::ShiftedLogarithmic`] when some loss is
-/// ≤ 0). Non-finite losses leave a gap; with no runs, empty axes are drawn.
+/// ≤ 0). Non-finite losses leave a gap; with no runs, empty axes are drawn. The axes are titled in `words`.
 pub fn draw_loss_chart<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     runs: &[Trajectory],
     logarithmic: bool,
+    words: &ChartWords,
 ) -> Result<(), String> {
     let finite_losses = || {
         runs.iter()
@@ -138,8 +140,8 @@ pub fn draw_loss_chart<DB: DrawingBackend>(
     };
     chart
         .configure_mesh()
-        .x_desc("step")
-        .y_desc(scale.axis_title())
+        .x_desc(words.step)
+        .y_desc(scale.axis_title(words))
         .axis_desc_style((FONT, 16))
         .label_style((FONT, 13))
         .x_labels(8)

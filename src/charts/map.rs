@@ -12,6 +12,7 @@ use super::palette::{critical_marker, Marker, INK, PAPER};
 use super::plot_error;
 use crate::analysis::CriticalPoint;
 use crate::bounds::Bounds;
+use crate::i18n::ChartWords;
 use crate::render::{
     contour_levels, contour_lines, format_tick, heatmap_rgba, nice_ticks, viridis, ColorScale,
     Grid, MapTransform, PlotArea,
@@ -139,13 +140,14 @@ pub type HeatmapPainter<'a> =
     &'a mut dyn FnMut(&[u8], (usize, usize), PlotArea) -> Result<(), String>;
 
 /// Draws the whole base layer: paper, heatmap (through `paint_heatmap`), contours, critical points, then the
-/// axes and colour bar around them.
+/// axes and colour bar around them, titled in `words`.
 pub fn draw_map_base<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     frame: &MapFrame,
     base: &MapBase,
     critical: &[CriticalPoint],
     paint_heatmap: HeatmapPainter,
+    words: &ChartWords,
 ) -> Result<(), String> {
     root.fill(&PAPER).map_err(plot_error)?;
     let grid = &base.grid;
@@ -174,7 +176,7 @@ pub fn draw_map_base<DB: DrawingBackend>(
             }
         }
     }
-    draw_map_frame(root, frame, &base.colours)
+    draw_map_frame(root, frame, &base.colours, words)
 }
 
 /// The axes, ticks, axis names and colour bar: everything outside the plot area.
@@ -182,14 +184,16 @@ pub fn draw_map_frame<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     frame: &MapFrame,
     colours: &ColorScale,
+    words: &ChartWords,
 ) -> Result<(), String> {
-    draw_axes(root, frame)?;
-    draw_colour_bar(root, frame, colours)
+    draw_axes(root, frame, words)?;
+    draw_colour_bar(root, frame, colours, words)
 }
 
 fn draw_axes<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     frame: &MapFrame,
+    words: &ChartWords,
 ) -> Result<(), String> {
     let area = frame.transform.area;
     let b = frame.transform.bounds;
@@ -224,13 +228,13 @@ fn draw_axes<DB: DrawingBackend>(
     }
     let title = frame.font(14.0);
     root.draw(&Text::new(
-        "x  (w₁)",
+        words.map_x,
         ((left + right) / 2, bottom + frame.px(24.0) as i32),
         title.clone().pos(Pos::new(HPos::Center, VPos::Top)),
     ))
     .map_err(plot_error)?;
     root.draw(&Text::new(
-        "y  (w₂)",
+        words.map_y,
         (frame.px(4.0) as i32, top - 2 + frame.px(2.0) as i32),
         title.pos(Pos::new(HPos::Left, VPos::Top)),
     ))
@@ -241,6 +245,7 @@ fn draw_colour_bar<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     frame: &MapFrame,
     colours: &ColorScale,
+    words: &ChartWords,
 ) -> Result<(), String> {
     let area = frame.transform.area;
     let left = (area.left + area.width + frame.px(COLOUR_BAR_GAP)) as i32;
@@ -279,7 +284,7 @@ fn draw_colour_bar<DB: DrawingBackend>(
         .map_err(plot_error)?;
     }
     root.draw(&Text::new(
-        "L",
+        words.colour_bar,
         (left, top as i32 - frame.px(2.0) as i32),
         frame.font(13.0).pos(Pos::new(HPos::Left, VPos::Bottom)),
     ))

@@ -8,6 +8,7 @@ use plotters::prelude::*;
 use super::loss_chart::power_of_ten;
 use super::{plot_error, tick_label, FONT};
 use crate::experiments::MinRatioRun;
+use crate::i18n::ChartWords;
 
 /// Okabe–Ito blue: the dots.
 const DOT: RGBColor = RGBColor(0, 114, 178);
@@ -37,11 +38,12 @@ pub fn dot_opacity(gradient_norm: f64) -> f64 {
 
 /// Draws each run at (training loss, minimum ratio) on a log-x axis, `selected` ringed, and returns every
 /// run's dot centre in the backend's pixels (`None` for a run whose loss cannot be placed: ≤ 0 or not
-/// finite), so a page can find the dot under a click.
+/// finite), so a page can find the dot under a click. The axes are titled in `words`.
 pub fn draw_min_ratio_chart<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     runs: &[MinRatioRun],
     selected: Option<usize>,
+    words: &ChartWords,
 ) -> Result<Vec<Option<(i32, i32)>>, String> {
     let placed = |run: &MinRatioRun| {
         let x = run.training_loss.log10();
@@ -67,8 +69,8 @@ pub fn draw_min_ratio_chart<DB: DrawingBackend>(
     let decades = (right - left) as usize + 1;
     chart
         .configure_mesh()
-        .x_desc("training loss L (log scale)")
-        .y_desc("minimum ratio")
+        .x_desc(words.training_loss_log)
+        .y_desc(words.minimum_ratio)
         .axis_desc_style((FONT, 15))
         .label_style((FONT, 13))
         .x_labels(decades.min(10))

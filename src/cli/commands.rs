@@ -8,8 +8,10 @@ use saddle::bounds::Bounds;
 use saddle::experiments::{
     MinRatioConfig, MinRatioExperiment, DATASET_PRESETS, GRADIENT_TARGET, ZERO_EIGENVALUE_TOLERANCE,
 };
+use saddle::i18n;
 use saddle::optim::{Hyperparameters, OptimizerKind, Run};
 use saddle::presets::PRESETS;
+use saddle::share::Language;
 
 /// Most steps `run` takes, so a typo like --steps 1e12 cannot hang a script.
 const MAX_RUN_STEPS: usize = 1_000_000;
@@ -48,10 +50,9 @@ pub fn critical_points(args: &Args) -> Result<Value, String> {
     if !args.has("detail") {
         return Ok(Value::Array(points));
     }
-    let continuum = found
-        .continuum
-        .as_ref()
-        .map(|c| json!({ "description": c.description, "sample": c.sample }));
+    let continuum = found.continuum.as_ref().map(
+        |c| json!({ "description": i18n::continuum(Language::English, c), "sample": c.sample }),
+    );
     Ok(json!({ "box": bounds, "points": points, "continuum": continuum }))
 }
 

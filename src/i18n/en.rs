@@ -1,9 +1,12 @@
 //! English: the core's own words (Display texts and labels) plus the page's.
 
-use super::{Labels, LessonText, Strings};
-use crate::analysis::PointKind;
+use super::{short_point, ChartWords, Labels, LessonText, MinRatioStatus, PresetText, Strings};
+use crate::analysis::{Continuum, ContinuumShape, PointKind};
+use crate::charts::readable_number;
+use crate::experiments::{dataset_preset, MinRatioRun};
 use crate::lesson::StepId;
 use crate::optim::{OptimizerKind, RunStatus};
+use crate::presets::preset;
 use crate::render::CurvatureClass;
 
 pub static STRINGS: Strings = Strings {
@@ -30,7 +33,6 @@ pub static STRINGS: Strings = Strings {
         formula_label: "L(x, y) =",
         map_hint: "Click the map to drop a point; drag it to move it. Drag the background to pan, scroll or pinch to zoom.",
         reset_view: "Reset view",
-        not_marked: "Not marked:",
         long_formula: "This formula is long: the map is sampled on a coarser grid, and the critical points \
                        and the 3-D view are left out, so the page stays responsive.",
         race_title: "The race",
@@ -70,16 +72,32 @@ pub static STRINGS: Strings = Strings {
         lesson_next: "Next",
         lesson_open_link: "Open this step's link",
         lesson_open_compare: "Open the comparison",
-        min_ratio_title: "Minimum ratio: are critical points of a network minima?",
-        min_ratio_hint: "Each run trains a small network, then solves ∇L = 0 and counts the Hessian's positive eigenvalues. Minimum ratio = positive / (positive + negative): 1 is a true minimum, below 1 a saddle.",
-        min_ratio_params: "parameters",
+        undefined_value: "undefined",
+        data_presets_group: "Data-defined losses",
+        batch_hint: "SGD steps on the gradient of B random examples; B = N is gradient descent. \
+                     At θ′ the faint arrows are mini-batch gradients, the ring the full gradient they scatter around.",
+        race_label: "Optimizer race",
+        plots_label: "Plots",
+        inspector_label: "Point inspector",
+        min_ratio_title: "Saddles in high dimension",
+        min_ratio_hint: "Train a small network (one hidden tanh layer, P parameters) from random starts, drive ∇L \
+                         towards 0, and count the signs of the Hessian's eigenvalues there. Minimum ratio = the share \
+                         of positive eigenvalues among the non-zero ones (|λ| > 10⁻⁶·max|λ|): 1 at a local minimum, \
+                         below 1 at a saddle.",
+        min_ratio_params: "parameters P",
         min_ratio_runs: "runs",
         min_ratio_seed: "seed",
         min_ratio_run: "Run",
         min_ratio_cancel: "Cancel",
-        min_ratio_done: "Done.",
-        axis_training_loss: "training loss",
-        axis_minimum_ratio: "minimum ratio",
+        min_ratio_progress: "Progress",
+        min_ratio_chart_label: "Minimum ratio against training loss, one dot per run",
+        eigen_histogram_label: "Eigenvalues of the Hessian of the chosen run",
+        min_ratio_caveat: "Click a dot or a row to see that run's eigenvalues. Fainter dots ended with a larger \
+                           ‖∇L‖ (last column): a point with small but non-zero gradient may sit in a flat region \
+                           rather than at a true critical point.",
+        column_run: "run",
+        column_min_ratio: "min. ratio",
+        column_signs: "+ / − / ≈0",
         final_gradient_norm: "final ‖∇L‖",
     },
     point_kind,
@@ -90,9 +108,83 @@ pub static STRINGS: Strings = Strings {
     lesson,
     step_of: |step, total| format!("Step {step} of {total}"),
     runs_done: |done, total| format!("{done} of {total} runs"),
+    batch_of: |batch, points| format!("{batch} of {points}"),
+    preset: preset_text,
+    continuum,
+    continuum_hint: |continuum| format!("Not marked: {continuum}."),
+    chart: ChartWords {
+        step: "step",
+        loss: "L",
+        loss_log: "L (log scale)",
+        loss_shifted_log: "L − L_min + ε (log scale: some L ≤ 0)",
+        training_loss_log: "training loss L (log scale)",
+        minimum_ratio: "minimum ratio",
+        eigenvalue: "eigenvalue λ of the Hessian",
+        count: "count",
+        map_x: "x  (w₁)",
+        map_y: "y  (w₂)",
+        colour_bar: "L",
+    },
+    min_ratio_status,
+    run_spectrum,
     formula_error: |error| error.to_string(),
     link_notice: |notice| notice.to_string(),
 };
+
+/// English is the presets' own text, kept beside their formulas for the command line.
+fn preset_text(name: &str) -> Option<PresetText> {
+    preset(name)
+        .map(|p| (p.title, p.description))
+        .or_else(|| dataset_preset(name).map(|d| (d.title, d.description)))
+        .map(|(title, description)| PresetText { title, description })
+}
+
+fn continuum(continuum: &Continuum) -> String {
+    let at = short_point(continuum.example);
+    match continuum.shape {
+        ContinuumShape::Flat => {
+            format!("a flat region where the gradient vanishes everywhere (e.g. around {at})")
+        }
+        ContinuumShape::Minima => {
+            format!("a curve of minima where the gradient vanishes (e.g. through {at})")
+        }
+        ContinuumShape::Maxima => {
+            format!("a curve of maxima where the gradient vanishes (e.g. through {at})")
+        }
+        ContinuumShape::Mixed => format!(
+            "curves of degenerate critical points where the gradient vanishes (e.g. through {at})"
+        ),
+    }
+}
+
+fn min_ratio_status(status: &MinRatioStatus) -> String {
+    match *status {
+        MinRatioStatus::Running {
+            params,
+            hidden,
+            runs,
+        } => {
+            format!("Running: P = {params} parameters (a 1–{hidden}–1 tanh network), {runs} runs…")
+        }
+        MinRatioStatus::Cancelled { runs_done } => format!("Cancelled after {runs_done} runs."),
+        MinRatioStatus::Done {
+            runs,
+            params,
+            hidden,
+        } => format!("Done: {runs} runs at P = {params} (hidden width {hidden})."),
+    }
+}
+
+fn run_spectrum(index: usize, run: &MinRatioRun) -> String {
+    format!(
+        "Run {}: {} positive, {} negative, {} ≈ 0; minimum ratio {}",
+        index + 1,
+        run.positive,
+        run.negative,
+        run.zero,
+        readable_number(run.minimum_ratio)
+    )
+}
 
 fn point_kind(kind: PointKind) -> &'static str {
     match kind {

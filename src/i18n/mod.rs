@@ -5,18 +5,24 @@
 //! messages with data in them (formula errors, link notices) are functions with an exhaustive `match`,
 //! so a new variant is a compile error in every language until it is translated.
 //!
+//! Preset titles and descriptions are looked up by the preset's stable name (English keeps them in
+//! `presets.rs` and `experiments`, where the command line reads them too); `tests/i18n.rs` fails for a
+//! preset some language has no words for.
+//!
 //! Adding a language (say 繁體中文): a `Language` variant with its code, a file here defining its
 //! `STRINGS`, and one arm in [`strings`].
 
 mod en;
 mod zh;
 
-use crate::analysis::PointKind;
+use crate::analysis::{Continuum, PointKind};
+use crate::experiments::MinRatioRun;
 use crate::formula::FormulaError;
 use crate::lesson::StepId;
 use crate::optim::{OptimizerKind, RunStatus};
 use crate::render::CurvatureClass;
 use crate::share::{Language, LinkNotice};
+use crate::surface::Point;
 
 /// The words for one language.
 pub struct Strings {
@@ -32,6 +38,21 @@ pub struct Strings {
     pub step_of: fn(usize, usize) -> String,
     /// "120 of 200 runs".
     pub runs_done: fn(usize, usize) -> String,
+    /// The batch slider's reading: "8 of 64" (examples per batch of the training set's N).
+    pub batch_of: fn(usize, usize) -> String,
+    /// A preset's title and description by its stable name; `None` for a name this language has no words
+    /// for (a test keeps that from happening for real presets).
+    pub preset: fn(&str) -> Option<PresetText>,
+    /// What a continuum of critical points is, with its example point: "a curve of minima where …".
+    pub continuum: fn(&Continuum) -> String,
+    /// The map's note about a continuum it does not mark point by point, around [`Strings::continuum`].
+    pub continuum_hint: fn(&str) -> String,
+    /// The words the charts draw (axis titles).
+    pub chart: ChartWords,
+    /// The minimum-ratio panel's status line.
+    pub min_ratio_status: fn(&MinRatioStatus) -> String,
+    /// The title over a run's eigenvalue histogram; the run is numbered from 0.
+    pub run_spectrum: fn(usize, &MinRatioRun) -> String,
     /// The whole message, column included ("column 5: …").
     pub formula_error: fn(&FormulaError) -> String,
     pub link_notice: fn(&LinkNotice) -> String,
@@ -43,6 +64,53 @@ pub struct LessonText {
     pub title: &'static str,
     /// Two to four sentences.
     pub body: &'static str,
+}
+
+/// A preset's words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PresetText {
+    pub title: &'static str,
+    /// One sentence (the data-defined preset: a few): what the surface teaches.
+    pub description: &'static str,
+}
+
+/// Axis titles the core's charts draw, passed in so a chart speaks the reader's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChartWords {
+    /// The loss chart's horizontal axis.
+    pub step: &'static str,
+    /// The loss chart's vertical axis: linear, log and log of L − L_min + ε (when some L ≤ 0).
+    pub loss: &'static str,
+    pub loss_log: &'static str,
+    pub loss_shifted_log: &'static str,
+    /// The minimum-ratio scatter's axes.
+    pub training_loss_log: &'static str,
+    pub minimum_ratio: &'static str,
+    /// The eigenvalue histogram's axes.
+    pub eigenvalue: &'static str,
+    pub count: &'static str,
+    /// The map's axes and its colour bar.
+    pub map_x: &'static str,
+    pub map_y: &'static str,
+    pub colour_bar: &'static str,
+}
+
+/// Where the minimum-ratio experiment stands, as its status line tells it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MinRatioStatus {
+    Running {
+        params: usize,
+        hidden: usize,
+        runs: usize,
+    },
+    Cancelled {
+        runs_done: usize,
+    },
+    Done {
+        runs: usize,
+        params: usize,
+        hidden: usize,
+    },
 }
 
 /// Declares [`Labels`] and its lookup by field name, so `index.html` can carry `data-i18n="copy_link"`
@@ -97,8 +165,6 @@ labels! {
     formula_label,
     map_hint,
     reset_view,
-    /// The continuum hint's lead-in: "Not marked:".
-    not_marked,
     /// The notice for a formula too long to draw at full detail (the page cuts the map's grid, the
     /// critical-point search and the 3-D view).
     long_formula,
@@ -141,6 +207,15 @@ labels! {
     lesson_next,
     lesson_open_link,
     lesson_open_compare,
+    /// A number that is not one (NaN, ±∞), e.g. the loss where the formula is undefined.
+    undefined_value,
+    /// The preset menu's group of losses defined by a training set.
+    data_presets_group,
+    /// Under the batch-size and seed controls: what B means.
+    batch_hint,
+    race_label,
+    plots_label,
+    inspector_label,
     min_ratio_title,
     min_ratio_hint,
     min_ratio_params,
@@ -148,9 +223,15 @@ labels! {
     min_ratio_seed,
     min_ratio_run,
     min_ratio_cancel,
-    min_ratio_done,
-    axis_training_loss,
-    axis_minimum_ratio,
+    min_ratio_progress,
+    min_ratio_chart_label,
+    eigen_histogram_label,
+    /// Under the charts: how to pick a run, and why faint dots are doubtful.
+    min_ratio_caveat,
+    column_run,
+    column_min_ratio,
+    /// The counts of positive, negative and ~0 eigenvalues.
+    column_signs,
     final_gradient_norm,
 }
 
@@ -187,6 +268,27 @@ pub fn link_notice(language: Language, notice: &LinkNotice) -> String {
     (strings(language).link_notice)(notice)
 }
 
+/// A continuum of critical points described in `language` (the command line's JSON uses English).
+pub fn continuum(language: Language, continuum: &Continuum) -> String {
+    (strings(language).continuum)(continuum)
+}
+
+/// "(1, 1)": a continuum's example point as short as its digits allow, for every language's sentence.
+fn short_point([x, y]: Point) -> String {
+    format!("({}, {})", short_number(x), short_number(y))
+}
+
+/// At most three decimals, without trailing zeros or a negative zero: 1, -2.805, 0.5.
+fn short_number(value: f64) -> String {
+    let text = format!("{value:.3}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    if text == "-0" {
+        "0".to_string()
+    } else {
+        text.to_string()
+    }
+}
+
 impl Strings {
     pub fn point_kind(&self, kind: PointKind) -> &'static str {
         (self.point_kind)(kind)
@@ -202,5 +304,30 @@ impl Strings {
 
     pub fn curvature(&self, class: CurvatureClass) -> &'static str {
         (self.curvature)(class)
+    }
+
+    /// The preset's words in this language, else in English (which every preset has: it is their source).
+    pub fn preset(&self, name: &str) -> Option<PresetText> {
+        (self.preset)(name).or_else(|| (en::STRINGS.preset)(name))
+    }
+
+    /// The map's whole note about a continuum: "Not marked: a curve of minima … (1, 1))."
+    pub fn continuum_hint(&self, continuum: &Continuum) -> String {
+        (self.continuum_hint)(&(self.continuum)(continuum))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::short_number;
+
+    #[test]
+    fn short_numbers_drop_trailing_zeros_and_negative_zero() {
+        assert_eq!(short_number(1.0), "1");
+        assert_eq!(short_number(10.0), "10");
+        assert_eq!(short_number(-2.805118), "-2.805");
+        assert_eq!(short_number(0.5), "0.5");
+        assert_eq!(short_number(-0.0004), "0");
+        assert_eq!(short_number(std::f64::consts::FRAC_PI_2), "1.571");
     }
 }

@@ -1,8 +1,9 @@
 //! 简体中文.
 
-use super::{Labels, LessonText, Strings};
-use crate::analysis::PointKind;
-use crate::experiments::MAX_POINTS;
+use super::{short_point, ChartWords, Labels, LessonText, MinRatioStatus, PresetText, Strings};
+use crate::analysis::{Continuum, ContinuumShape, PointKind};
+use crate::charts::readable_number;
+use crate::experiments::{MinRatioRun, MAX_POINTS};
 use crate::formula::{
     function_names, shown_character, FormulaError, FormulaErrorKind, TokenText, MAX_LENGTH,
     MAX_NESTING,
@@ -36,7 +37,6 @@ pub static STRINGS: Strings = Strings {
         formula_label: "L(x, y) =",
         map_hint: "点击平面图放置一个点，拖动它可移动。拖动背景可平移，滚动滚轮或双指捏合可缩放。",
         reset_view: "重置视图",
-        not_marked: "未逐一标出：",
         long_formula: "公式很长：地图改用较粗的网格采样，并略去临界点和三维视图，以保持页面流畅。",
         race_title: "优化器竞赛",
         learning_rate_label: "学习率 η",
@@ -75,16 +75,30 @@ pub static STRINGS: Strings = Strings {
         lesson_next: "下一步",
         lesson_open_link: "打开这一步的场景",
         lesson_open_compare: "打开对照场景",
-        min_ratio_title: "最小值比例：网络的临界点是最小值吗？",
-        min_ratio_hint: "每次运行先训练一个小网络，再求解 ∇L = 0，并统计海森矩阵的正特征值个数。最小值比例 = 正特征值数 /（正特征值数 + 负特征值数）：等于 1 是真正的局部最小值，小于 1 是鞍点。",
-        min_ratio_params: "参数个数",
+        undefined_value: "无定义",
+        data_presets_group: "由数据定义的损失",
+        batch_hint: "SGD 每一步使用 B 个随机样本的梯度；B = N 时就是梯度下降。\
+                     在 θ′ 处，浅色箭头是各个小批量梯度，圆环标出它们所围绕的全批量梯度。",
+        race_label: "优化器竞赛",
+        plots_label: "图表",
+        inspector_label: "点的检查器",
+        min_ratio_title: "高维空间中的鞍点",
+        min_ratio_hint: "从随机初始点训练一个小网络（一个 tanh 隐藏层，共 P 个参数），把 ∇L 推向 0，\
+                         再统计该处海森矩阵特征值的正负号。最小值比例 = 非零特征值（|λ| > 10⁻⁶·max|λ|）中\
+                         正特征值所占的比例：在局部最小值处为 1，在鞍点处小于 1。",
+        min_ratio_params: "参数个数 P",
         min_ratio_runs: "运行次数",
         min_ratio_seed: "随机种子",
         min_ratio_run: "运行",
         min_ratio_cancel: "取消",
-        min_ratio_done: "完成。",
-        axis_training_loss: "训练损失",
-        axis_minimum_ratio: "最小值比例",
+        min_ratio_progress: "进度",
+        min_ratio_chart_label: "最小值比例与训练损失的关系，每个点代表一次运行",
+        eigen_histogram_label: "所选运行的海森矩阵特征值",
+        min_ratio_caveat: "点击一个点或表格中的一行，可查看该次运行的特征值。颜色较浅的点结束时 ‖∇L‖ 较大（见最后一列）：\
+                           梯度很小但不为零的点可能只是位于平坦区域，而不是真正的临界点。",
+        column_run: "运行",
+        column_min_ratio: "最小值比例",
+        column_signs: "正 / 负 / ≈0",
         final_gradient_norm: "最终 ‖∇L‖",
     },
     point_kind,
@@ -95,9 +109,140 @@ pub static STRINGS: Strings = Strings {
     lesson,
     step_of: |step, total| format!("第 {step} 步，共 {total} 步"),
     runs_done: |done, total| format!("已完成 {done} / {total} 次运行"),
+    batch_of: |batch, points| format!("{batch} / {points}"),
+    preset,
+    continuum,
+    continuum_hint: |continuum| format!("未逐一标出：{continuum}。"),
+    chart: ChartWords {
+        step: "步数",
+        loss: "L",
+        loss_log: "L（对数坐标）",
+        loss_shifted_log: "L − L_min + ε（对数坐标：部分 L ≤ 0）",
+        training_loss_log: "训练损失 L（对数坐标）",
+        minimum_ratio: "最小值比例",
+        eigenvalue: "海森矩阵的特征值 λ",
+        count: "个数",
+        map_x: "x（w₁）",
+        map_y: "y（w₂）",
+        colour_bar: "L",
+    },
+    min_ratio_status,
+    run_spectrum,
     formula_error,
     link_notice,
 };
+
+fn preset(name: &str) -> Option<PresetText> {
+    let (title, description) = match name {
+        "lecture" => (
+            "讲义中的单神经元网络",
+            "L(w1, w2) = (1 − w1·w2)² 在原点有一个鞍点，梯度下降会在那里徘徊，之后沿 u = (1, 1) 逃离；\
+             而在 w1·w2 = 1 处是一整条由最小值组成的曲线。",
+        ),
+        "bowl" => (
+            "碗形",
+            "最简单的最小值：海森矩阵的两个特征值都为正，曲面在每个方向上都向上弯曲。",
+        ),
+        "hilltop" => (
+            "山顶",
+            "最大值：顶点处的梯度同样为零，但两个特征值都为负，稍有扰动就会滚落。",
+        ),
+        "saddle" => (
+            "鞍点",
+            "教科书式的鞍点：梯度在原点为零，但负特征值沿 y 方向指向更低的损失。",
+        ),
+        "monkey-saddle" => (
+            "猴鞍",
+            "下坡的路有三条而不是两条：原点处的海森矩阵为零，二阶检验无法判定，尽管这里并不是最小值。",
+        ),
+        "flat-bottom" => (
+            "平底碗",
+            "一个海森矩阵为零的真正最小值：二阶检验给出“退化”，而随着谷底变平，梯度下降越走越慢。",
+        ),
+        "double-well" => (
+            "双势阱",
+            "两个同样深的最小值之间隔着一个鞍点：最终到达哪一个，取决于从鞍点的哪一侧出发。",
+        ),
+        "narrow-valley" => (
+            "狭长山谷",
+            "一条曲率分别为 0.1 和 20 的狭长山谷：梯度下降沿着平坦的谷底缓慢爬行，而动量法会逐渐积累速度。",
+        ),
+        "plateau" => (
+            "平台",
+            "远离最小值的地方曲面几乎是平的，所以即使附近没有临界点，训练也会因梯度极小而停滞。",
+        ),
+        "rosenbrock" => (
+            "Rosenbrock 香蕉函数",
+            "一条弯曲且谷壁陡峭的山谷：位于 (1, 1) 的唯一最小值一眼就能看到，但沿着弯曲的谷底要很久才能到达。",
+        ),
+        "himmelblau" => (
+            "Himmelblau 函数",
+            "四个同样深的最小值、一个最大值，以及它们之间的四个鞍点：起点决定了会找到哪一个最小值。",
+        ),
+        "beale" => (
+            "Beale 函数",
+            "唯一的最小值 (3, 0.5) 周围既有陡壁也有平坦地带：在一处安全的步长，到了另一处就会越过头。",
+        ),
+        "six-hump-camel" => (
+            "六峰驼背函数",
+            "六个局部最小值（其中两个是全局最小值），之间隔着鞍点：浅的局部最小值和深的一样能牢牢困住梯度下降。",
+        ),
+        "rastrigin" => (
+            "Rastrigin 蛋托函数",
+            "全局最小值位于原点，周围布满蛋托般的局部最小值：梯度下降会停在最近的那个凹坑里。",
+        ),
+        "lecture-data" => (
+            "讲义中的网络：用数据训练",
+            "用 ŷ = w1·w2·x（外加一个不含信号的干扰输入）拟合 64 个数据点 y = x + 噪声。\
+             全批量损失在原点有讲义中的鞍点，在 w1 = w2 = ±0.9 附近有最小值。\
+             从直线 w1 = −w2 上出发时，全批量梯度下降滑进鞍点并停滞；\
+             SGD 的小批量噪声则把它沿 (1, 1) 推离鞍点，落入一个最小值。",
+        ),
+        _ => return None,
+    };
+    Some(PresetText { title, description })
+}
+
+fn continuum(continuum: &Continuum) -> String {
+    let at = short_point(continuum.example);
+    match continuum.shape {
+        ContinuumShape::Flat => format!("一片梯度处处为零的平坦区域（例如 {at} 附近）"),
+        ContinuumShape::Minima => format!("一条梯度为零的最小值曲线（例如经过 {at}）"),
+        ContinuumShape::Maxima => format!("一条梯度为零的最大值曲线（例如经过 {at}）"),
+        ContinuumShape::Mixed => format!("若干条梯度为零的退化临界点曲线（例如经过 {at}）"),
+    }
+}
+
+fn min_ratio_status(status: &MinRatioStatus) -> String {
+    match *status {
+        MinRatioStatus::Running {
+            params,
+            hidden,
+            runs,
+        } => {
+            format!("运行中：P = {params} 个参数（1–{hidden}–1 的 tanh 网络），共 {runs} 次运行……")
+        }
+        MinRatioStatus::Cancelled { runs_done } => {
+            format!("已取消，此前完成了 {runs_done} 次运行。")
+        }
+        MinRatioStatus::Done {
+            runs,
+            params,
+            hidden,
+        } => format!("完成：P = {params}（隐藏层宽度 {hidden}），共 {runs} 次运行。"),
+    }
+}
+
+fn run_spectrum(index: usize, run: &MinRatioRun) -> String {
+    format!(
+        "第 {} 次运行：{} 个正特征值，{} 个负特征值，{} 个 ≈ 0；最小值比例 {}",
+        index + 1,
+        run.positive,
+        run.negative,
+        run.zero,
+        readable_number(run.minimum_ratio)
+    )
+}
 
 fn point_kind(kind: PointKind) -> &'static str {
     match kind {

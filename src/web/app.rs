@@ -148,7 +148,7 @@ impl App {
             view_changed: false,
             last_view_change_ms: f64::NEG_INFINITY,
             plots: Plots::new(ui.surface3d.clone(), ui.loss_chart.clone())?,
-            experiments: ExperimentsPanel::find()?,
+            experiments: ExperimentsPanel::find(ui.words)?,
             ui,
         };
         surface_panel::fill_presets(&app.ui)?;
@@ -390,7 +390,12 @@ impl App {
         let map_redrawn = self.dirty.base;
         if self.dirty.base {
             self.map
-                .draw_base(&self.surface.loss, self.bounds, &self.critical)
+                .draw_base(
+                    &self.surface.loss,
+                    self.bounds,
+                    &self.critical,
+                    &self.ui.words.chart,
+                )
                 .map_err(|e| JsValue::from_str(&e))?;
             self.dirty.base = false;
             self.dirty.overlay = true;

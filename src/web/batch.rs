@@ -56,7 +56,7 @@ fn show_values(app: &App) -> Result<(), JsValue> {
     let slider: HtmlInputElement = dom::by_id("batch-size")?;
     slider.set_value(&batch.to_string());
     let shown: Element = dom::by_id("batch-size-value")?;
-    dom::set_text(&shown, &format!("{batch} of {points}"));
+    dom::set_text(&shown, &(app.ui.words.batch_of)(batch, points));
     let seed: HtmlInputElement = dom::by_id("batch-seed")?;
     if seed.value() != hyper.seed.to_string() {
         seed.set_value(&hyper.seed.to_string());

@@ -80,8 +80,12 @@ pub fn bench_redraw_map(width_px: u32, height_px: u32, repeats: u32) -> Result<f
         app.map.fit_to_element()?;
         let critical = app.critical.clone();
         let time = median_ms(repeats, || {
-            app.map
-                .draw_base(&app.surface.loss, app.bounds, &critical)?;
+            app.map.draw_base(
+                &app.surface.loss,
+                app.bounds,
+                &critical,
+                &app.ui.words.chart,
+            )?;
             overlay::draw(app)?;
             finish_drawing(app)
         });

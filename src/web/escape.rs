@@ -66,8 +66,8 @@ impl EscapeAnimation {
         format!(
             "{} {} → {}",
             words.labels.escaped,
-            super::format::number(self.before),
-            super::format::number(self.after)
+            super::format::number(words, self.before),
+            super::format::number(words, self.after)
         )
     }
 }

@@ -16,6 +16,7 @@ use crate::charts::{draw_eigen_histogram, draw_min_ratio_chart};
 use crate::experiments::{
     MinRatioConfig, MinRatioExperiment, MinRatioRun, MAX_PARAMS, ZERO_EIGENVALUE_TOLERANCE,
 };
+use crate::i18n::{MinRatioStatus, Strings};
 
 /// Milliseconds of experiment work per animation frame: the rest of a 16 ms frame stays for drawing.
 const FRAME_BUDGET_MS: f64 = 8.0;
@@ -40,6 +41,11 @@ pub struct ExperimentsPanel {
     chart: HtmlCanvasElement,
     histogram: HtmlCanvasElement,
     table: Element,
+    /// The words on screen: the status line, the progress's reading and the charts' titles.
+    words: &'static Strings,
+    /// What the status line says, kept so a language switch can re-word it; `Err` holds the core's
+    /// refusal of a configuration, which the panel's clamped inputs never send.
+    said: Option<Result<MinRatioStatus, String>>,
     experiment: Option<MinRatioExperiment>,
     running: bool,
     selected: Option<usize>,
@@ -51,7 +57,7 @@ pub struct ExperimentsPanel {
 }
 
 impl ExperimentsPanel {
-    pub fn find() -> Result<ExperimentsPanel, JsValue> {
+    pub fn find(words: &'static Strings) -> Result<ExperimentsPanel, JsValue> {
         Ok(ExperimentsPanel {
             params: by_id("mr-params")?,
             runs: by_id("mr-runs")?,
@@ -64,6 +70,8 @@ impl ExperimentsPanel {
             chart: by_id("min-ratio-chart")?,
             histogram: by_id("eigen-histogram")?,
             table: by_id("mr-table")?,
+            words,
+            said: None,
             experiment: None,
             running: false,
             selected: None,
@@ -90,20 +98,16 @@ impl ExperimentsPanel {
         self.seed.set_value(&config.seed.to_string());
         match MinRatioExperiment::new(config) {
             Ok(experiment) => {
-                dom::set_text(
-                    &self.status,
-                    &format!(
-                        "Running: P = {} parameters (a 1–{}–1 tanh network), {} runs…",
-                        experiment.params(),
-                        experiment.hidden(),
-                        config.runs
-                    ),
-                );
+                self.set_status(Ok(MinRatioStatus::Running {
+                    params: experiment.params(),
+                    hidden: experiment.hidden(),
+                    runs: config.runs,
+                }));
                 self.experiment = Some(experiment);
                 self.running = true;
             }
             Err(error) => {
-                dom::set_text(&self.status, &error);
+                self.set_status(Err(error));
                 self.experiment = None;
                 self.running = false;
             }
@@ -119,8 +123,28 @@ impl ExperimentsPanel {
             return;
         }
         self.running = false;
-        let done = self.experiment.as_ref().map_or(0, |e| e.results().len());
-        dom::set_text(&self.status, &format!("Cancelled after {done} runs."));
+        let runs_done = self.experiment.as_ref().map_or(0, |e| e.results().len());
+        self.set_status(Ok(MinRatioStatus::Cancelled { runs_done }));
+        self.dirty = true;
+    }
+
+    fn set_status(&mut self, status: Result<MinRatioStatus, String>) {
+        let text = match &status {
+            Ok(status) => (self.words.min_ratio_status)(status),
+            Err(error) => error.clone(),
+        };
+        dom::set_text(&self.status, &text);
+        self.said = Some(status);
+    }
+
+    /// Re-words the status line, the table and the charts (their titles) in `words`' language.
+    pub fn relabel(&mut self, words: &'static Strings) {
+        self.words = words;
+        if let Some(status) = self.said.take() {
+            self.set_status(status);
+        }
+        dom::set_text(&self.table, "");
+        self.shown = 0;
         self.dirty = true;
     }
 
@@ -146,16 +170,13 @@ impl ExperimentsPanel {
                     progress = experiment.advance(WORK_CHUNK);
                 }
                 if progress.finished {
+                    let done = MinRatioStatus::Done {
+                        runs: progress.runs_done,
+                        params: experiment.params(),
+                        hidden: experiment.hidden(),
+                    };
                     self.running = false;
-                    dom::set_text(
-                        &self.status,
-                        &format!(
-                            "Done: {} runs at P = {} (hidden width {}).",
-                            progress.runs_done,
-                            experiment.params(),
-                            experiment.hidden()
-                        ),
-                    );
+                    self.set_status(Ok(done));
                 }
                 self.dirty = true;
             }
@@ -175,18 +196,22 @@ impl ExperimentsPanel {
     fn show(&mut self) -> Result<(), JsValue> {
         self.run.set_disabled(self.running);
         self.cancel.set_disabled(!self.running);
-        let (results, fraction) = match &self.experiment {
-            Some(experiment) => (experiment.results(), experiment.progress().fraction),
-            None => (&[][..], 0.0),
+        let (results, progress) = match &self.experiment {
+            Some(experiment) => (experiment.results(), Some(experiment.progress())),
+            None => (&[][..], None),
         };
-        let percent = (100.0 * fraction).round();
+        let percent = (100.0 * progress.map_or(0.0, |p| p.fraction)).round();
         self.progress
             .set_attribute("aria-valuenow", &percent.to_string())?;
+        if let Some(progress) = progress {
+            let reading = (self.words.runs_done)(progress.runs_done, progress.runs_total);
+            self.progress.set_attribute("aria-valuetext", &reading)?;
+        }
         self.progress_bar
             .style()
             .set_property("width", &format!("{percent}%"))?;
         for (index, run) in results.iter().enumerate().skip(self.shown) {
-            let row = table_row(index, run)?;
+            let row = table_row(self.words, index, run)?;
             self.table.append_child(&row)?;
         }
         self.shown = results.len();
@@ -203,7 +228,7 @@ impl ExperimentsPanel {
         // Shown before the scatter is drawn: it takes half the row, and the scatter is sized to what is left.
         self.histogram.set_hidden(picked.is_none());
         if let Some(area) = visible_area(&self.chart)? {
-            self.dots = draw_min_ratio_chart(&area, results, self.selected)
+            self.dots = draw_min_ratio_chart(&area, results, self.selected, &self.words.chart)
                 .map_err(|e| JsValue::from_str(&e))?;
         }
         self.chart
@@ -215,19 +240,12 @@ impl ExperimentsPanel {
         if let Some((index, run)) = picked {
             if let Some(area) = visible_area(&self.histogram)? {
                 let largest = run.eigenvalues.iter().fold(0.0_f64, |m, l| m.max(l.abs()));
-                let title = format!(
-                    "Run {}: {} positive, {} negative, {} ≈ 0; minimum ratio {}",
-                    index + 1,
-                    run.positive,
-                    run.negative,
-                    run.zero,
-                    number(run.minimum_ratio)
-                );
                 draw_eigen_histogram(
                     &area,
                     &run.eigenvalues,
                     ZERO_EIGENVALUE_TOLERANCE * largest,
-                    &title,
+                    &(self.words.run_spectrum)(index, run),
+                    &self.words.chart,
                 )
                 .map_err(|e| JsValue::from_str(&e))?;
             }
@@ -237,14 +255,14 @@ impl ExperimentsPanel {
 }
 
 /// One run as a table row: its number, loss, ratio, eigenvalue signs and final ‖∇L‖ (the caveat).
-fn table_row(index: usize, run: &MinRatioRun) -> Result<Element, JsValue> {
+fn table_row(words: &Strings, index: usize, run: &MinRatioRun) -> Result<Element, JsValue> {
     let row: Element = dom::create("tr")?;
     row.set_attribute("data-run", &index.to_string())?;
     row.set_attribute("tabindex", "0")?;
     for text in [
         (index + 1).to_string(),
-        number(run.training_loss),
-        number(run.minimum_ratio),
+        number(words, run.training_loss),
+        number(words, run.minimum_ratio),
         format!("{} / {} / {}", run.positive, run.negative, run.zero),
         format!("{:.1e}", run.gradient_norm),
     ] {

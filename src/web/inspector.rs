@@ -16,10 +16,10 @@ pub fn show(panel: &Inspector, words: &Strings, point: Option<&PointAnalysis>) {
     let d = &point.derivatives;
     dom::set_text(&panel.kind, words.point_kind(point.kind));
     let _ = panel.kind.set_attribute("data-kind", point.kind.name());
-    dom::set_text(&panel.at, &pair(point.at));
-    dom::set_text(&panel.value, &number(d.value));
-    dom::set_text(&panel.gradient, &pair(d.gradient));
-    dom::set_text(&panel.gradient_norm, &number(d.gradient_norm()));
+    dom::set_text(&panel.at, &pair(words, point.at));
+    dom::set_text(&panel.value, &number(words, d.value));
+    dom::set_text(&panel.gradient, &pair(words, d.gradient));
+    dom::set_text(&panel.gradient_norm, &number(words, d.gradient_norm()));
     let entries = [
         d.hessian[0][0],
         d.hessian[0][1],
@@ -27,22 +27,22 @@ pub fn show(panel: &Inspector, words: &Strings, point: Option<&PointAnalysis>) {
         d.hessian[1][1],
     ];
     for (cell, value) in panel.hessian.iter().zip(entries) {
-        show_number(cell, value);
+        show_number(words, cell, value);
     }
     for i in 0..2 {
         let lambda = point.eigen.values[i];
-        show_number(&panel.eigenvalues[i], lambda);
+        show_number(words, &panel.eigenvalues[i], lambda);
         let _ = panel.eigenvalues[i]
             .style()
             .set_property("color", &css(eigen_colour(lambda)));
-        dom::set_text(&panel.eigenvectors[i], &pair(point.eigen.vectors[i]));
+        dom::set_text(&panel.eigenvectors[i], &pair(words, point.eigen.vectors[i]));
     }
     panel.escape.set_hidden(point.escape_direction().is_none());
 }
 
 /// A number as text, with the exact value kept in `data-value` for tests and tools.
-fn show_number(cell: &web_sys::HtmlElement, value: f64) {
-    dom::set_text(cell, &number(value));
+fn show_number(words: &Strings, cell: &web_sys::HtmlElement, value: f64) {
+    dom::set_text(cell, &number(words, value));
     let _ = cell.set_attribute("data-value", &value.to_string());
 }
 

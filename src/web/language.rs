@@ -92,7 +92,7 @@ impl App {
         self.ui.language = language;
         self.ui.words = strings(language);
         apply_static_text(language)?;
-        surface_panel::relabel_custom(&self.ui);
+        surface_panel::relabel_presets(&self.ui)?;
         surface_panel::show_notices(&self.ui, &self.notices)?;
         let text = self.ui.formula.value();
         // A data-defined loss leaves the formula box empty: nothing typed, nothing wrong.
@@ -106,6 +106,10 @@ impl App {
         race_panel::update_legend(self);
         super::curvature_mode::show_legend(self);
         super::lesson_panel::show(self);
+        super::batch::show_controls(self);
+        self.experiments.relabel(self.ui.words);
+        // The map's, loss chart's and 3-D view's axis titles are drawn into their canvases.
+        self.dirty.base = true;
         self.dirty.inspector = true;
         self.dirty.race_table = true;
         Ok(())

@@ -15,6 +15,7 @@ use crate::analysis::CriticalPoints;
 use crate::bounds::Bounds;
 use crate::charts::{draw_map_base, MapBase, MapFrame, MAX_MAP_GRID_SIDE};
 use crate::formula::Formula;
+use crate::i18n::ChartWords;
 use crate::render::{estimated_grid_seconds, Grid, MapTransform, PlotArea};
 use crate::share::MapMode;
 
@@ -123,6 +124,7 @@ impl MapView {
         surface: &Loss,
         bounds: Bounds,
         critical: &CriticalPoints,
+        words: &ChartWords,
     ) -> Result<(), String> {
         let size = [self.canvas.width(), self.canvas.height()].map(f64::from);
         let frame = MapFrame::new(bounds, size[0], size[1], self.dpr);
@@ -148,6 +150,7 @@ impl MapView {
                     paint_heatmap(heat, target, &rgba, size, area)
                 }
             },
+            words,
         )?;
         if mode == MapMode::Curvature {
             curvature_mode::cover_colour_bar(&self.base, &frame)?;

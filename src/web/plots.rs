@@ -49,7 +49,7 @@ pub struct Scenery<'a> {
     pub bounds: Bounds,
     pub point: Option<&'a PointAnalysis>,
     pub runs: &'a [Run],
-    /// The page's words, for the optimizers' names in the chart's legend.
+    /// The page's words, for the optimizers' names in the chart's legend and its axis titles.
     pub words: &'static Strings,
 }
 
@@ -113,7 +113,8 @@ impl Plots {
             .map_err(|e| JsValue::from_str(&e))?;
         }
         if let Some(area) = visible_area(&self.loss_chart)? {
-            draw_loss_chart(&area, &trajectories, true).map_err(|e| JsValue::from_str(&e))?;
+            draw_loss_chart(&area, &trajectories, true, &scenery.words.chart)
+                .map_err(|e| JsValue::from_str(&e))?;
         }
         Ok(())
     }

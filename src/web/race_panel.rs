@@ -53,10 +53,17 @@ pub fn show_sliders(app: &App) {
     panel
         .learning_rate
         .set_value(&hyper.learning_rate.log10().to_string());
-    dom::set_text(&panel.learning_rate_value, &number(hyper.learning_rate));
+    let words = app.ui.words;
+    dom::set_text(
+        &panel.learning_rate_value,
+        &number(words, hyper.learning_rate),
+    );
     panel.beta.set_value(&hyper.beta.to_string());
-    dom::set_text(&panel.beta_value, &number(hyper.beta));
-    dom::set_text(&panel.speed_value, &number(app.race.steps_per_second));
+    dom::set_text(&panel.beta_value, &number(words, hyper.beta));
+    dom::set_text(
+        &panel.speed_value,
+        &number(words, app.race.steps_per_second),
+    );
 }
 
 /// Ticks exactly the boxes of `app.race.kinds` (after a new scene is loaded).
@@ -144,7 +151,7 @@ pub fn update_status(app: &App) -> Result<(), JsValue> {
         for text in [
             words.run_status(run.status()).to_string(),
             run.steps().to_string(),
-            loss.map_or_else(|| "—".to_string(), number),
+            loss.map_or_else(|| "—".to_string(), |loss| number(words, loss)),
         ] {
             let cell: Element = dom::create("td")?;
             dom::set_text(&cell, &text);

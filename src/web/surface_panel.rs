@@ -1,7 +1,7 @@
 //! The surface controls: preset list, formula box, the formula error with a caret, and the notice bar.
 
-use wasm_bindgen::JsValue;
-use web_sys::HtmlOptionElement;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::Element;
 
 use super::dom;
 use super::ui::Ui;
@@ -15,42 +15,64 @@ use crate::share::LinkNotice;
 const CUSTOM: &str = "custom";
 /// Characters of formula shown on each side of an error's column: long pastes stay readable.
 const CARET_CONTEXT: usize = 40;
-const DATA_GROUP_LABEL: &str = "Data-defined losses";
 
+/// The menu's entries by name (their words come from [`relabel_presets`]): presets, the training sets,
+/// then "your own formula".
 pub fn fill_presets(ui: &Ui) -> Result<(), JsValue> {
     for preset in PRESETS {
-        let option: HtmlOptionElement = dom::create("option")?;
-        option.set_value(preset.name);
-        dom::set_text(&option, preset.title);
-        ui.preset.append_child(&option)?;
+        option(&ui.preset, preset.name)?;
     }
     // Losses defined by training data get a group of their own: only there does SGD see real batches.
-    let data_group: web_sys::Element = dom::create("optgroup")?;
-    data_group.set_attribute("label", DATA_GROUP_LABEL)?;
+    let data_group: Element = dom::create("optgroup")?;
     for preset in DATASET_PRESETS {
-        let option: HtmlOptionElement = dom::create("option")?;
-        option.set_value(preset.name);
-        dom::set_text(&option, preset.title);
-        data_group.append_child(&option)?;
+        option(&data_group, preset.name)?;
     }
     ui.preset.append_child(&data_group)?;
-    let custom: HtmlOptionElement = dom::create("option")?;
-    custom.set_value(CUSTOM);
-    dom::set_text(&custom, ui.words.labels.own_formula);
-    ui.preset.append_child(&custom)?;
+    option(&ui.preset, CUSTOM)?;
+    relabel_presets(ui)
+}
+
+/// Appends an entry for `value` to the menu or group `parent`.
+fn option(parent: &Element, value: &str) -> Result<(), JsValue> {
+    let option: Element = dom::create("option")?;
+    option.set_attribute("value", value)?;
+    parent.append_child(&option)?;
     Ok(())
 }
 
-/// The "your own formula" entry in the language on screen.
-pub fn relabel_custom(ui: &Ui) {
-    if let Some(option) = ui.preset.named_item(CUSTOM) {
-        dom::set_text(&option, ui.words.labels.own_formula);
+/// Every menu entry, the training sets' group and the chosen surface's description in the language on screen.
+pub fn relabel_presets(ui: &Ui) -> Result<(), JsValue> {
+    let options = ui.preset.query_selector_all("option")?;
+    for i in 0..options.length() {
+        let Some(option) = options.item(i).and_then(|o| o.dyn_into::<Element>().ok()) else {
+            continue;
+        };
+        let name = option.get_attribute("value").unwrap_or_default();
+        let title = match ui.words.preset(&name) {
+            Some(text) => text.title,
+            None => ui.words.labels.own_formula,
+        };
+        dom::set_text(&option, title);
     }
+    if let Some(group) = ui.preset.query_selector("optgroup")? {
+        group.set_attribute("label", ui.words.labels.data_presets_group)?;
+    }
+    show_description(ui);
+    Ok(())
+}
+
+/// The chosen preset's description under the menu; none for a typed formula.
+fn show_description(ui: &Ui) {
+    let description = ui
+        .words
+        .preset(&ui.preset.value())
+        .map_or("", |text| text.description);
+    dom::set_text(&ui.preset_description, description);
 }
 
 pub fn show_preset(ui: &Ui, preset: &Preset) {
     ui.preset.set_value(preset.name);
-    dom::set_text(&ui.preset_description, preset.description);
+    show_description(ui);
     ui.formula.set_value(preset.formula);
     show_formula_error(ui, preset.formula, None);
 }
@@ -58,14 +80,14 @@ pub fn show_preset(ui: &Ui, preset: &Preset) {
 /// A data-defined loss has no formula: the formula box is emptied (typing one switches back to formulas).
 pub fn show_dataset_preset(ui: &Ui, preset: &DatasetPreset) {
     ui.preset.set_value(preset.name);
-    dom::set_text(&ui.preset_description, preset.description);
+    show_description(ui);
     ui.formula.set_value("");
     show_formula_error(ui, "", None);
 }
 
 pub fn show_custom(ui: &Ui, text: &str) {
     ui.preset.set_value(CUSTOM);
-    dom::set_text(&ui.preset_description, "");
+    show_description(ui);
     if ui.formula.value() != text {
         ui.formula.set_value(text);
     }
@@ -122,10 +144,7 @@ pub fn show_notices(ui: &Ui, notices: &[LinkNotice]) -> Result<(), JsValue> {
 pub fn show_continuum(ui: &Ui, continuum: Option<&Continuum>) {
     ui.continuum.set_hidden(continuum.is_none());
     if let Some(continuum) = continuum {
-        dom::set_text(
-            &ui.continuum,
-            &format!("{} {}.", ui.words.labels.not_marked, continuum.description),
-        );
+        dom::set_text(&ui.continuum, &ui.words.continuum_hint(continuum));
     }
 }
 

@@ -5,6 +5,7 @@ use wasm_bindgen_test::*;
 use super::app::App;
 use super::{crash, dom, format, surface_panel};
 use crate::analysis::PointKind;
+use crate::i18n::strings;
 use crate::lesson::step_by_slug;
 use crate::presets::PRESETS;
 use crate::share::{decode, Language, MapMode, Scene};
@@ -97,11 +98,16 @@ fn the_caret_sits_under_the_error_column() {
 
 #[wasm_bindgen_test]
 fn numbers_read_as_a_class_writes_them() {
-    assert_eq!(format::number(-2.0), "−2");
-    assert_eq!(format::number(std::f64::consts::FRAC_1_SQRT_2), "0.7071");
-    assert_eq!(format::number(1.0139e-4), "1.014e−4");
-    assert_eq!(format::number(f64::NAN), "undefined");
-    assert_eq!(format::pair([0.0, -0.5]), "(0, −0.5)");
+    let (en, zh) = (strings(Language::English), strings(Language::Chinese));
+    assert_eq!(format::number(en, -2.0), "−2");
+    assert_eq!(
+        format::number(en, std::f64::consts::FRAC_1_SQRT_2),
+        "0.7071"
+    );
+    assert_eq!(format::number(en, 1.0139e-4), "1.014e−4");
+    assert_eq!(format::number(en, f64::NAN), "undefined");
+    assert_eq!(format::number(zh, f64::INFINITY), "无定义");
+    assert_eq!(format::pair(en, [0.0, -0.5]), "(0, −0.5)");
 }
 
 #[wasm_bindgen_test]
@@ -140,8 +146,32 @@ fn switching_language_rewords_the_page_and_keeps_the_scene() {
             ..before
         }
     );
+    let chinese = strings(Language::Chinese);
+    let preset = chinese.preset(&app.ui.preset.value()).unwrap();
+    let description = app.ui.preset_description.text_content();
+    assert_eq!(description.as_deref(), Some(preset.description));
+    let title = dom::by_id::<web_sys::Element>("high-dimension")
+        .unwrap()
+        .query_selector("h2")
+        .unwrap()
+        .unwrap();
+    assert_eq!(title.text_content().as_deref(), Some("高维空间中的鞍点"));
+    let group = app.ui.preset.query_selector("optgroup").unwrap().unwrap();
+    assert_eq!(
+        group.get_attribute("label").as_deref(),
+        Some(chinese.labels.data_presets_group)
+    );
     app.switch_language(Language::English).unwrap();
     assert_eq!(copy.text_content().as_deref(), Some("Copy link"));
+    let english = strings(Language::English).preset(&app.ui.preset.value());
+    assert_eq!(
+        app.ui.preset_description.text_content().as_deref(),
+        english.map(|text| text.description)
+    );
+    assert_eq!(
+        title.text_content().as_deref(),
+        Some("Saddles in high dimension")
+    );
 }
 
 #[wasm_bindgen_test]

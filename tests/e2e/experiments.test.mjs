@@ -105,6 +105,12 @@ test("the minimum-ratio experiment runs between frames, plots every run and can 
   assert.equal(await page.$eval("#min-ratio-chart", (c) => Number(c.dataset.runs)), runs);
   assert.equal(await page.$eval("#mr-progress", (p) => Number(p.getAttribute("aria-valuenow"))), progress);
   assert.ok(progress < 100);
+  // The status line on screen is re-worded when the language switches, and back.
+  const [cancelledAfter] = (await page.textContent("#mr-status")).match(/\d+/);
+  await page.click("#language-switch button[data-lang=zh]");
+  await page.waitForFunction((n) => document.querySelector("#mr-status").textContent === `已取消，此前完成了 ${n} 次运行。`, cancelledAfter);
+  await page.click("#language-switch button[data-lang=en]");
+  await page.waitForFunction((n) => document.querySelector("#mr-status").textContent === `Cancelled after ${n} runs.`, cancelledAfter);
   assert.deepEqual(errors, []);
   await context.close();
 });

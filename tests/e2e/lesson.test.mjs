@@ -14,10 +14,17 @@ test("the language switch re-words the page and back, keeping the scene and writ
   const { page, context, errors } = await open(shared.browser, `${shared.server.url}#preset=lecture&pt=0,0`);
   assert.equal(await text(page, "#copy-link"), "Copy link");
   assert.equal(await text(page, "#inspect-kind"), "saddle point");
+  const minRatioTitle = "#high-dimension summary h2";
+  assert.equal(await text(page, minRatioTitle), "Saddles in high dimension");
+  assert.match(await text(page, "#preset-description"), /^L\(w1, w2\) = \(1 − w1·w2\)² has a saddle at the origin/);
   await page.click("#language-switch button[data-lang=zh]");
   await page.waitForFunction(() => document.querySelector("#copy-link").textContent === "复制链接");
   await page.waitForFunction(() => document.querySelector("#inspect-kind").textContent === "鞍点");
   assert.match(await page.$eval("html", (h) => h.lang), /^zh/);
+  assert.equal(await text(page, minRatioTitle), "高维空间中的鞍点");
+  assert.equal(await text(page, "#mr-run"), "运行");
+  assert.match(await text(page, "#preset-description"), /^L\(w1, w2\) = \(1 − w1·w2\)² 在原点有一个鞍点/);
+  assert.equal(await page.$eval("#preset option[value=lecture]", (o) => o.textContent), "讲义中的单神经元网络");
   assert.equal(await text(page, "#inspect-at"), "(0, 0)", "the scene is kept");
   await page.waitForFunction(() => location.hash.includes("lang=zh"));
   await page.click("#lesson summary");
@@ -25,6 +32,8 @@ test("the language switch re-words the page and back, keeping the scene and writ
   await page.click("#language-switch button[data-lang=en]");
   await page.waitForFunction(() => document.querySelector("#copy-link").textContent === "Copy link");
   await page.waitForFunction(() => location.hash.includes("lang=en"));
+  assert.equal(await text(page, minRatioTitle), "Saddles in high dimension");
+  assert.match(await text(page, "#preset-description"), /^L\(w1, w2\) = \(1 − w1·w2\)² has a saddle at the origin/);
   await page.locator("#lesson").screenshot({ path: join(ARTIFACTS, "lesson-panel-en.png") });
   assert.deepEqual(errors, []);
   await context.close();
