@@ -146,7 +146,12 @@ async function browserFigures() {
     const call = (name, ...args) => page.evaluate(([name, args]) => window.saddleBench[name](...args), [name, args]);
     const grid = {};
     for (const [name, surface] of Object.entries(GRID_SURFACES)) grid[name] = await call("bench_grid", surface, 512, 512, 7);
-    const redraw = { 512: await call("bench_redraw_map", 512, 512, 15), 1024: await call("bench_redraw_map", 1024, 1024, 15) };
+    const redraw = {
+      512: await call("bench_redraw_map", 512, 512, 15, false),
+      1024: await call("bench_redraw_map", 1024, 1024, 15, false),
+      resampled512: await call("bench_redraw_map", 512, 512, 15, true),
+      resampled1024: await call("bench_redraw_map", 1024, 1024, 15, true),
+    };
     const drag = await call("bench_drag", 40);
     const tick = { 2: await call("bench_tick", 2, 60), 8: await call("bench_tick", 8, 60) };
     const fps = { 2: await frameRate(page, 2, 5), 8: await frameRate(page, 8, 5) };
@@ -172,6 +177,8 @@ function rows(b, native, size) {
   row("click on the map → next painted frame", b.click.toPainted, "ms", "≤ 16 ms", b.click.toPainted <= 16, 1);
   row("map redraw, 512×512 px", b.redraw[512], "ms", "≤ 4 ms", b.redraw[512] <= 4);
   row("map redraw, 1024×1024 px", b.redraw[1024], "ms", "≤ 12 ms", b.redraw[1024] <= 12);
+  row("map redraw after zoom/pan (surface resampled), 512×512 px", b.redraw.resampled512, "ms", "", undefined);
+  row("map redraw after zoom/pan (surface resampled), 1024×1024 px", b.redraw.resampled1024, "ms", "", undefined);
   row("drag θ′ (inspector + Taylor + arrows)", b.drag, "ms", "≤ 4 ms", b.drag <= 4);
   row("race tick, 2 optimizers", b.tick[2], "ms", "≤ 2 ms", b.tick[2] <= 2);
   row("race tick, 8 optimizers", b.tick[8], "ms", "≤ 2 ms", b.tick[8] <= 2);

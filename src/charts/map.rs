@@ -100,12 +100,17 @@ impl MapFrame {
     }
 }
 
-/// What the base layer shows: the sampled surface, its colour scale and its contour levels.
+/// What the base layer shows: the sampled surface, its colour scale, its contour levels, and the pixels
+/// and lines derived from them, computed once so a redraw of the same box only draws.
 pub struct MapBase {
     pub grid: Grid,
     pub colours: ColorScale,
     /// Reused for the Taylor model's dashed contours, so both are read against the same levels.
     pub levels: Vec<f64>,
+    /// The heatmap's RGBA bytes at grid resolution, row by row from the top.
+    pub rgba: Vec<u8>,
+    /// Every level's contour lines, in data coordinates.
+    pub contours: Vec<Vec<Point>>,
 }
 
 impl MapBase {
@@ -122,16 +127,18 @@ impl MapBase {
     pub fn of_grid(grid: Grid) -> MapBase {
         let colours = ColorScale::for_grid(&grid);
         let levels = contour_levels(&colours, CONTOUR_LEVELS);
+        let rgba = heatmap_rgba(&grid, &colours);
+        let contours = levels
+            .iter()
+            .flat_map(|level| contour_lines(&grid, *level))
+            .collect();
         MapBase {
             grid,
             colours,
             levels,
+            rgba,
+            contours,
         }
-    }
-
-    /// The heatmap's RGBA bytes at grid resolution, row by row from the top.
-    pub fn heatmap_rgba(&self) -> Vec<u8> {
-        heatmap_rgba(&self.grid, &self.colours)
     }
 }
 
@@ -151,17 +158,11 @@ pub fn draw_map_base<DB: DrawingBackend>(
 ) -> Result<(), String> {
     root.fill(&PAPER).map_err(plot_error)?;
     let grid = &base.grid;
-    paint_heatmap(
-        &base.heatmap_rgba(),
-        (grid.width, grid.height),
-        frame.transform.area,
-    )?;
+    paint_heatmap(&base.rgba, (grid.width, grid.height), frame.transform.area)?;
     let contour_style = frame.stroke(RGBAColor(255, 255, 255, 0.55), 1.0);
-    for level in &base.levels {
-        for line in contour_lines(grid, *level) {
-            let path = PathElement::new(frame.pixels(&line), contour_style);
-            root.draw(&path).map_err(plot_error)?;
-        }
+    for line in &base.contours {
+        let path = PathElement::new(frame.pixels(line), contour_style);
+        root.draw(&path).map_err(plot_error)?;
     }
     for point in critical {
         if frame.transform.bounds.contains(point.at) {

@@ -217,6 +217,7 @@ impl App {
 
     fn surface_changed(&mut self) {
         self.plots.surface_changed();
+        self.map.surface_changed();
         self.long_formula = self.surface.loss.formula().is_some_and(map_view::is_long);
         super::batch::show_controls(self);
         surface_panel::show_long_formula(self.long_formula);
@@ -375,7 +376,9 @@ impl App {
             self.last_view_change_ms = now_ms;
         }
         let settled = !self.gesture.is_active() && now_ms - self.last_view_change_ms >= SETTLE_MS;
-        if self.dirty.critical && settled {
+        // The search waits for a frame whose map is already drawn: the map shows first (at load, on a new
+        // surface, after zooming) and the markers follow a frame later over the kept samples.
+        if self.dirty.critical && settled && !self.dirty.base {
             self.critical = if self.long_formula {
                 no_critical_points()
             } else {

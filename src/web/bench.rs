@@ -68,10 +68,17 @@ fn finish_drawing(app: &App) -> Result<(), JsValue> {
 }
 
 /// A full redraw of the map — heatmap, contours, axes, colour bar, critical-point markers, then the
-/// overlay — with the map's backing store `width_px × height_px` device pixels. The canvas gets its
+/// overlay — with the map's backing store `width_px × height_px` device pixels. With `resample`, the
+/// surface is sampled afresh each time, as after a zoom or pan; without, the sampled grid is reused, as
+/// when the box stays (critical points found, a language switch, the overlay's base). The canvas gets its
 /// CSS size back afterwards.
 #[wasm_bindgen]
-pub fn bench_redraw_map(width_px: u32, height_px: u32, repeats: u32) -> Result<f64, JsValue> {
+pub fn bench_redraw_map(
+    width_px: u32,
+    height_px: u32,
+    repeats: u32,
+    resample: bool,
+) -> Result<f64, JsValue> {
     with_app(|app| {
         let style = app.map.canvas.style();
         let dpr = dom::window()?.device_pixel_ratio().max(1.0);
@@ -80,6 +87,9 @@ pub fn bench_redraw_map(width_px: u32, height_px: u32, repeats: u32) -> Result<f
         app.map.fit_to_element()?;
         let critical = app.critical.clone();
         let time = median_ms(repeats, || {
+            if resample {
+                app.map.surface_changed();
+            }
             app.map.draw_base(
                 &app.surface.loss,
                 app.bounds,

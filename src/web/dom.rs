@@ -32,7 +32,14 @@ pub fn create<T: JsCast>(tag: &str) -> Result<T, JsValue> {
 
 /// Text from people and links reaches the page only through here (textContent, never HTML).
 pub fn set_text(element: &Element, text: &str) {
-    element.set_text_content(Some(text));
+    // Rewriting the same words still makes the browser lay the element out again: panels refreshed every
+    // frame of a race must cost nothing when nothing changed.
+    // An element with child elements is always rewritten: clearing a table with "" must drop its rows.
+    let unchanged =
+        element.child_element_count() == 0 && element.text_content().as_deref() == Some(text);
+    if !unchanged {
+        element.set_text_content(Some(text));
+    }
 }
 
 /// Adds a listener for the lifetime of the page: the closure is handed to JS and deliberately leaked.

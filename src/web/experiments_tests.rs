@@ -24,8 +24,9 @@ fn choosing_the_lecture_data_races_gd_against_sgd_with_batch_controls() {
     assert_eq!(app.race.kinds, [OptimizerKind::Gd, OptimizerKind::Sgd]);
     assert_eq!(app.race.hyper.learning_rate, 0.1);
     assert_eq!(app.ui.formula.value(), "");
-    // The full-batch saddle is the lecture's, at the origin, and the map marks it.
+    // The full-batch saddle is the lecture's, at the origin, and the map marks it (a frame after drawing).
     app.frame(0.0, 0.0).unwrap();
+    app.frame(20.0, 0.0).unwrap();
     assert!(app
         .critical
         .points

@@ -50,10 +50,18 @@ pub struct MapView {
     heat: HtmlCanvasElement,
     pub transform: MapTransform,
     pub dpr: f64,
-    /// The contour levels of the base layer, reused for the Taylor model's dashed contours.
-    pub levels: Vec<f64>,
     /// Colours by L, or by curvature class (with its legend beside the map).
     pub mode: MapMode,
+    sampled: Option<Sampled>,
+}
+
+/// The sampled surface behind the base layer and what it was sampled for: a redraw of the same box (the
+/// critical points found, a language switch) only draws, with the heatmap's pixels already in `heat`.
+struct Sampled {
+    bounds: Bounds,
+    grid: (usize, usize),
+    mode: MapMode,
+    base: MapBase,
 }
 
 pub type Area = DrawingArea<CanvasBackend, Shift>;
@@ -80,8 +88,8 @@ impl MapView {
                 },
             },
             dpr: 1.0,
-            levels: Vec::new(),
             mode: MapMode::Loss,
+            sampled: None,
         })
     }
 
@@ -131,32 +139,59 @@ impl MapView {
         self.transform = frame.transform;
         self.publish_transform();
         let (columns, rows) = frame.grid_size();
-        let (columns, rows) = match surface.formula() {
+        let grid = match surface.formula() {
             Some(formula) => affordable_grid(formula, columns, rows),
             None => (columns, rows),
         };
-        let base = MapBase::of_grid(Grid::sample(surface, bounds, columns, rows));
+        let mode = self.mode;
+        let current = self.sampled.as_ref().is_some_and(|sampled| {
+            sampled.bounds == bounds && sampled.grid == grid && sampled.mode == mode
+        });
+        if !current {
+            let base = MapBase::of_grid(Grid::sample(surface, bounds, grid.0, grid.1));
+            match mode {
+                MapMode::Loss => put_heatmap(&self.heat, &base.rgba, grid)?,
+                MapMode::Curvature => {
+                    let (rgba, size) = curvature_mode::cells(surface, bounds, &frame);
+                    put_heatmap(&self.heat, &rgba, size)?
+                }
+            }
+            self.sampled = Some(Sampled {
+                bounds,
+                grid,
+                mode,
+                base,
+            });
+        }
+        let Some(sampled) = &self.sampled else {
+            return Ok(());
+        };
         let root = drawing_area(&self.base)?;
-        let (heat, target, mode) = (&self.heat, &self.base, self.mode);
+        let (heat, target) = (&self.heat, &self.base);
         draw_map_base(
             &root,
             &frame,
-            &base,
+            &sampled.base,
             &critical.points,
-            &mut |rgba, size, area| match mode {
-                MapMode::Loss => paint_heatmap(heat, target, rgba, size, area),
-                MapMode::Curvature => {
-                    let (rgba, size) = curvature_mode::cells(surface, bounds, &frame);
-                    paint_heatmap(heat, target, &rgba, size, area)
-                }
-            },
+            &mut |_, _, area| stretch_heatmap(heat, target, area),
             words,
         )?;
         if mode == MapMode::Curvature {
             curvature_mode::cover_colour_bar(&self.base, &frame)?;
         }
-        self.levels = base.levels;
         Ok(())
+    }
+
+    /// The surface is another one: the next base is sampled afresh.
+    pub fn surface_changed(&mut self) {
+        self.sampled = None;
+    }
+
+    /// The base layer's contour levels, for the Taylor model's dashed contours.
+    pub fn levels(&self) -> &[f64] {
+        self.sampled
+            .as_ref()
+            .map_or(&[], |sampled| sampled.base.levels.as_slice())
     }
 
     /// Copies the base layer into the visible canvas, under a fresh overlay.
@@ -194,14 +229,12 @@ impl MapView {
     }
 }
 
-/// The heatmap as ONE ImageData at grid resolution, stretched over the plot area by drawImage: a plotters
+/// The heatmap as ONE ImageData at grid resolution, kept in `heat` for [`stretch_heatmap`]: a plotters
 /// call per pixel would be far too slow for a canvas.
-fn paint_heatmap(
+fn put_heatmap(
     heat: &HtmlCanvasElement,
-    target: &HtmlCanvasElement,
     rgba: &[u8],
     (columns, rows): (usize, usize),
-    area: PlotArea,
 ) -> Result<(), String> {
     let (columns, rows) = (columns as u32, rows as u32);
     heat.set_width(columns);
@@ -210,7 +243,15 @@ fn paint_heatmap(
         .map_err(|e| dom::describe(&e))?;
     context_2d(heat)?
         .put_image_data(&image, 0.0, 0.0)
-        .map_err(|e| dom::describe(&e))?;
+        .map_err(|e| dom::describe(&e))
+}
+
+/// The heatmap's cells stretched over the plot area by one drawImage.
+fn stretch_heatmap(
+    heat: &HtmlCanvasElement,
+    target: &HtmlCanvasElement,
+    area: PlotArea,
+) -> Result<(), String> {
     let context = context_2d(target)?;
     context.set_image_smoothing_enabled(true);
     context

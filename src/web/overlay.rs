@@ -22,7 +22,7 @@ pub fn draw(app: &App) -> Result<(), String> {
         point: app.point.as_ref(),
         runs: &app.race.runs,
         escaping_at: app.escape.as_ref().map(|escape| escape.position()),
-        levels: &map.levels,
+        levels: map.levels(),
         taylor: app.taylor,
     };
     let drawn = draw_map_overlay(&root, &map.frame(), &overlay);

@@ -117,7 +117,9 @@ pub fn checked_optimizers(app: &App) -> Vec<OptimizerKind> {
     kinds
 }
 
-/// The table: one row per run with its colour, status words, step count and current loss.
+/// The play button's word and one status row per run. Rows are rewritten in place while the same
+/// optimizers race (every frame of a race), and rebuilt only when the set of runs changes: creating rows
+/// each frame would make the browser lay the panel out afresh every frame.
 pub fn update_status(app: &App) -> Result<(), JsValue> {
     let panel = &app.ui.race;
     let words = app.ui.words;
@@ -129,37 +131,70 @@ pub fn update_status(app: &App) -> Result<(), JsValue> {
             words.labels.play
         },
     );
-    dom::set_text(&panel.status, "");
-    for run in &app.race.runs {
-        let row: Element = dom::create("tr")?;
-        row.set_attribute("data-optimizer", run.kind().name())?;
+    let rows = panel.status.children();
+    let same_runs = rows.length() as usize == app.race.runs.len()
+        && app.race.runs.iter().enumerate().all(|(index, run)| {
+            rows.item(index as u32)
+                .and_then(|row| row.get_attribute("data-optimizer"))
+                .as_deref()
+                == Some(run.kind().name())
+        });
+    if !same_runs {
+        dom::set_text(&panel.status, "");
+        for run in &app.race.runs {
+            panel
+                .status
+                .append_child(status_row(run.kind())?.as_ref())?;
+        }
+    }
+    for (index, run) in app.race.runs.iter().enumerate() {
+        let Some(row) = rows.item(index as u32) else {
+            continue;
+        };
         row.set_attribute("data-status", run.status().name())?;
         row.set_attribute("data-steps", &run.steps().to_string())?;
         let loss = run.losses().last().copied();
-        if let Some(loss) = loss {
-            row.set_attribute("data-loss", &loss.to_string())?;
+        match loss {
+            Some(loss) => row.set_attribute("data-loss", &loss.to_string())?,
+            None => row.remove_attribute("data-loss")?,
         }
-        let name: HtmlElement = dom::create("td")?;
-        let swatch: HtmlElement = dom::create("span")?;
-        swatch.set_class_name("swatch");
-        swatch
-            .style()
-            .set_property("background", &css(optimizer_colour(run.kind())))?;
-        name.append_child(&swatch)?;
-        name.append_child(&dom::document()?.create_text_node(words.optimizer(run.kind())))?;
-        row.append_child(&name)?;
-        for text in [
+        let cells = row.children();
+        let texts = [
+            words.optimizer(run.kind()).to_string(),
             words.run_status(run.status()).to_string(),
             run.steps().to_string(),
             loss.map_or_else(|| "—".to_string(), |loss| number(words, loss)),
-        ] {
-            let cell: Element = dom::create("td")?;
-            dom::set_text(&cell, &text);
-            row.append_child(&cell)?;
+        ];
+        for (column, text) in texts.iter().enumerate() {
+            if let Some(cell) = cells.item(column as u32) {
+                // The name cell's words go in its label, after the colour swatch.
+                let target = cell.last_element_child().unwrap_or(cell);
+                dom::set_text(&target, text);
+            }
         }
-        panel.status.append_child(&row)?;
     }
     Ok(())
+}
+
+/// An empty status row for one optimizer: a swatch of its colour before the name cell, then status,
+/// step and loss cells.
+fn status_row(kind: OptimizerKind) -> Result<Element, JsValue> {
+    let row: Element = dom::create("tr")?;
+    row.set_attribute("data-optimizer", kind.name())?;
+    let swatch: HtmlElement = dom::create("span")?;
+    swatch.set_class_name("swatch");
+    swatch
+        .style()
+        .set_property("background", &css(optimizer_colour(kind)))?;
+    let name: Element = dom::create("td")?;
+    let label: Element = dom::create("span")?;
+    name.append_child(&swatch)?;
+    name.append_child(&label)?;
+    row.append_child(&name)?;
+    for _ in 0..3 {
+        row.append_child(dom::create::<Element>("td")?.as_ref())?;
+    }
+    Ok(row)
 }
 
 /// The map's legend: critical-point symbols, then the racing optimizers' colours.
