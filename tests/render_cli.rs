@@ -176,3 +176,31 @@ fn help_shows_an_example() {
     assert_eq!(code, 0);
     assert!(stdout.contains("saddle render --link"), "{stdout}");
 }
+
+#[test]
+fn a_curvature_map_link_renders_classes_instead_of_the_colour_bar() {
+    let svg_of = |name: &str, link: &str| {
+        let out = scratch(name);
+        let (code, _, stderr) = render(&["--link", link, "--out", out.to_str().expect("UTF-8")]);
+        assert_eq!(code, 0, "{stderr}");
+        std::fs::read_to_string(&out).expect("the SVG was written")
+    };
+    let loss = svg_of("loss.svg", LECTURE_LINK);
+    let curvature = svg_of("curvature.svg", &format!("{LECTURE_LINK}&map=curvature"));
+    // The colour bar's bottom band is viridis at its darkest; only the map of L has one.
+    let [r, g, b] = saddle::render::viridis(0.5 / 64.0);
+    let darkest_band = hex((r, g, b));
+    assert!(loss.contains(&darkest_band));
+    assert!(!curvature.contains(&darkest_band));
+    // (SVG escapes the "<" and ">" of the other two labels.)
+    for words in ["bowl-like", "cap-like", "saddle-like: λ of both signs"] {
+        assert!(curvature.contains(words), "the legend lacks {words}");
+        assert!(!loss.contains(words));
+    }
+    // Still one embedded heatmap image, and the points and runs of the scene on top.
+    assert_eq!(
+        curvature.matches("href=\"data:image/png;base64,").count(),
+        1
+    );
+    assert!(curvature.contains(&optimizer_hex(OptimizerKind::Momentum)));
+}

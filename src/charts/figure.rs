@@ -17,7 +17,8 @@ use crate::formula::Formula;
 use crate::i18n::strings;
 use crate::optim::{Run, MAX_RACE_STEPS};
 use crate::presets::{preset, PRESETS};
-use crate::share::{Language, Scene, SurfaceChoice};
+use crate::render::curvature_rgba;
+use crate::share::{Language, MapMode, Scene, SurfaceChoice};
 use crate::surface::{LossSurface, Point};
 
 /// Race steps a figure replays when its link asks for none (`steps=0`, a scene shared before pressing play):
@@ -37,6 +38,8 @@ pub struct FigureScene {
     pub critical: CriticalPoints,
     pub point: Option<PointAnalysis>,
     pub runs: Vec<Run>,
+    /// Colours by L, or by curvature class as the page's curvature map does.
+    pub map: MapMode,
 }
 
 impl FigureScene {
@@ -70,6 +73,7 @@ impl FigureScene {
             critical,
             point,
             runs,
+            map: scene.map,
         }
     }
 }
@@ -147,13 +151,23 @@ pub fn draw_figure<DB: DrawingBackend>(
     let frame = MapFrame::new(figure.bounds, width, map_height, scale);
     let base = MapBase::sample(figure.surface.as_ref(), &frame);
     let words = &strings(Language::English).chart;
+    // The curvature map's cells: one per cell of L's grid, each its own exact Hessian.
+    let curvature = (figure.map == MapMode::Curvature).then(|| {
+        let (columns, rows) = (base.grid.width, base.grid.height);
+        let rgba = curvature_rgba(figure.surface.as_ref(), figure.bounds, columns, rows);
+        (rgba, (columns, rows))
+    });
     draw_map_base(
         &upper,
         &frame,
         &base,
         &figure.critical.points,
-        paint_heatmap,
+        &mut |rgba, size, area| match &curvature {
+            Some((cells, size)) => paint_heatmap(cells, *size, area),
+            None => paint_heatmap(rgba, size, area),
+        },
         words,
+        curvature.is_none(),
     )?;
     let overlay = MapOverlay {
         point: figure.point.as_ref(),
@@ -165,7 +179,12 @@ pub fn draw_figure<DB: DrawingBackend>(
     draw_map_overlay(&upper, &frame, &overlay)?;
     // The page clips the overlay to the plot area; here the margins are painted over and framed again.
     cover_margins(&upper, &frame, (width, map_height))?;
-    draw_map_frame(&upper, &frame, &base.colours, words)?;
+    draw_map_frame(
+        &upper,
+        &frame,
+        curvature.is_none().then_some(&base.colours),
+        words,
+    )?;
     draw_legend(&lower, &entries, &figure.caption, scale)
 }
 

@@ -12,7 +12,9 @@ use super::palette::{critical_marker, eigen_colour, optimizer_colour, Marker, IN
 use super::plot_error;
 use crate::analysis::{PointKind, GRADIENT_TOLERANCE};
 use crate::bounds::Bounds;
-use crate::render::{MapTransform, PlotArea};
+use crate::i18n::strings;
+use crate::render::{CurvatureClass, MapTransform, PlotArea};
+use crate::share::{Language, MapMode};
 
 /// The legend's sizes, in CSS pixels like the map's.
 const FONT_SIZE: f64 = 14.0;
@@ -26,6 +28,8 @@ const PADDING: f64 = 12.0;
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum LegendSymbol {
     CriticalPoint(Marker, RGBColor),
+    /// A colour of the curvature map.
+    Swatch(RGBColor),
     Trajectory(RGBColor),
     DroppedPoint,
     Arrow(RGBColor),
@@ -75,6 +79,16 @@ pub fn figure_legend(figure: &FigureScene) -> Vec<LegendEntry> {
                 }
             }
         }
+    }
+    if figure.map == MapMode::Curvature {
+        let words = strings(Language::English);
+        entries.extend(CurvatureClass::ALL.iter().map(|&class| {
+            let [r, g, b] = class.rgb();
+            LegendEntry {
+                symbol: LegendSymbol::Swatch(RGBColor(r, g, b)),
+                label: words.curvature(class).to_string(),
+            }
+        }));
     }
     entries.extend(figure.runs.iter().map(|run| LegendEntry {
         symbol: LegendSymbol::Trajectory(optimizer_colour(run.kind())),
@@ -164,6 +178,19 @@ pub fn draw_legend<DB: DrawingBackend>(
                     area.draw(&PathElement::new(line, colour.stroke_width(px(2.0) as u32)))
                 })
                 .map_err(plot_error)?
+            }
+            LegendSymbol::Swatch(colour) => {
+                let side = px(MARKER_RADIUS);
+                let corners = [
+                    ((symbol_left + px(2.0)) as i32, (y - side) as i32),
+                    (
+                        (symbol_left + px(2.0) + 2.0 * side) as i32,
+                        (y + side) as i32,
+                    ),
+                ];
+                area.draw(&Rectangle::new(corners, colour.filled()))
+                    .and_then(|_| area.draw(&Rectangle::new(corners, INK.stroke_width(1))))
+                    .map_err(plot_error)?
             }
             LegendSymbol::DroppedPoint => draw_point(
                 area,

@@ -147,7 +147,8 @@ pub type HeatmapPainter<'a> =
     &'a mut dyn FnMut(&[u8], (usize, usize), PlotArea) -> Result<(), String>;
 
 /// Draws the whole base layer: paper, heatmap (through `paint_heatmap`), contours, critical points, then the
-/// axes and colour bar around them, titled in `words`.
+/// axes around them, titled in `words`, and the colour bar of L when the heatmap shows L (`colour_bar`; the
+/// curvature map's colours are classes, explained by a legend instead).
 pub fn draw_map_base<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     frame: &MapFrame,
@@ -155,6 +156,7 @@ pub fn draw_map_base<DB: DrawingBackend>(
     critical: &[CriticalPoint],
     paint_heatmap: HeatmapPainter,
     words: &ChartWords,
+    colour_bar: bool,
 ) -> Result<(), String> {
     root.fill(&PAPER).map_err(plot_error)?;
     let grid = &base.grid;
@@ -177,18 +179,21 @@ pub fn draw_map_base<DB: DrawingBackend>(
             }
         }
     }
-    draw_map_frame(root, frame, &base.colours, words)
+    draw_map_frame(root, frame, colour_bar.then_some(&base.colours), words)
 }
 
-/// The axes, ticks, axis names and colour bar: everything outside the plot area.
+/// The axes, ticks, axis names and (given the colour scale) the colour bar: everything outside the plot area.
 pub fn draw_map_frame<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     frame: &MapFrame,
-    colours: &ColorScale,
+    colours: Option<&ColorScale>,
     words: &ChartWords,
 ) -> Result<(), String> {
     draw_axes(root, frame, words)?;
-    draw_colour_bar(root, frame, colours, words)
+    match colours {
+        Some(colours) => draw_colour_bar(root, frame, colours, words),
+        None => Ok(()),
+    }
 }
 
 fn draw_axes<DB: DrawingBackend>(

@@ -2,11 +2,10 @@
 //! with a legend of the classes; contours, axes and markers stay as in the loss mode.
 
 use wasm_bindgen::JsValue;
-use web_sys::{Element, HtmlCanvasElement, HtmlElement, HtmlInputElement};
+use web_sys::{Element, HtmlElement, HtmlInputElement};
 
 use super::app::App;
 use super::dom;
-use super::map_view::context_2d;
 use super::palette::css;
 use crate::bounds::Bounds;
 use crate::charts::MapFrame;
@@ -32,23 +31,6 @@ pub fn cells(
         curvature_rgba(surface, bounds, columns, rows),
         (columns, rows),
     )
-}
-
-/// The base layer's colour bar reads values of L, which the curvature colours are not: it is painted
-/// over with paper, and the legend beside the map explains the colours instead.
-pub fn cover_colour_bar(base: &HtmlCanvasElement, frame: &MapFrame) -> Result<(), String> {
-    let area = frame.transform.area;
-    let right_edge = area.left + area.width + frame.px(2.0);
-    let context = context_2d(base)?;
-    let paper = crate::charts::palette::PAPER;
-    context.set_fill_style_str(&css(paper));
-    context.fill_rect(
-        right_edge,
-        0.0,
-        f64::from(base.width()) - right_edge,
-        f64::from(base.height()),
-    );
-    Ok(())
 }
 
 impl App {

@@ -175,11 +175,8 @@ impl MapView {
             &critical.points,
             &mut |_, _, area| stretch_heatmap(heat, target, area),
             words,
-        )?;
-        if mode == MapMode::Curvature {
-            curvature_mode::cover_colour_bar(&self.base, &frame)?;
-        }
-        Ok(())
+            mode == MapMode::Loss,
+        )
     }
 
     /// The surface is another one: the next base is sampled afresh.
