@@ -40,6 +40,8 @@ pub(super) fn mount() -> super::app::SharedApp {
     let map: web_sys::HtmlElement = dom::by_id("map").unwrap();
     map.style().set_property("width", "600px").unwrap();
     let app = App::mount().unwrap();
+    // The first frame draws the map, the second finds and marks the critical points.
+    app.borrow_mut().frame(0.0, 0.0).unwrap();
     app.borrow_mut().frame(0.0, 0.0).unwrap();
     app
 }
