@@ -7,7 +7,6 @@ use web_sys::HtmlCanvasElement;
 
 use super::dom;
 use super::map_view::context_2d;
-
 use super::palette::optimizer_colour;
 use crate::analysis::PointAnalysis;
 use crate::bounds::Bounds;
@@ -118,9 +117,7 @@ impl Plots {
         }
         Ok(())
     }
-}
 
-impl Plots {
     /// Redraws the 3-D backdrop offscreen when something it shows changed since it was last drawn.
     fn refresh_backdrop(
         &mut self,
