@@ -357,6 +357,9 @@ impl App {
         if self.crash_test {
             crash::panic_for_test();
         }
+        // Charts made stale by this frame's own work (a click's new point, a race step) are drawn in the next
+        // one, so what the hand did shows on the map first; a drag on the 3-D view marks them before the frame.
+        let plots_waiting = self.dirty.plots;
         if self.map.fit_to_element()? {
             self.dirty.base = true;
         }
@@ -408,7 +411,7 @@ impl App {
             self.dirty.overlay = false;
             self.dirty.plots = true;
         }
-        if self.dirty.plots && !map_redrawn && now_ms - self.last_plots_ms >= REDRAW_INTERVAL_MS {
+        if plots_waiting && !map_redrawn && now_ms - self.last_plots_ms >= REDRAW_INTERVAL_MS {
             self.plots.draw(&Scenery {
                 surface: (!self.long_formula).then_some(&self.surface.loss),
                 bounds: self.bounds,
