@@ -1,7 +1,8 @@
 //! `saddle render` end to end: a share link drawn to SVG and PNG files by the page's drawing code.
 
+mod common;
+
 use std::path::PathBuf;
-use std::process::Command;
 
 use saddle::analysis::PointKind;
 use saddle::charts::palette::{kind_color, run_color};
@@ -11,17 +12,9 @@ use serde_json::Value;
 const LECTURE_LINK: &str =
     "https://example.org/saddle/#v=1&preset=lecture&pt=0.3,0.2&opt=gd,momentum&lr=0.05&steps=40";
 
+/// `saddle render` with these arguments: exit code, stdout, stderr.
 fn render(args: &[&str]) -> (i32, String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_saddle"))
-        .arg("render")
-        .args(args)
-        .output()
-        .expect("the saddle binary runs");
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
+    common::saddle(&[&["render"], args].concat())
 }
 
 /// A fresh path in the test's own temporary folder, so parallel tests never share a file.
