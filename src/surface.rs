@@ -50,10 +50,12 @@ pub trait LossSurface {
         None
     }
 
-    /// L at many points in turn, for heatmaps and meshes: a surface with scratch space to reuse between
-    /// points (a formula's evaluation stack) overrides this to allocate once instead of at every point.
-    fn value_sampler(&self) -> Box<dyn FnMut(Point) -> f64 + '_> {
-        Box::new(move |at| self.value(at))
+    /// L at every (x, y) of `xs` × `ys`, one row per y in order: the heatmap's and the 3-D mesh's samples.
+    /// A formula overrides it to compute what reads x alone once per column and y alone once per row.
+    fn lattice_values(&self, xs: &[f64], ys: &[f64]) -> Vec<f64> {
+        ys.iter()
+            .flat_map(|&y| xs.iter().map(move |&x| self.value([x, y])))
+            .collect()
     }
 }
 
@@ -62,8 +64,8 @@ impl LossSurface for Formula {
         Formula::value(self, at[0], at[1])
     }
 
-    fn value_sampler(&self) -> Box<dyn FnMut(Point) -> f64 + '_> {
-        Box::new(self.value_fn())
+    fn lattice_values(&self, xs: &[f64], ys: &[f64]) -> Vec<f64> {
+        Formula::lattice_values(self, xs, ys)
     }
 
     fn derivatives(&self, at: Point) -> Derivatives {

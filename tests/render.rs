@@ -309,7 +309,7 @@ fn contour_levels_split_the_scale_evenly_or_geometrically() {
 
 /// The lines' pieces, each a pair of consecutive points: what marching squares found cell by cell.
 fn contour_segments(grid: &Grid, level: f64) -> Vec<[Point; 2]> {
-    contour_lines(grid, level)
+    contour_lines(grid, &[level])
         .iter()
         .flat_map(|line| line.windows(2).map(|pair| [pair[0], pair[1]]))
         .collect()
@@ -319,7 +319,7 @@ fn contour_segments(grid: &Grid, level: f64) -> Vec<[Point; 2]> {
 fn the_unit_circle_is_one_closed_line() {
     let n = 101;
     let grid = Grid::sample(&formula("x^2 + y^2"), bounds(-2.0, 2.0, -2.0, 2.0), n, n);
-    let lines = contour_lines(&grid, 1.0);
+    let lines = contour_lines(&grid, &[1.0]);
     assert_eq!(lines.len(), 1, "{} lines", lines.len());
     let circle = &lines[0];
     assert!(circle.len() > 100, "{} points", circle.len());
@@ -340,7 +340,7 @@ fn the_unit_circle_is_one_closed_line() {
 fn open_curves_run_from_border_to_border() {
     // x·y = 0.5 over the square: the hyperbola's two branches, each one open line from one side to another.
     let grid = Grid::sample(&formula("x*y"), bounds(-2.0, 2.0, -2.0, 2.0), 80, 80);
-    let mut lines = contour_lines(&grid, 0.5);
+    let mut lines = contour_lines(&grid, &[0.5]);
     assert_eq!(lines.len(), 2);
     lines.sort_by(|a, b| a[0][0].total_cmp(&b[0][0]));
     for (line, sign) in lines.iter().zip([-1.0, 1.0]) {
@@ -357,7 +357,7 @@ fn open_curves_run_from_border_to_border() {
     }
     // The straight level line x = 0.3 of the plane L = x: one line through every row of cells.
     let plane = Grid::sample(&formula("x"), bounds(-1.0, 1.0, -1.0, 1.0), 20, 30);
-    let lines = contour_lines(&plane, 0.3);
+    let lines = contour_lines(&plane, &[0.3]);
     assert_eq!(lines.len(), 1);
     assert_eq!(lines[0].len(), 30);
     assert!(lines[0].iter().all(|p| (p[0] - 0.3).abs() < 1e-12));
@@ -674,4 +674,35 @@ fn taylor_model_of_the_lecture_network_at_the_saddle() {
         LossSurface::value(&lecture, [0.01, 0.01]),
         1e-7
     ));
+}
+
+#[test]
+fn many_levels_at_once_give_each_level_s_own_curves_in_turn() {
+    // Himmelblau (saddle cells, closed and open curves) with a hole where log(x + 3) is undefined.
+    let grid = Grid::sample(
+        &formula("(x^2 + y - 11)^2 + (x + y^2 - 7)^2 + log(x + 3)"),
+        bounds(-5.0, 5.0, -5.0, 5.0),
+        97,
+        83,
+    );
+    let levels = contour_levels(&ColorScale::for_grid(&grid), 12);
+    // Unsorted, repeated and non-finite levels too.
+    let asked: Vec<f64> = [
+        levels[7],
+        levels[2],
+        f64::NAN,
+        levels[2],
+        levels[11],
+        f64::INFINITY,
+    ]
+    .into_iter()
+    .chain(levels.iter().copied())
+    .collect();
+    let one_by_one: Vec<Vec<Point>> = asked
+        .iter()
+        .flat_map(|&level| contour_lines(&grid, &[level]))
+        .collect();
+    assert!(one_by_one.len() > 20, "{} lines", one_by_one.len());
+    assert_eq!(contour_lines(&grid, &asked), one_by_one);
+    assert!(contour_lines(&grid, &[f64::NAN]).is_empty());
 }

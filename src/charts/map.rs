@@ -128,10 +128,7 @@ impl MapBase {
         let colours = ColorScale::for_grid(&grid);
         let levels = contour_levels(&colours, CONTOUR_LEVELS);
         let rgba = heatmap_rgba(&grid, &colours);
-        let contours = levels
-            .iter()
-            .flat_map(|level| contour_lines(&grid, *level))
-            .collect();
+        let contours = contour_lines(&grid, &levels);
         MapBase {
             grid,
             colours,

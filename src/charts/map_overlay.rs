@@ -152,16 +152,14 @@ fn draw_taylor<DB: DrawingBackend>(
     let dash = frame.px(5.0) as u32;
     let gap = frame.px(4.0) as u32;
     let style = PAPER.stroke_width(frame.px(1.5).max(1.0) as u32);
-    for level in levels {
-        for line in contour_lines(&model, *level) {
-            root.draw(&plotters::element::DashedPathElement::new(
-                frame.pixels(&line),
-                dash,
-                gap,
-                style,
-            ))
-            .map_err(plot_error)?;
-        }
+    for line in contour_lines(&model, levels) {
+        root.draw(&plotters::element::DashedPathElement::new(
+            frame.pixels(&line),
+            dash,
+            gap,
+            style,
+        ))
+        .map_err(plot_error)?;
     }
     Ok(())
 }

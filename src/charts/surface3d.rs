@@ -107,20 +107,20 @@ struct HeightField {
 
 impl HeightField {
     fn sample<S: LossSurface + ?Sized>(surface: &S, bounds: Bounds) -> HeightField {
-        let nodes = MESH_CELLS + 1;
-        let mut value_at = surface.value_sampler();
-        let mut heights = Vec::with_capacity(nodes * nodes);
-        for row in 0..nodes {
-            let y = mesh_coordinate(bounds.y_min, bounds.y_max, row);
-            for column in 0..nodes {
-                let x = mesh_coordinate(bounds.x_min, bounds.x_max, column);
-                let height = value_at([x, y]);
-                heights.push(if height.abs() < PLOTTABLE_MAGNITUDE {
-                    height
-                } else {
-                    f64::NAN
-                });
-            }
+        let nodes = 0..MESH_CELLS + 1;
+        let xs: Vec<f64> = nodes
+            .clone()
+            .map(|column| mesh_coordinate(bounds.x_min, bounds.x_max, column))
+            .collect();
+        let ys: Vec<f64> = nodes
+            .map(|row| mesh_coordinate(bounds.y_min, bounds.y_max, row))
+            .collect();
+        let mut heights = surface.lattice_values(&xs, &ys);
+        for height in heights
+            .iter_mut()
+            .filter(|h| h.is_nan() || h.abs() >= PLOTTABLE_MAGNITUDE)
+        {
+            *height = f64::NAN;
         }
         let (low, high) = robust_range(&heights);
         HeightField { heights, low, high }

@@ -20,6 +20,7 @@
 
 mod error;
 mod function;
+mod lattice;
 mod lexer;
 mod parser;
 mod plain;

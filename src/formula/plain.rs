@@ -10,19 +10,57 @@ use super::Function;
 
 /// A value an instruction can read without the stack.
 #[derive(Debug, Clone, Copy, PartialEq)]
-enum Operand {
+pub(super) enum Operand {
     Const(f64),
     X,
     Y,
+    /// A part of the formula that reads only x, computed once per column of a lattice ([`super::lattice`]).
+    ColumnPart(u32),
+    /// A part that reads only y, computed once per row.
+    RowPart(u32),
 }
 
 impl Operand {
     #[inline(always)]
-    fn at(self, x: f64, y: f64) -> f64 {
+    fn at(self, at: &Cell) -> f64 {
         match self {
             Operand::Const(c) => c,
-            Operand::X => x,
-            Operand::Y => y,
+            Operand::X => at.x,
+            Operand::Y => at.y,
+            Operand::ColumnPart(k) => part(at.column_parts, k),
+            Operand::RowPart(k) => part(at.row_parts, k),
+        }
+    }
+}
+
+#[inline(always)]
+fn part(parts: &[f64], index: u32) -> f64 {
+    parts.get(index as usize).copied().unwrap_or(f64::NAN)
+}
+
+/// Where a tape is evaluated: the point, and the precomputed parts of its lattice column and row.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Cell<'a> {
+    pub x: f64,
+    pub y: f64,
+    pub column_parts: &'a [f64],
+    pub row_parts: &'a [f64],
+}
+
+/// One instruction of a tape on its way to a [`PlainTape`]: reads an operand, or applies an operation.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum Step {
+    Read(Operand),
+    Apply(Op),
+}
+
+impl From<Op> for Step {
+    fn from(op: Op) -> Step {
+        match op {
+            Op::Const(c) => Step::Read(Operand::Const(c)),
+            Op::X => Step::Read(Operand::X),
+            Op::Y => Step::Read(Operand::Y),
+            _ => Step::Apply(op),
         }
     }
 }
@@ -74,18 +112,24 @@ pub(crate) struct PlainTape {
 
 impl PlainTape {
     pub(crate) fn compile(tape: &[Op]) -> PlainTape {
+        PlainTape::compile_steps(&tape.iter().map(|&op| Step::from(op)).collect::<Vec<_>>())
+    }
+
+    pub(super) fn compile_steps(tape: &[Step]) -> PlainTape {
         let mut ops = Vec::with_capacity(tape.len());
         let (mut depth, mut deepest) = (0usize, 0usize);
         let mut index = 0;
-        while let Some(&op) = tape.get(index) {
+        while let Some(&step) = tape.get(index) {
             index += 1;
-            let operand = match op {
-                Op::Const(c) => Some(Operand::Const(c)),
-                Op::X => Some(Operand::X),
-                Op::Y => Some(Operand::Y),
+            let (operand, op) = match step {
+                Step::Read(operand) => (Some(operand), None),
+                Step::Apply(op) => (None, Some(op)),
+            };
+            let next_binary = match tape.get(index) {
+                Some(&Step::Apply(next)) => binary(next),
                 _ => None,
             };
-            let compiled = match (operand, tape.get(index).and_then(|&next| binary(next))) {
+            let compiled = match (operand, next_binary) {
                 (Some(operand), Some(fused)) if depth > 0 => {
                     index += 1;
                     PlainOp::WithOperand(fused, operand)
@@ -95,14 +139,14 @@ impl PlainTape {
                     PlainOp::Load(operand)
                 }
                 (None, _) => match op {
-                    Op::Neg => PlainOp::Neg,
-                    Op::PowInt(2) => PlainOp::Square,
-                    Op::PowInt(n) => PlainOp::PowInt(n),
-                    Op::PowConst(c) => PlainOp::PowConst(c),
-                    Op::Call(function) => PlainOp::Call(function),
+                    Some(Op::Neg) => PlainOp::Neg,
+                    Some(Op::PowInt(2)) => PlainOp::Square,
+                    Some(Op::PowInt(n)) => PlainOp::PowInt(n),
+                    Some(Op::PowConst(c)) => PlainOp::PowConst(c),
+                    Some(Op::Call(function)) => PlainOp::Call(function),
                     _ => {
                         depth = depth.saturating_sub(1);
-                        PlainOp::WithStack(binary(op).unwrap_or(Binary::Add))
+                        PlainOp::WithStack(op.and_then(binary).unwrap_or(Binary::Add))
                     }
                 },
             };
@@ -115,6 +159,11 @@ impl PlainTape {
         }
     }
 
+    #[cfg(test)]
+    pub(super) fn len(&self) -> usize {
+        self.ops.len()
+    }
+
     /// A stack of the right size for [`PlainTape::eval`].
     pub(crate) fn stack(&self) -> Vec<f64> {
         Vec::with_capacity(self.depth)
@@ -123,15 +172,27 @@ impl PlainTape {
     /// The value at (x, y); `stack` is scratch space, reused across calls.
     #[inline]
     pub(crate) fn eval(&self, x: f64, y: f64, stack: &mut Vec<f64>) -> f64 {
+        let at = Cell {
+            x,
+            y,
+            column_parts: &[],
+            row_parts: &[],
+        };
+        self.eval_cell(&at, stack)
+    }
+
+    /// The value at a lattice cell, reading its column's and row's parts where the tape says so.
+    #[inline]
+    pub(super) fn eval_cell(&self, at: &Cell, stack: &mut Vec<f64>) -> f64 {
         stack.clear();
         let mut top = f64::NAN;
         for &op in &self.ops {
             top = match op {
                 PlainOp::Load(operand) => {
                     stack.push(top);
-                    operand.at(x, y)
+                    operand.at(at)
                 }
-                PlainOp::WithOperand(binary, operand) => binary.apply(top, operand.at(x, y)),
+                PlainOp::WithOperand(binary, operand) => binary.apply(top, operand.at(at)),
                 PlainOp::WithStack(binary) => binary.apply(stack.pop().unwrap_or(f64::NAN), top),
                 PlainOp::Neg => -top,
                 PlainOp::Square => top * top,

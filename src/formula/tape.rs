@@ -50,6 +50,10 @@ impl Formula {
         &self.source
     }
 
+    pub(super) fn ops(&self) -> &[Op] {
+        &self.ops
+    }
+
     /// Number of tape instructions: a measure of how long one evaluation takes.
     pub fn len(&self) -> usize {
         self.ops.len()
@@ -62,12 +66,6 @@ impl Formula {
     /// Plain value at (x, y); NaN where the formula is undefined.
     pub fn value(&self, x: f64, y: f64) -> f64 {
         self.plain.eval(x, y, &mut self.plain.stack())
-    }
-
-    /// [`Formula::value`] as a function of a point that allocates once, for evaluating many points.
-    pub fn value_fn(&self) -> impl FnMut([f64; 2]) -> f64 + '_ {
-        let mut stack = self.plain.stack();
-        move |[x, y]| self.plain.eval(x, y, &mut stack)
     }
 
     /// Evaluates over any `num-dual` number, reusing `stack` so hot loops allocate nothing.

@@ -83,8 +83,7 @@ impl ColorScale {
         let Some((minimum, maximum)) = grid.value_range() else {
             return ColorScale::linear(0.0, 1.0);
         };
-        let low = percentile(&mut finite, LOW_PERCENTILE).unwrap_or(minimum);
-        let high = percentile(&mut finite, HIGH_PERCENTILE).unwrap_or(maximum);
+        let (low, high) = percentiles(&mut finite).unwrap_or((minimum, maximum));
         if minimum >= 0.0 && low > 0.0 && high >= LOGARITHMIC_RATIO * low {
             return ColorScale {
                 low,
@@ -157,12 +156,22 @@ impl ColorScale {
     }
 }
 
-/// The k-th smallest value for fraction `p` (nearest rank), in O(n): `finite` is reordered.
-fn percentile(finite: &mut [f64], p: f64) -> Option<f64> {
+/// The [`LOW_PERCENTILE`] and [`HIGH_PERCENTILE`] values (nearest rank) in O(n); `finite` is reordered.
+///
+/// The high one is selected first; the low one lies among the values left below it, so the second
+/// selection only reorders that part.
+fn percentiles(finite: &mut [f64]) -> Option<(f64, f64)> {
     let last = finite.len().checked_sub(1)?;
-    let rank = ((last as f64) * p).round() as usize;
-    let (_, value, _) = finite.select_nth_unstable_by(rank.min(last), f64::total_cmp);
-    Some(*value)
+    let rank = |p: f64| (((last as f64) * p).round() as usize).min(last);
+    let (below, &mut high, _) =
+        finite.select_nth_unstable_by(rank(HIGH_PERCENTILE), f64::total_cmp);
+    let low_rank = rank(LOW_PERCENTILE);
+    let low = if low_rank < below.len() {
+        *below.select_nth_unstable_by(low_rank, f64::total_cmp).1
+    } else {
+        high
+    };
+    Some((low, high))
 }
 
 /// [`ColorScale::position`] with its logarithms and division done once, for per-pixel use.
@@ -213,7 +222,8 @@ pub fn heatmap_rgba(grid: &Grid, scale: &ColorScale) -> Vec<u8> {
     let mut rgba = Vec::with_capacity(grid.values.len() * 4);
     for &value in &grid.values {
         let [r, g, b] = if value.is_finite() {
-            let index = (normalization.position(value) * top).round() as usize;
+            // Rounds the non-negative position by adding ½: `f64::round` is a libm call in wasm.
+            let index = (normalization.position(value) * top + 0.5) as usize;
             palette[index.min(PALETTE_SIZE - 1)]
         } else {
             UNDEFINED_RGB
@@ -221,4 +231,19 @@ pub fn heatmap_rgba(grid: &Grid, scale: &ColorScale) -> Vec<u8> {
         rgba.extend_from_slice(&[r, g, b, 255]);
     }
     rgba
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percentiles_are_the_nearest_ranks_of_the_sorted_values() {
+        // 0, 7, 14, … mod 101: every value 0..=100 once, shuffled.
+        let mut values: Vec<f64> = (0..101).map(|i| f64::from((i * 7) % 101)).collect();
+        assert_eq!(percentiles(&mut values), Some((2.0, 98.0)));
+        assert_eq!(percentiles(&mut [5.0]), Some((5.0, 5.0)));
+        assert_eq!(percentiles(&mut [3.0, 1.0]), Some((1.0, 3.0)));
+        assert_eq!(percentiles(&mut []), None);
+    }
 }

@@ -21,74 +21,90 @@ pub fn contour_levels(scale: &ColorScale, count: usize) -> Vec<f64> {
         .collect()
 }
 
-/// The level curves where the surface crosses `level`, in data coordinates, each one polyline.
+/// The level curves where the surface crosses each of `levels`, in data coordinates, each one polyline;
+/// all the curves of the first level, then all of the second, and so on.
 ///
 /// Marching squares gives a segment per cell; the segments are joined end to end through the grid
 /// edges they share, so a backend strokes a whole curve as one path (thousands of one-segment paths
 /// cost a canvas far more) and a dash pattern runs on along the curve. A closed curve ends on its
 /// first point.
-pub fn contour_lines(grid: &Grid, level: f64) -> Vec<Vec<Point>> {
-    stitch(crossing_segments(grid, level))
+pub fn contour_lines(grid: &Grid, levels: &[f64]) -> Vec<Vec<Point>> {
+    crossing_segments(grid, levels)
+        .into_iter()
+        .flat_map(stitch)
+        .collect()
 }
 
 /// A crossing of a cell side: the grid edge it lies on (shared by the two cells on either side of it,
 /// so the key is what joins segments) and the point.
 type Crossing = (u64, Point);
 
-/// One segment per crossed cell side pair.
+/// For each level, one segment per crossed cell side pair, in the grid's cell order.
 ///
 /// Cells join four neighbouring sample points (cell centres of `grid`); a crossing is placed by
 /// linear interpolation along the cell edge. When a cell's diagonal corners disagree (a saddle
 /// cell), the average of its corners decides which pair the curve keeps connected. Cells with an
 /// undefined corner are skipped, so curves stop at the border of the surface's domain.
-fn crossing_segments(grid: &Grid, level: f64) -> Vec<[Crossing; 2]> {
-    let mut segments = Vec::new();
-    if !level.is_finite() {
-        return segments;
-    }
-    let mut rows = grid.rows();
-    let Some(first) = rows.next() else {
-        return segments;
-    };
-    let xs: Vec<f64> = (0..grid.width).map(|c| grid.cell_center(c, 0)[0]).collect();
-    // Each sample is compared with the level once, not once per cell it is a corner of. A NaN sample
-    // counts as below; cells with one are skipped before drawing.
-    let sides = |row: &[f64]| -> Vec<u8> { row.iter().map(|&v| u8::from(v > level)).collect() };
-    let mut upper = first;
-    let mut upper_sides = sides(first);
-    for (row, lower) in rows.enumerate() {
-        let lower_sides = sides(lower);
+///
+/// One pass over the cells serves every level: a cell is crossed exactly by the levels from its lowest
+/// corner (inclusive) to its highest (exclusive), which for most cells is none.
+fn crossing_segments(grid: &Grid, levels: &[f64]) -> Vec<Vec<[Crossing; 2]>> {
+    let mut segments = vec![Vec::new(); levels.len()];
+    // Finite levels in ascending order, each with its place in `levels`.
+    let mut ascending: Vec<(f64, usize)> = levels
+        .iter()
+        .enumerate()
+        .filter(|(_, level)| level.is_finite())
+        .map(|(index, &level)| (level, index))
+        .collect();
+    ascending.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let rows: Vec<&[f64]> = grid.rows().collect();
+    // A grid whose fields disagree has no rows, and no columns either.
+    let columns = rows.first().map_or(0, |row| row.len());
+    let xs: Vec<f64> = (0..columns).map(|c| grid.cell_center(c, 0)[0]).collect();
+    for (row, pair) in rows.windows(2).enumerate() {
+        let (upper, lower) = (pair[0], pair[1]);
         let y = [grid.cell_center(0, row)[1], grid.cell_center(0, row + 1)[1]];
-        let cells = upper_sides.windows(2).zip(lower_sides.windows(2));
-        for (column, (top, bottom)) in cells.enumerate() {
-            // Which corners (TL, TR, BR, BL) lie above the level, as bits 8, 4, 2, 1.
-            let case = top[0] << 3 | top[1] << 2 | bottom[1] << 1 | bottom[0];
-            // Most cells lie wholly on one side: decide that before touching values or coordinates.
-            if case == 0 || case == 15 {
-                continue;
-            }
-            let (Some(t), Some(b), Some(x)) = (
-                upper.get(column..column + 2),
-                lower.get(column..column + 2),
-                xs.get(column..column + 2),
-            ) else {
-                continue;
-            };
+        let cells = upper.windows(2).zip(lower.windows(2)).zip(xs.windows(2));
+        for (column, ((t, b), x)) in cells.enumerate() {
             let values = [t[0], t[1], b[1], b[0]];
-            if !values.iter().all(|v| v.is_finite()) {
+            let Some([low, high]) = corner_range(values) else {
                 continue;
-            }
-            let cell = Cell {
-                corners: [[x[0], y[0]], [x[1], y[0]], [x[1], y[1]], [x[0], y[1]]],
-                values,
-                edges: EdgeKeys::of_cell(grid.width, row, column),
             };
-            cell.add_segments(case, level, &mut segments);
+            let first = ascending.partition_point(|&(level, _)| level < low);
+            for &(level, index) in ascending[first..]
+                .iter()
+                .take_while(|(level, _)| *level < high)
+            {
+                // Which corners (TL, TR, BR, BL) lie above the level, as bits 8, 4, 2, 1.
+                let above = values.map(|v| u8::from(v > level));
+                let case = above[0] << 3 | above[1] << 2 | above[2] << 1 | above[3];
+                let cell = Cell {
+                    corners: [[x[0], y[0]], [x[1], y[0]], [x[1], y[1]], [x[0], y[1]]],
+                    values,
+                    edges: EdgeKeys::of_cell(grid.width, row, column),
+                };
+                if let Some(level_segments) = segments.get_mut(index) {
+                    cell.add_segments(case, level, level_segments);
+                }
+            }
         }
-        upper = lower;
-        upper_sides = lower_sides;
     }
     segments
+}
+
+/// The lowest and highest of a cell's corners, or `None` when one is undefined (the cell crosses nothing).
+fn corner_range(values: [f64; 4]) -> Option<[f64; 2]> {
+    if !values.iter().all(|v| v.is_finite()) {
+        return None;
+    }
+    let [a, b, c, d] = values;
+    let (low_ab, high_ab) = if a < b { (a, b) } else { (b, a) };
+    let (low_cd, high_cd) = if c < d { (c, d) } else { (d, c) };
+    Some([
+        if low_ab < low_cd { low_ab } else { low_cd },
+        if high_ab > high_cd { high_ab } else { high_cd },
+    ])
 }
 
 /// Joins segments that share a grid edge into polylines.

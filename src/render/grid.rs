@@ -33,7 +33,8 @@ pub struct Grid {
 
 impl Grid {
     /// Samples a surface's values only (the heatmap never needs derivatives), through its
-    /// [`value_sampler`](LossSurface::value_sampler): a formula reuses one evaluation stack for every cell.
+    /// [`lattice_values`](LossSurface::lattice_values): a formula computes its one-variable terms once per
+    /// column or row.
     ///
     /// `width` and `height` are clamped to `2..=MAX_GRID_SIDE` (contours need at least one cell).
     pub fn sample<S: LossSurface + ?Sized>(
@@ -42,38 +43,35 @@ impl Grid {
         width: usize,
         height: usize,
     ) -> Grid {
-        Grid::from_fn(bounds, width, height, surface.value_sampler())
+        let (xs, ys) = cell_centers(&bounds, width, height);
+        Grid::of_values(bounds, &xs, &ys, surface.lattice_values(&xs, &ys))
     }
 
     /// Samples any function of the plane on the same layout as [`Grid::sample`].
-    ///
-    /// Column x coordinates are computed once and y once per row, so the hot loop is just `value_at`.
     pub fn from_fn(
         bounds: Bounds,
         width: usize,
         height: usize,
         mut value_at: impl FnMut(Point) -> f64,
     ) -> Grid {
-        let (width, height) = (clamp_side(width), clamp_side(height));
-        let xs: Vec<f64> = (0..width)
-            .map(|column| column_x(&bounds, width, column))
+        let (xs, ys) = cell_centers(&bounds, width, height);
+        let values = ys
+            .iter()
+            .flat_map(|&y| xs.iter().map(move |&x| [x, y]))
+            .map(&mut value_at)
             .collect();
-        let mut values = Vec::with_capacity(width * height);
-        for row in 0..height {
-            let y = row_y(&bounds, height, row);
-            values.extend(xs.iter().map(|&x| {
-                let value = value_at([x, y]);
-                if value.is_finite() {
-                    value
-                } else {
-                    f64::NAN
-                }
-            }));
+        Grid::of_values(bounds, &xs, &ys, values)
+    }
+
+    /// The grid of values sampled at `xs` × `ys`, with undefined or overflowing values stored as NaN.
+    fn of_values(bounds: Bounds, xs: &[f64], ys: &[f64], mut values: Vec<f64>) -> Grid {
+        for value in values.iter_mut().filter(|v| !v.is_finite()) {
+            *value = f64::NAN;
         }
         Grid {
             bounds,
-            width,
-            height,
+            width: xs.len(),
+            height: ys.len(),
             values,
         }
     }
@@ -93,7 +91,11 @@ impl Grid {
             .filter(|v| v.is_finite())
             .fold(None, |range, &v| match range {
                 None => Some((v, v)),
-                Some((low, high)) => Some((f64::min(low, v), f64::max(high, v))),
+                // Plain comparisons (the values are finite): `f64::min` is a libm call in wasm.
+                Some((low, high)) => Some((
+                    if v < low { v } else { low },
+                    if v > high { v } else { high },
+                )),
             })
     }
 
@@ -106,6 +108,14 @@ impl Grid {
         let values = if consistent { &self.values[..] } else { &[] };
         values.chunks_exact(self.width.max(1))
     }
+}
+
+/// The x of every column and the y of every row of a grid of (clamped) `width × height` cells over `bounds`.
+fn cell_centers(bounds: &Bounds, width: usize, height: usize) -> (Vec<f64>, Vec<f64>) {
+    let (width, height) = (clamp_side(width), clamp_side(height));
+    let xs = (0..width).map(|column| column_x(bounds, width, column));
+    let ys = (0..height).map(|row| row_y(bounds, height, row));
+    (xs.collect(), ys.collect())
 }
 
 /// A requested grid side as every sampler uses it: at least 2 cells, at most [`MAX_GRID_SIDE`].

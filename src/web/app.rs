@@ -119,7 +119,11 @@ impl App {
             home: lecture.bounds(),
             start: lecture.start,
         };
-        let map = MapView::new(ui.map.clone())?;
+        let mut map = MapView::new(ui.map.clone())?;
+        // Measured before mounting writes to the page: the browser's layout of the loaded page is still
+        // current, so reading the map's size is free here, where after those writes it would force a whole
+        // relayout before the first frame could draw (the frame measures again and redraws if it changed).
+        map.fit_to_element()?;
         let defaults = Scene::default();
         let mut app = App {
             race: Race::new(
@@ -360,7 +364,7 @@ impl App {
         // Charts made stale by this frame's own work (a click's new point, a race step) are drawn in the next
         // one, so what the hand did shows on the map first; a drag on the 3-D view marks them before the frame.
         let plots_waiting = self.dirty.plots;
-        if self.map.fit_to_element()? {
+        if self.map.fit_if_resized()? {
             self.dirty.base = true;
         }
         if let Some(animation) = self.escape.as_mut() {

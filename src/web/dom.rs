@@ -1,5 +1,8 @@
 //! Small typed helpers over web-sys, so the rest of the web layer reads as what it does.
 
+use std::cell::Cell;
+use std::rc::Rc;
+
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{AddEventListenerOptions, Document, Element, EventTarget, Window};
@@ -84,6 +87,38 @@ fn add_listener<E: JsCast + 'static>(
     }
     closure.forget();
     Ok(())
+}
+
+/// Tells when an element's size on screen may have changed, without asking the browser for it.
+///
+/// Reading a size (`clientWidth`) forces a layout of the whole page when anything on it changed since the
+/// last one; a frame that did so every time paid that layout on each frame, and at load a whole relayout
+/// before the map could draw. A `ResizeObserver` reports changes after the browser's own layout instead.
+pub struct SizeWatch {
+    resized: Rc<Cell<bool>>,
+    /// Kept so the observer lives as long as what it reports to.
+    _observer: web_sys::ResizeObserver,
+    _callback: Closure<dyn FnMut()>,
+}
+
+impl SizeWatch {
+    pub fn new(element: &Element) -> Result<SizeWatch, JsValue> {
+        let resized = Rc::new(Cell::new(true));
+        let flag = Rc::clone(&resized);
+        let callback = Closure::<dyn FnMut()>::new(move || flag.set(true));
+        let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref())?;
+        observer.observe(element);
+        Ok(SizeWatch {
+            resized,
+            _observer: observer,
+            _callback: callback,
+        })
+    }
+
+    /// True once after each change of size (and at first): the element's size is worth reading again.
+    pub fn take_resized(&self) -> bool {
+        self.resized.replace(false)
+    }
 }
 
 /// A JS error value as one line of text for the crash banner or the console.

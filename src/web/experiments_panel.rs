@@ -9,7 +9,7 @@ use web_sys::{
 };
 
 use super::app::SharedApp;
-use super::dom::{self, by_id};
+use super::dom::{self, by_id, SizeWatch};
 use super::format::number;
 use super::plots::visible_area;
 use crate::charts::{draw_eigen_histogram, draw_min_ratio_chart};
@@ -39,6 +39,8 @@ pub struct ExperimentsPanel {
     progress_bar: HtmlElement,
     status: Element,
     chart: HtmlCanvasElement,
+    /// A resized window (or the histogram appearing beside it) changes the chart's size on screen.
+    chart_resize: SizeWatch,
     histogram: HtmlCanvasElement,
     table: Element,
     /// The words on screen: the status line, the progress's reading and the charts' titles.
@@ -58,7 +60,10 @@ pub struct ExperimentsPanel {
 
 impl ExperimentsPanel {
     pub fn find(words: &'static Strings) -> Result<ExperimentsPanel, JsValue> {
+        let chart: HtmlCanvasElement = by_id("min-ratio-chart")?;
         Ok(ExperimentsPanel {
+            chart_resize: SizeWatch::new(&chart)?,
+            chart,
             params: by_id("mr-params")?,
             runs: by_id("mr-runs")?,
             seed: by_id("mr-seed")?,
@@ -67,7 +72,6 @@ impl ExperimentsPanel {
             progress: by_id("mr-progress")?,
             progress_bar: by_id("mr-progress-bar")?,
             status: by_id("mr-status")?,
-            chart: by_id("min-ratio-chart")?,
             histogram: by_id("eigen-histogram")?,
             table: by_id("mr-table")?,
             words,
@@ -181,10 +185,12 @@ impl ExperimentsPanel {
                 self.dirty = true;
             }
         }
-        // A resized window (or the histogram appearing beside it) changes the chart's size on screen.
-        let width = self.chart.client_width();
-        if width > 0 && width as u32 != self.chart.width() {
-            self.dirty = true;
+        // Asked only in a frame with time to spare: the answer may cost a layout of the page.
+        if !busy && self.chart_resize.take_resized() {
+            let width = self.chart.client_width();
+            if width > 0 && width as u32 != self.chart.width() {
+                self.dirty = true;
+            }
         }
         if self.dirty && !busy {
             self.dirty = false;

@@ -20,7 +20,13 @@ pub fn start(app: SharedApp) -> Result<(), JsValue> {
     // the page's lifetime on purpose; it is broken only when a frame fails, by taking the closure out of the slot.
     let slot: Rc<RefCell<Option<FrameCallback>>> = Rc::new(RefCell::new(None));
     let next = Rc::clone(&slot);
-    let mut previous_ms: Option<f64> = None;
+    // The first frame is drawn now rather than at the next vsync, so the page's first paint after the app
+    // mounts already shows the map (waiting for the first animation frame cost up to a few dozen ms at load).
+    let now_ms = dom::window()?
+        .performance()
+        .map_or(0.0, |clock| clock.now());
+    app.borrow_mut().frame(now_ms, 0.0)?;
+    let mut previous_ms = Some(now_ms);
     *slot.borrow_mut() = Some(Closure::new(move |now_ms: f64| {
         let elapsed = previous_ms.map_or(0.0, |p| {
             ((now_ms - p) / 1000.0).clamp(0.0, MAX_FRAME_SECONDS)

@@ -47,7 +47,7 @@ impl LossSurface for Loss {
         self.surface().minibatch_gradient(at, batch_size, rng)
     }
 
-    fn value_sampler(&self) -> Box<dyn FnMut(Point) -> f64 + '_> {
-        self.surface().value_sampler()
+    fn lattice_values(&self, xs: &[f64], ys: &[f64]) -> Vec<f64> {
+        self.surface().lattice_values(xs, ys)
     }
 }

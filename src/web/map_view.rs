@@ -53,6 +53,7 @@ pub struct MapView {
     /// Colours by L, or by curvature class (with its legend beside the map).
     pub mode: MapMode,
     sampled: Option<Sampled>,
+    resize: dom::SizeWatch,
 }
 
 /// The sampled surface behind the base layer and what it was sampled for: a redraw of the same box (the
@@ -75,6 +76,7 @@ impl MapView {
             y_max: 1.0,
         };
         Ok(MapView {
+            resize: dom::SizeWatch::new(&canvas)?,
             canvas,
             base: dom::create("canvas")?,
             heat: dom::create("canvas")?,
@@ -93,8 +95,20 @@ impl MapView {
         })
     }
 
+    /// [`MapView::fit_to_element`] when the canvas may have changed size or the pixel ratio did (a frame's
+    /// check, which reads no layout when nothing moved).
+    pub fn fit_if_resized(&mut self) -> Result<bool, JsValue> {
+        let dpr = dom::window()?.device_pixel_ratio().max(1.0);
+        if self.resize.take_resized() || dpr != self.dpr {
+            self.fit_to_element()
+        } else {
+            Ok(false)
+        }
+    }
+
     /// Sizes the backing stores to the element's CSS size × devicePixelRatio; true when that changed.
     pub fn fit_to_element(&mut self) -> Result<bool, JsValue> {
+        self.resize.take_resized();
         let dpr = dom::window()?.device_pixel_ratio().max(1.0);
         let width = (f64::from(self.canvas.client_width()) * dpr)
             .round()
@@ -179,6 +193,8 @@ impl MapView {
         )
     }
 
+    #[allow(dead_code)]
+    fn _x() {}
     /// The surface is another one: the next base is sampled afresh.
     pub fn surface_changed(&mut self) {
         self.sampled = None;

@@ -209,3 +209,40 @@ test("on a phone the page reflows into one column", async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("the map is drawn as the app starts, before its first animation frame", async () => {
+  const context = await shared.browser.newContext({ viewport: { width: 1440, height: 1000 } });
+  // Whether the map had been drawn when the app first asked for an animation frame (it asks once it mounted).
+  await context.addInitScript(() => {
+    const request = window.requestAnimationFrame.bind(window);
+    window.requestAnimationFrame = (callback) => {
+      if (window.__mapAtFirstFrame === undefined) {
+        window.__mapAtFirstFrame = document.querySelector("#map")?.hasAttribute("data-plot-area") ?? false;
+      }
+      return request(callback);
+    };
+  });
+  const page = await context.newPage();
+  await page.goto(shared.server.url);
+  await page.waitForSelector("#map[data-plot-area]");
+  assert.equal(await page.evaluate(() => window.__mapAtFirstFrame), true);
+  await context.close();
+});
+
+test("a resized window redraws the map at its new size", async () => {
+  const { page, context, errors } = await open(shared.browser, shared.server.url);
+  const size = () => page.$eval("#map", (c) => [c.width, c.height, c.clientWidth, c.clientHeight, c.dataset.plotArea]);
+  const [width, height, cssWidth, cssHeight, area] = await size();
+  assert.deepEqual([width, height], [cssWidth, cssHeight]);
+  await page.setViewportSize({ width: 1000, height: 900 });
+  await page.waitForFunction((before) => document.querySelector("#map").width < before, width);
+  const [newWidth, newHeight, newCssWidth, newCssHeight, newArea] = await size();
+  assert.deepEqual([newWidth, newHeight], [newCssWidth, newCssHeight]);
+  assert.ok(newHeight < height, `${newHeight} < ${height}`);
+  assert.notEqual(newArea, area, "the plot area follows the canvas");
+  // And the frames in between left the size alone: still the same a few frames later.
+  await page.waitForTimeout(200);
+  assert.deepEqual((await size()).slice(0, 2), [newWidth, newHeight]);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
