@@ -14,6 +14,7 @@ pub mod optim;
 pub mod presets;
 pub mod render;
 pub mod share;
+mod sorting;
 pub mod surface;
 
 /// The browser app; compiled only for wasm, where `#[wasm_bindgen(start)]` mounts it.

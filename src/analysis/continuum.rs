@@ -9,6 +9,7 @@ use super::gradient_root::RootSearch;
 use super::point::EIGENVALUE_TOLERANCE;
 use super::{analyze, Eigen, PointAnalysis, PointKind};
 use crate::bounds::Bounds;
+use crate::sorting::sort_by_number;
 use crate::surface::{LossSurface, Point};
 
 /// How far (fraction of the box diagonal) to step along the flat direction of a degenerate point
@@ -255,7 +256,7 @@ fn round_example<S: LossSurface + ?Sized>(
     center: Point,
 ) -> Point {
     let mut candidates = sample.to_vec();
-    candidates.sort_by(|a, b| separation(*a, center).total_cmp(&separation(*b, center)));
+    sort_by_number(&mut candidates, |&candidate| separation(candidate, center));
     candidates.truncate(EXAMPLE_CANDIDATES);
     let diagonal = diagonal(bounds);
     let on_continuum =

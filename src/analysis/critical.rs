@@ -4,6 +4,7 @@ use super::continuum::{find_continuum, Continuum};
 use super::gradient_root::{Root, RootSearch};
 use super::{analyze, PointAnalysis, PointKind, GRADIENT_TOLERANCE};
 use crate::bounds::Bounds;
+use crate::sorting::sort_by_number;
 use crate::surface::{LossSurface, Point};
 
 /// Seeds per side of the grid: enough for the camel's 15 points, cheap enough to rerun on every keystroke.
@@ -72,11 +73,9 @@ pub fn find_critical_points<S: LossSurface + ?Sized>(
         .collect();
     let (isolated, continuum) = find_continuum(surface, &search, bounds, found);
     let mut points: Vec<CriticalPoint> = isolated.iter().map(CriticalPoint::from).collect();
-    points.sort_by(|a, b| {
-        a.at[0]
-            .total_cmp(&b.at[0])
-            .then(a.at[1].total_cmp(&b.at[1]))
-    });
+    // By x, then y: sorted by y first, the stable sort by x keeps that order among equal x.
+    sort_by_number(&mut points, |point| point.at[1]);
+    sort_by_number(&mut points, |point| point.at[0]);
     CriticalPoints { points, continuum }
 }
 

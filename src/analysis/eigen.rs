@@ -27,7 +27,9 @@ pub fn symmetric_eigen(matrix: [[f64; 2]; 2]) -> Eigen {
             canonical_sign([column[0], column[1]]),
         )
     });
-    pairs.sort_by(|a, b| a.0.total_cmp(&b.0));
+    if pairs[1].0.total_cmp(&pairs[0].0).is_lt() {
+        pairs.swap(0, 1);
+    }
     Eigen {
         values: [pairs[0].0, pairs[1].0],
         vectors: [pairs[0].1, pairs[1].1],

@@ -4,6 +4,7 @@
 //! Plotters' 3-D frame is (x, up, depth) and left-handed once drawn; Saddle's (x, y, L) maps to it as
 //! (x, L, −y) (see [`scene`]), so L points up and the picture is not the mirror image of the 2-D map.
 
+use crate::sorting::sort_by_number;
 use std::f64::consts::TAU;
 
 use plotters::coord::cartesian::Cartesian3d;
@@ -147,7 +148,7 @@ fn mesh_coordinate(min: f64, max: f64, index: usize) -> f64 {
 /// the bulk, in which case it is cut (see [`SPIKE_ALLOWANCE`]). Never empty, even for a flat or undefined L.
 fn robust_range(heights: &[f64]) -> (f64, f64) {
     let mut finite: Vec<f64> = heights.iter().copied().filter(|h| h.is_finite()).collect();
-    finite.sort_by(f64::total_cmp);
+    crate::sorting::sort_numbers(&mut finite);
     let percentile = |q: f64| {
         let last = finite.len().saturating_sub(1);
         let index = ((last as f64 * q).round() as usize).min(last);
@@ -351,7 +352,8 @@ fn draw_mesh<DB: DrawingBackend>(
             }
         }
     }
-    cells.sort_by_key(|cell| std::cmp::Reverse(cell.depth));
+    // Farthest first.
+    sort_by_number(&mut cells, |cell| -f64::from(cell.depth));
 
     let edge = BLACK.mix(0.18).stroke_width(1);
     chart

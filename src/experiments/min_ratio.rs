@@ -333,7 +333,7 @@ fn spectrum_result(
     solver_iterations: usize,
 ) -> MinRatioRun {
     let mut eigenvalues = eigenvalues.to_vec();
-    eigenvalues.sort_by(f64::total_cmp);
+    crate::sorting::sort_numbers(&mut eigenvalues);
     let largest = eigenvalues.iter().fold(0.0_f64, |m, l| m.max(l.abs()));
     let tolerance = ZERO_EIGENVALUE_TOLERANCE * largest;
     let positive = eigenvalues.iter().filter(|&&l| l > tolerance).count();

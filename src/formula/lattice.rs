@@ -6,6 +6,8 @@
 //! The cell's tape reads the precomputed parts as operands; every operation is the one the plain tape
 //! would run, in the same order, so the values are bit-identical to [`Formula::value`].
 
+use crate::sorting::sort_by_number;
+
 use super::plain::{Cell, Operand, PlainTape, Step};
 use super::tape::Op;
 use super::Formula;
@@ -164,13 +166,16 @@ fn one_variable_parts(tape: &[Op]) -> Vec<Part> {
         let mut of_variable: Vec<usize> = (0..found.len())
             .filter(|&i| found[i].reads == reads)
             .collect();
-        of_variable.sort_by_key(|&i| std::cmp::Reverse(found[i].end - found[i].start));
+        // Longest first.
+        sort_by_number(&mut of_variable, |&i| {
+            -((found[i].end - found[i].start) as f64)
+        });
         for &dropped in of_variable.iter().skip(MAX_PARTS) {
             found[dropped].reads = Reads::Neither;
         }
     }
     found.retain(|part| part.reads != Reads::Neither);
-    found.sort_by_key(|part| part.start);
+    sort_by_number(&mut found, |part| part.start as f64);
     found
 }
 

@@ -4,6 +4,7 @@ use std::collections::HashMap;
 
 use super::colormap::ColorScale;
 use super::grid::Grid;
+use crate::sorting::sort_by_number;
 use crate::surface::Point;
 
 /// Most levels `contour_levels` returns, whatever is asked.
@@ -57,7 +58,7 @@ fn crossing_segments(grid: &Grid, levels: &[f64]) -> Vec<Vec<[Crossing; 2]>> {
         .filter(|(_, level)| level.is_finite())
         .map(|(index, &level)| (level, index))
         .collect();
-    ascending.sort_by(|a, b| a.0.total_cmp(&b.0));
+    sort_by_number(&mut ascending, |&(level, _)| level);
     let rows: Vec<&[f64]> = grid.rows().collect();
     // A grid whose fields disagree has no rows, and no columns either.
     let columns = rows.first().map_or(0, |row| row.len());

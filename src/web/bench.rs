@@ -57,7 +57,7 @@ fn median_ms(repeats: u32, mut body: impl FnMut() -> Result<(), JsValue>) -> Res
         body()?;
         times.push(now_ms()? - start);
     }
-    times.sort_by(f64::total_cmp);
+    crate::sorting::sort_numbers(&mut times);
     Ok(times[times.len() / 2])
 }
 
