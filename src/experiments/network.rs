@@ -74,48 +74,69 @@ impl Network {
     /// L(θ) and ∇L(θ); `theta` must hold P numbers.
     pub fn gradient(&self, theta: &[f64]) -> (f64, Vec<f64>) {
         let mut gradient = vec![0.0; theta.len()];
-        let loss = self.backpropagate(theta, &mut gradient);
+        let loss = self.backpropagate(theta, &self.activations(theta), &mut gradient);
         (loss, gradient)
     }
 
     /// Column `i` of the Hessian, H·eᵢ: the derivative of ∇L along eᵢ, one forward-over-reverse pass.
     pub fn hessian_column(&self, theta: &[f64], i: usize) -> Vec<f64> {
+        self.hessian_column_with(theta, &self.activations(theta), i)
+    }
+
+    /// [`Network::hessian_column`] with the hidden units' values at θ already known: they are the same for
+    /// every column, so the whole Hessian computes them once.
+    fn hessian_column_with(&self, theta: &[f64], activations: &[f64], i: usize) -> Vec<f64> {
         let seeded: Vec<Dual64> = theta
             .iter()
             .enumerate()
             .map(|(k, &value)| Dual64::new(value, if k == i { 1.0 } else { 0.0 }))
             .collect();
         let mut gradient = vec![Dual64::from(0.0); theta.len()];
-        self.backpropagate(&seeded, &mut gradient);
+        self.backpropagate(&seeded, activations, &mut gradient);
         gradient.iter().map(|g| g.eps).collect()
     }
 
     /// The whole P×P Hessian, symmetrized (its halves agree to rounding).
     pub fn hessian(&self, theta: &[f64]) -> DMatrix<f64> {
+        let activations = self.activations(theta);
         let columns: Vec<Vec<f64>> = (0..theta.len())
-            .map(|i| self.hessian_column(theta, i))
+            .map(|i| self.hessian_column_with(theta, &activations, i))
             .collect();
         symmetric_from_columns(&columns)
     }
 
+    /// tanh(wⱼ·x + bⱼ) for every example (rows) and hidden unit (columns) at θ.
+    ///
+    /// Every column of the Hessian runs the same forward pass in its real parts, so the Hessian computes
+    /// these once and its P passes need no transcendental function: P·N·h dual tanh (each a sinh, a cosh
+    /// and a division) made the P = 200 Hessian several times slower, in the browser most of all, where
+    /// `tanh` is a software routine.
+    fn activations(&self, theta: &[f64]) -> Vec<f64> {
+        let h = self.hidden;
+        let parameter = |k: usize| theta.get(k).copied().unwrap_or(0.0);
+        self.inputs
+            .iter()
+            .flat_map(|&x| (0..h).map(move |j| (parameter(j) * x + parameter(h + j)).tanh()))
+            .collect()
+    }
+
     /// The mean squared error, with its gradient accumulated into `gradient` (zeroed by the caller),
-    /// by one forward and one backward pass over every example. Generic so that the same code gives
-    /// ∇L with `f64` and H·v with `Dual64`. Missing parameters count as 0.
-    fn backpropagate<D: DualNum<Primitive = f64> + Copy>(
-        &self,
-        theta: &[D],
-        gradient: &mut [D],
-    ) -> D {
+    /// by one forward and one backward pass over every example, given the hidden units' values at the
+    /// real parts of θ ([`Network::activations`]). Generic so that the same code gives ∇L with `f64` and
+    /// H·v with `Dual64`. Missing parameters count as 0.
+    fn backpropagate<D: Number>(&self, theta: &[D], known: &[f64], gradient: &mut [D]) -> D {
         let h = self.hidden;
         let zero = D::from(0.0);
         let parameter = |k: usize| theta.get(k).copied().unwrap_or(zero);
         let scale = 2.0 / self.inputs.len() as f64;
         let mut activations = vec![zero; h];
         let mut loss = zero;
-        for (&x, &y) in self.inputs.iter().zip(&self.targets) {
+        let rows = known.chunks_exact(h).chain(std::iter::repeat(&[][..]));
+        for ((&x, &y), known) in self.inputs.iter().zip(&self.targets).zip(rows) {
             let mut prediction = parameter(3 * h);
             for (j, activation) in activations.iter_mut().enumerate() {
-                *activation = (parameter(j) * x + parameter(h + j)).tanh();
+                let value = known.get(j).copied().unwrap_or(f64::NAN);
+                *activation = (parameter(j) * x + parameter(h + j)).tanh_given(value);
                 prediction += parameter(2 * h + j) * *activation;
             }
             let residual = prediction - y;
@@ -136,6 +157,25 @@ impl Network {
             accumulate(3 * h, upstream);
         }
         loss / self.inputs.len() as f64
+    }
+}
+
+/// The numbers the network is evaluated in: plain values for ∇L, first-order dual numbers for H·v.
+trait Number: DualNum<Primitive = f64> + Copy {
+    /// tanh of this number, given `value`, the tanh of its real part.
+    fn tanh_given(self, value: f64) -> Self;
+}
+
+impl Number for f64 {
+    fn tanh_given(self, value: f64) -> f64 {
+        value
+    }
+}
+
+impl Number for Dual64 {
+    /// tanh′ = 1 − tanh².
+    fn tanh_given(self, value: f64) -> Dual64 {
+        Dual64::new(value, (1.0 - value * value) * self.eps)
     }
 }
 
