@@ -38,10 +38,31 @@ pub fn draw_map_overlay<DB: DrawingBackend>(
     frame: &MapFrame,
     overlay: &MapOverlay,
 ) -> Result<(), String> {
+    draw_map_model(root, frame, overlay)?;
+    draw_map_marks(root, frame, overlay)
+}
+
+/// The overlay's lower layer, which stays put while a race runs: the Taylor model around θ′. The page
+/// keeps it drawn over a copy of the base (its dashed contours are hundreds of strokes) until θ′ moves.
+pub fn draw_map_model<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    frame: &MapFrame,
+    overlay: &MapOverlay,
+) -> Result<(), String> {
     let point = overlay.point.filter(|p| p.derivatives.is_finite());
-    if let (Some(point), None, true) = (point, overlay.escaping_at, overlay.taylor) {
-        draw_taylor(root, frame, point, overlay.levels)?;
+    match (point, overlay.escaping_at, overlay.taylor) {
+        (Some(point), None, true) => draw_taylor(root, frame, point, overlay.levels),
+        _ => Ok(()),
     }
+}
+
+/// The overlay's upper layer, redrawn at every race step: the trajectories, then θ′ with its arrows.
+pub fn draw_map_marks<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    frame: &MapFrame,
+    overlay: &MapOverlay,
+) -> Result<(), String> {
+    let point = overlay.point.filter(|p| p.derivatives.is_finite());
     for run in overlay.runs {
         draw_trajectory(root, frame, run)?;
     }

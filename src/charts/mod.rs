@@ -33,7 +33,10 @@ pub use map::{
     draw_map_base, draw_map_frame, draw_marker, readable_number, HeatmapPainter, MapBase, MapFrame,
     MAP_FONT, MARKER_RADIUS,
 };
-pub use map_overlay::{draw_arrow, draw_map_overlay, draw_point, draw_trajectory, MapOverlay};
+pub use map_overlay::{
+    draw_arrow, draw_map_marks, draw_map_model, draw_map_overlay, draw_point, draw_trajectory,
+    MapOverlay,
+};
 pub use min_ratio::{dot_opacity, draw_min_ratio_chart, CRITICAL_GRADIENT_NORM};
 pub use surface3d::{draw_surface3d, Orientation, SurfaceView, Trajectory, MESH_CELLS};
 

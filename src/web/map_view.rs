@@ -3,6 +3,8 @@
 //! Everything is drawn in device pixels (CSS pixels × devicePixelRatio) so lines and text stay crisp on
 //! high-DPI screens; the core's `MapTransform` maps between data and those pixels for drawing and for clicks.
 
+use std::cell::RefCell;
+
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
@@ -18,6 +20,7 @@ use crate::formula::Formula;
 use crate::i18n::ChartWords;
 use crate::render::{estimated_grid_seconds, Grid, MapTransform, PlotArea};
 use crate::share::MapMode;
+use crate::surface::Point;
 
 /// Seconds the heatmap's sampling may take by [`estimated_grid_seconds`]: a long pasted formula is sampled
 /// on a coarser grid instead of freezing the tab (a 100 kB formula would take ~25 s at full detail).
@@ -46,6 +49,12 @@ pub struct MapView {
     /// The visible canvas: base layer copied in, overlay drawn on top each time it changes.
     pub canvas: HtmlCanvasElement,
     base: HtmlCanvasElement,
+    /// The base with the overlay's lower layer drawn over it (`draw_map_model`), copied into the visible
+    /// canvas under each race step while what it shows stays the same (`model_shows`).
+    model: HtmlCanvasElement,
+    model_shows: RefCell<Option<(u64, ModelScene)>>,
+    /// Counts the base layer's redraws, so a model drawn over an older base is known to be stale.
+    base_generation: u64,
     /// Holds the heatmap's one ImageData at grid resolution; drawImage scales it into the plot area.
     heat: HtmlCanvasElement,
     pub transform: MapTransform,
@@ -79,6 +88,9 @@ impl MapView {
             resize: dom::SizeWatch::new(&canvas)?,
             canvas,
             base: dom::create("canvas")?,
+            model: dom::create("canvas")?,
+            model_shows: RefCell::new(None),
+            base_generation: 0,
             heat: dom::create("canvas")?,
             transform: MapTransform {
                 bounds: placeholder,
@@ -120,7 +132,7 @@ impl MapView {
             return Ok(false);
         }
         self.dpr = dpr;
-        for canvas in [&self.canvas, &self.base] {
+        for canvas in [&self.canvas, &self.base, &self.model] {
             canvas.set_width(width);
             canvas.set_height(height);
         }
@@ -180,6 +192,7 @@ impl MapView {
         let Some(sampled) = &self.sampled else {
             return Ok(());
         };
+        self.base_generation += 1;
         let root = drawing_area(&self.base)?;
         let (heat, target) = (&self.heat, &self.base);
         draw_map_base(
@@ -207,12 +220,25 @@ impl MapView {
             .map_or(&[], |sampled| sampled.base.levels.as_slice())
     }
 
-    /// Copies the base layer into the visible canvas, under a fresh overlay.
-    pub fn present_base(&self) -> Result<(), String> {
-        let context = context_2d(&self.canvas)?;
-        context
-            .draw_image_with_html_canvas_element(&self.base, 0.0, 0.0)
-            .map_err(|e| dom::describe(&e))
+    /// Copies the base layer with the overlay's lower layer into the visible canvas, under a fresh upper
+    /// layer. The lower layer is drawn by `draw_model` (clipped to the plot area) over a copy of the base
+    /// only when `scene` differs from what it was last drawn for.
+    pub fn present_model(
+        &self,
+        scene: ModelScene,
+        draw_model: impl FnOnce(&Area) -> Result<(), String>,
+    ) -> Result<(), String> {
+        let shows = (self.base_generation, scene);
+        if self.model_shows.borrow().as_ref() != Some(&shows) {
+            self.model_shows.replace(None);
+            let context = context_2d(&self.model)?;
+            copy_canvas(&context, &self.base)?;
+            with_plot_clip(&context, self.transform.area, || {
+                draw_model(&drawing_area(&self.model)?)
+            })?;
+            self.model_shows.replace(Some(shows));
+        }
+        copy_canvas(&context_2d(&self.canvas)?, &self.model)
     }
 
     /// Data coordinates of a pointer position given in CSS pixels relative to the canvas.
@@ -240,6 +266,38 @@ impl MapView {
             &format!("{},{},{},{}", b.x_min, b.x_max, b.y_min, b.y_max),
         );
     }
+}
+
+/// What the overlay's lower layer shows: it is redrawn when any of this changes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ModelScene {
+    pub point: Option<Point>,
+    pub taylor: bool,
+    pub escaping: bool,
+    /// The gradient cloud's mini-batches.
+    pub batch: usize,
+    pub seed: u64,
+}
+
+fn copy_canvas(context: &CanvasRenderingContext2d, from: &HtmlCanvasElement) -> Result<(), String> {
+    context
+        .draw_image_with_html_canvas_element(from, 0.0, 0.0)
+        .map_err(|e| dom::describe(&e))
+}
+
+/// Runs `draw` with `context` clipped to the plot area: what is drawn over the map stays inside it.
+pub fn with_plot_clip<T>(
+    context: &CanvasRenderingContext2d,
+    area: PlotArea,
+    draw: impl FnOnce() -> Result<T, String>,
+) -> Result<T, String> {
+    context.save();
+    context.begin_path();
+    context.rect(area.left, area.top, area.width, area.height);
+    context.clip();
+    let drawn = draw();
+    context.restore();
+    drawn
 }
 
 /// The heatmap as ONE ImageData at grid resolution, kept in `heat` for [`stretch_heatmap`]: a plotters

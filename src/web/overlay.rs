@@ -1,23 +1,14 @@
 //! The map's overlay, redrawn whenever it changes over the cached base layer, clipped to the plot area.
+//!
+//! Its lower layer (the gradient cloud and the Taylor model around θ′) stays put while a race runs, so it is
+//! drawn once over a copy of the base and reused; each race step redraws only the trajectories and θ′.
 
 use super::app::App;
-use super::map_view::{context_2d, drawing_area};
-use crate::charts::{draw_map_overlay, MapOverlay};
+use super::map_view::{context_2d, drawing_area, with_plot_clip, ModelScene};
+use crate::charts::{draw_map_marks, draw_map_model, MapOverlay};
 
 pub fn draw(app: &App) -> Result<(), String> {
     let map = &app.map;
-    map.present_base()?;
-    let root = drawing_area(&map.canvas)?;
-    let context = context_2d(&map.canvas)?;
-    let area = map.transform.area;
-    context.save();
-    context.begin_path();
-    context.rect(area.left, area.top, area.width, area.height);
-    context.clip();
-    // Under everything else: the mini-batch gradients at θ′ on a data-defined loss.
-    if let Some(point) = &app.point {
-        super::batch::draw_gradient_cloud(app, &root, point)?;
-    }
     let overlay = MapOverlay {
         point: app.point.as_ref(),
         runs: &app.race.runs,
@@ -25,7 +16,22 @@ pub fn draw(app: &App) -> Result<(), String> {
         levels: map.levels(),
         taylor: app.taylor,
     };
-    let drawn = draw_map_overlay(&root, &map.frame(), &overlay);
-    context.restore();
-    drawn
+    let frame = map.frame();
+    let scene = ModelScene {
+        point: app.point.map(|point| point.at),
+        taylor: app.taylor,
+        escaping: app.escape.is_some(),
+        batch: app.race.hyper.batch,
+        seed: app.race.hyper.seed,
+    };
+    map.present_model(scene, |root| {
+        // Under everything else: the mini-batch gradients at θ′ on a data-defined loss.
+        if let Some(point) = &app.point {
+            super::batch::draw_gradient_cloud(app, root, point)?;
+        }
+        draw_map_model(root, &frame, &overlay)
+    })?;
+    with_plot_clip(&context_2d(&map.canvas)?, map.transform.area, || {
+        draw_map_marks(&drawing_area(&map.canvas)?, &frame, &overlay)
+    })
 }
