@@ -211,3 +211,48 @@ fn a_lesson_link_opens_the_panel_at_its_step_and_sets_the_page_up() {
         .class_list()
         .contains("lesson-highlight"));
 }
+
+/// The map canvas's pixels, after three more frames (a scene that changed needs two to settle).
+fn map_pixels(app: &mut App) -> Vec<u8> {
+    for _ in 0..3 {
+        app.frame(0.0, 0.0).unwrap();
+    }
+    let canvas = &app.map.canvas;
+    let (width, height) = (f64::from(canvas.width()), f64::from(canvas.height()));
+    super::map_view::context_2d(canvas)
+        .unwrap()
+        .get_image_data(0.0, 0.0, width, height)
+        .unwrap()
+        .data()
+        .to_vec()
+}
+
+#[wasm_bindgen_test]
+fn moving_the_point_leaves_no_trace_of_the_overlay_it_had() {
+    // The Taylor model and the gradient cloud under the runs are kept between frames; after θ′ moves the map
+    // must look as it does when a link opens with θ′ there and every layer is drawn afresh.
+    let (there, elsewhere) = ([0.6, -0.4], [-1.0, 0.8]);
+    let from_link = {
+        let app = mount();
+        let mut app = app.borrow_mut();
+        app.load_scene(decode("v=1&preset=lecture&pt=0.6,-0.4"))
+            .unwrap();
+        map_pixels(&mut app)
+    };
+    let moved = {
+        let app = mount();
+        let mut app = app.borrow_mut();
+        app.place_point(elsewhere);
+        app.frame(0.0, 0.0).unwrap();
+        app.place_point(there);
+        map_pixels(&mut app)
+    };
+    assert!(moved == from_link);
+    let left_elsewhere = {
+        let app = mount();
+        let mut app = app.borrow_mut();
+        app.place_point(elsewhere);
+        map_pixels(&mut app)
+    };
+    assert!(left_elsewhere != from_link);
+}
