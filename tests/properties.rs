@@ -65,6 +65,27 @@ proptest! {
         );
     }
 
+    /// A lattice computes the parts that read one variable once per column or row; every value must be
+    /// the very bits of evaluating that point alone.
+    #[test]
+    fn lattice_values_equal_pointwise_values_bit_for_bit(
+        text in prop_oneof![smooth_formula(), "[xy0-9.+*/^() -]{1,60}"],
+        xs in proptest::collection::vec(-3.0..3.0f64, 1..5),
+        ys in proptest::collection::vec(-3.0..3.0f64, 1..5),
+    ) {
+        let Ok(formula) = Formula::parse(&text) else { return Ok(()) };
+        let lattice = formula.lattice_values(&xs, &ys);
+        prop_assert_eq!(lattice.len(), xs.len() * ys.len());
+        let pointwise = ys.iter().flat_map(|&y| xs.iter().map(move |&x| (x, y)));
+        for (value, (x, y)) in lattice.iter().zip(pointwise) {
+            let alone = formula.value(x, y);
+            prop_assert!(
+                value.to_bits() == alone.to_bits() || (value.is_nan() && alone.is_nan()),
+                "{}: {} vs {} at ({}, {})", text, value, alone, x, y
+            );
+        }
+    }
+
     #[test]
     fn ad_matches_central_differences(text in smooth_formula(), x in -1.5..1.5f64, y in -1.5..1.5f64) {
         let formula = Formula::parse(&text).expect("the grammar only builds valid formulas");
