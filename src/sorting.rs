@@ -1,11 +1,12 @@
-//! Every sort in Saddle goes through one sort of `(f64, usize)` pairs.
+//! Sorting by a number, through one sort of `(f64, usize)` pairs.
 //!
 //! The standard library's sorts are compiled anew for every element type and comparison: nine call sites
 //! made nine copies of ~4 kB of wasm each, which the page downloads and compiles while it loads. Sorting
 //! numbers keyed by position instead needs one copy, and the position as the tie-break makes it stable.
+//! (The SGD sampler keeps its own sort of indices: it runs at every step, where the detour would cost.)
 
 /// The positions of `keys` from the smallest key to the largest (`f64::total_cmp`; equal keys keep their order).
-pub(crate) fn ascending_order(keys: impl IntoIterator<Item = f64>) -> Vec<usize> {
+fn ascending_order(keys: impl IntoIterator<Item = f64>) -> Vec<usize> {
     let mut numbered: Vec<(f64, usize)> = keys.into_iter().zip(0..).collect();
     numbered.sort_unstable_by(|(a, i), (b, j)| a.total_cmp(b).then(i.cmp(j)));
     numbered.into_iter().map(|(_, position)| position).collect()

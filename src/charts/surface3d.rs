@@ -4,7 +4,6 @@
 //! Plotters' 3-D frame is (x, up, depth) and left-handed once drawn; Saddle's (x, y, L) maps to it as
 //! (x, L, −y) (see [`scene`]), so L points up and the picture is not the mirror image of the 2-D map.
 
-use crate::sorting::sort_by_number;
 use std::f64::consts::TAU;
 
 use plotters::coord::cartesian::Cartesian3d;
@@ -17,6 +16,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use super::{plot_error, rgb, tick_label, unbroken_runs, FONT};
 use crate::bounds::Bounds;
 use crate::render::viridis;
+use crate::sorting::sort_by_number;
 use crate::surface::LossSurface;
 
 /// Cells along each side of the mesh: fine enough to show a saddle's curvature, coarse enough to redraw on

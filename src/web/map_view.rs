@@ -132,6 +132,8 @@ impl MapView {
             return Ok(false);
         }
         self.dpr = dpr;
+        // Resizing clears a canvas, so the kept lower overlay layer must be drawn again.
+        self.model_shows.replace(None);
         for canvas in [&self.canvas, &self.base, &self.model] {
             canvas.set_width(width);
             canvas.set_height(height);
@@ -206,8 +208,6 @@ impl MapView {
         )
     }
 
-    #[allow(dead_code)]
-    fn _x() {}
     /// The surface is another one: the next base is sampled afresh.
     pub fn surface_changed(&mut self) {
         self.sampled = None;
