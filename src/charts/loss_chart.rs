@@ -2,6 +2,7 @@
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::{plot_error, rgb, tick_label, unbroken_runs, Trajectory, FONT};
 use crate::i18n::ChartWords;
@@ -166,27 +167,70 @@ pub fn draw_loss_chart<DB: DrawingBackend>(
                     .iter()
                     .map(|piece| PathElement::new(piece.clone(), color.stroke_width(2))),
             )
-            .map_err(plot_error)?
-            .label(run.label)
-            .legend(move |(x, y)| {
-                PathElement::new(vec![(x, y), (x + 20, y)], color.stroke_width(3))
-            });
+            .map_err(plot_error)?;
         let end = pieces.last().and_then(|piece| piece.last());
         chart
             .draw_series(end.map(|&at| Circle::new(at, 4, color.filled())))
             .map_err(plot_error)?;
     }
     if !runs.is_empty() {
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperRight)
-            .label_font((FONT, 14))
-            .background_style(WHITE.mix(0.85))
-            .border_style(BLACK.mix(0.3))
-            .draw()
-            .map_err(plot_error)?;
+        draw_legend(&chart.plotting_area().strip_coord_spec(), runs)?;
     }
     area.present().map_err(plot_error)
+}
+
+/// The legend's sizes in pixels: padding, the line sample's length, the gap before a label.
+const LEGEND_PADDING: i32 = 6;
+const LEGEND_SAMPLE: i32 = 20;
+const LEGEND_GAP: i32 = 6;
+/// How far the legend stands in from the plot's top right corner.
+const LEGEND_INSET: i32 = 10;
+
+/// The runs' labels in a box at the top right of `plot`, each after a sample of its line. Drawn here, not
+/// by plotters' series labels, because those measure text with the font directly while this measures
+/// through the backend (the page's canvas measures a label itself instead of laying out the page).
+fn draw_legend<DB: DrawingBackend>(
+    plot: &DrawingArea<DB, Shift>,
+    runs: &[Trajectory],
+) -> Result<(), String> {
+    let style = (FONT, 14).into_font().color(&BLACK);
+    let mut widest = 0;
+    let mut tallest = 0;
+    for run in runs {
+        let (width, height) = plot
+            .estimate_text_size(run.label, &style)
+            .map_err(plot_error)?;
+        widest = widest.max(width as i32);
+        tallest = tallest.max(height as i32);
+    }
+    let row = tallest.max(14) + 2;
+    let width = 2 * LEGEND_PADDING + LEGEND_SAMPLE + LEGEND_GAP + widest;
+    let height = 2 * LEGEND_PADDING + row * runs.len() as i32;
+    let left = plot.dim_in_pixel().0 as i32 - LEGEND_INSET - width;
+    let top = LEGEND_INSET;
+    let corners = [(left, top), (left + width, top + height)];
+    plot.draw(&Rectangle::new(corners, WHITE.mix(0.85).filled()))
+        .and_then(|_| plot.draw(&Rectangle::new(corners, BLACK.mix(0.3))))
+        .map_err(plot_error)?;
+    let label_style = style.pos(Pos::new(HPos::Left, VPos::Center));
+    for (index, run) in runs.iter().enumerate() {
+        let y = top + LEGEND_PADDING + row * index as i32 + row / 2;
+        let sample_left = left + LEGEND_PADDING;
+        let sample_right = sample_left + LEGEND_SAMPLE;
+        plot.draw(&PathElement::new(
+            vec![(sample_left, y), (sample_right, y)],
+            rgb(run.color).stroke_width(3),
+        ))
+        .and_then(|_| {
+            plot.draw(&Text::new(
+                run.label,
+                (sample_right + LEGEND_GAP, y),
+                label_style.clone(),
+            ))
+        })
+        .map_err(plot_error)?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

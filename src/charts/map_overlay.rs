@@ -62,9 +62,24 @@ pub fn draw_map_marks<DB: DrawingBackend>(
     frame: &MapFrame,
     overlay: &MapOverlay,
 ) -> Result<(), String> {
-    let point = overlay.point.filter(|p| p.derivatives.is_finite());
+    // In the page's order (see `web::trails`): every casing, then every line, then the heads.
     for run in overlay.runs {
-        draw_trajectory(root, frame, run)?;
+        draw_trajectory_casing(root, frame, run.trajectory(), TRAJECTORY_CASING_OPACITY)?;
+    }
+    for run in overlay.runs {
+        draw_trajectory_line(root, frame, run, run.trajectory())?;
+    }
+    draw_point_marks(root, frame, overlay)
+}
+
+/// The marks over the trajectories' paths: where each run is now, then θ′ with its arrows.
+pub fn draw_point_marks<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    frame: &MapFrame,
+    overlay: &MapOverlay,
+) -> Result<(), String> {
+    for run in overlay.runs {
+        draw_trajectory_head(root, frame, run)?;
     }
     if let Some(at) = overlay.escaping_at {
         return draw_point(root, frame, at);
@@ -72,7 +87,7 @@ pub fn draw_map_marks<DB: DrawingBackend>(
     let Some(analysis) = overlay.point else {
         return Ok(());
     };
-    if let Some(point) = point {
+    if let Some(point) = overlay.point.filter(|p| p.derivatives.is_finite()) {
         for (lambda, vector) in point.eigen.values.iter().zip(&point.eigen.vectors) {
             draw_arrow(
                 root,
@@ -97,27 +112,52 @@ pub fn draw_map_marks<DB: DrawingBackend>(
     draw_point(root, frame, analysis.at)
 }
 
-/// A run's path in its optimizer's colour over a dark casing, ended by a dot where it is now.
-pub fn draw_trajectory<DB: DrawingBackend>(
+/// How opaque the dark casing under each path is: the heatmap shows through it.
+pub const TRAJECTORY_CASING_OPACITY: f64 = 0.55;
+
+/// The dark casing under a path through `points` (a whole trajectory or a piece of one), `opacity` opaque:
+/// the page strokes it opaque on a layer it lays down translucent, so pieces drawn one after another leave
+/// no darker joints.
+pub fn draw_trajectory_casing<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    frame: &MapFrame,
+    points: &[Point],
+    opacity: f64,
+) -> Result<(), String> {
+    root.draw(&PathElement::new(
+        frame.pixels(points),
+        INK.mix(opacity).stroke_width(frame.px(4.0) as u32),
+    ))
+    .map_err(plot_error)
+}
+
+/// A path through `points` (a whole trajectory or a piece of one) in `run`'s optimizer's colour.
+pub fn draw_trajectory_line<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    frame: &MapFrame,
+    run: &Run,
+    points: &[Point],
+) -> Result<(), String> {
+    root.draw(&PathElement::new(
+        frame.pixels(points),
+        optimizer_colour(run.kind()).stroke_width(frame.px(2.0) as u32),
+    ))
+    .map_err(plot_error)
+}
+
+/// A dot in the run's colour where it is now.
+fn draw_trajectory_head<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     frame: &MapFrame,
     run: &Run,
 ) -> Result<(), String> {
-    let colour = optimizer_colour(run.kind());
-    let path: Vec<(i32, i32)> = run.trajectory().iter().map(|p| frame.pixel(*p)).collect();
     let head = frame.pixel(run.position());
     let radius = frame.px(4.0) as i32;
-    root.draw(&PathElement::new(
-        path.clone(),
-        INK.mix(0.55).stroke_width(frame.px(4.0) as u32),
+    root.draw(&Circle::new(
+        head,
+        radius,
+        optimizer_colour(run.kind()).filled(),
     ))
-    .and_then(|_| {
-        root.draw(&PathElement::new(
-            path,
-            colour.stroke_width(frame.px(2.0) as u32),
-        ))
-    })
-    .and_then(|_| root.draw(&Circle::new(head, radius, colour.filled())))
     .and_then(|_| root.draw(&Circle::new(head, radius, INK.stroke_width(1))))
     .map_err(plot_error)
 }

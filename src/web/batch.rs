@@ -6,7 +6,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, Event, HtmlElement, HtmlInputElement};
 
 use super::app::{App, SharedApp};
-use super::map_view::Area;
+use super::canvas::Area;
 use super::{dom, race_panel};
 use crate::analysis::PointAnalysis;
 use crate::charts::palette::{INK, PAPER};

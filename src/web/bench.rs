@@ -13,7 +13,7 @@ use nalgebra::SymmetricEigen;
 use wasm_bindgen::prelude::*;
 
 use super::app::{App, SharedApp};
-use super::map_view::context_2d;
+use super::canvas::context_2d;
 use super::{dom, overlay};
 use crate::experiments::{Network, Rng};
 use crate::formula::Formula;

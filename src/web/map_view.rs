@@ -5,13 +5,12 @@
 
 use std::cell::RefCell;
 
-use plotters::coord::Shift;
-use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
-use wasm_bindgen::{Clamped, JsCast, JsValue};
+use wasm_bindgen::{Clamped, JsValue};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 
+use super::canvas::{context_2d, drawing_area, Area};
 use super::loss::Loss;
+use super::trails::Trails;
 use super::{curvature_mode, dom};
 use crate::analysis::CriticalPoints;
 use crate::bounds::Bounds;
@@ -53,6 +52,8 @@ pub struct MapView {
     /// canvas under each race step while what it shows stays the same (`model_shows`).
     model: HtmlCanvasElement,
     model_shows: RefCell<Option<(u64, ModelScene)>>,
+    /// The race's paths, stroked a step at a time and laid over the model layer.
+    pub trails: Trails,
     /// Counts the base layer's redraws, so a model drawn over an older base is known to be stale.
     base_generation: u64,
     /// Holds the heatmap's one ImageData at grid resolution; drawImage scales it into the plot area.
@@ -74,8 +75,6 @@ struct Sampled {
     base: MapBase,
 }
 
-pub type Area = DrawingArea<CanvasBackend, Shift>;
-
 impl MapView {
     pub fn new(canvas: HtmlCanvasElement) -> Result<MapView, JsValue> {
         let placeholder = Bounds {
@@ -90,6 +89,7 @@ impl MapView {
             base: dom::create("canvas")?,
             model: dom::create("canvas")?,
             model_shows: RefCell::new(None),
+            trails: Trails::new()?,
             base_generation: 0,
             heat: dom::create("canvas")?,
             transform: MapTransform {
@@ -334,19 +334,4 @@ fn stretch_heatmap(
             area.height,
         )
         .map_err(|e| dom::describe(&e))
-}
-
-pub fn drawing_area(canvas: &HtmlCanvasElement) -> Result<Area, String> {
-    CanvasBackend::with_canvas_object(canvas.clone())
-        .map(IntoDrawingArea::into_drawing_area)
-        .ok_or_else(|| "this browser gives no 2-D canvas".to_string())
-}
-
-pub fn context_2d(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, String> {
-    canvas
-        .get_context("2d")
-        .ok()
-        .flatten()
-        .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
-        .ok_or_else(|| "this browser gives no 2-D canvas".to_string())
 }

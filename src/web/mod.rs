@@ -6,6 +6,7 @@
 mod app;
 mod batch;
 mod bench;
+mod canvas;
 mod crash;
 mod curvature_mode;
 mod dom;
@@ -33,6 +34,7 @@ mod surface_panel;
 #[cfg(test)]
 mod tests;
 mod toggles;
+mod trails;
 mod ui;
 
 /// Mounts the app on the page that Trunk built from `index.html`.

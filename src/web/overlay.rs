@@ -1,11 +1,13 @@
 //! The map's overlay, redrawn whenever it changes over the cached base layer, clipped to the plot area.
 //!
 //! Its lower layer (the gradient cloud and the Taylor model around θ′) stays put while a race runs, so it is
-//! drawn once over a copy of the base and reused; each race step redraws only the trajectories and θ′.
+//! drawn once over a copy of the base and reused; each race step adds its new path segments to the trails'
+//! layers and redraws the runs' heads and θ′.
 
 use super::app::App;
-use super::map_view::{context_2d, drawing_area, with_plot_clip, ModelScene};
-use crate::charts::{draw_map_marks, draw_map_model, MapOverlay};
+use super::canvas::{context_2d, drawing_area};
+use super::map_view::{with_plot_clip, ModelScene};
+use crate::charts::{draw_map_model, draw_point_marks, MapOverlay};
 
 pub fn draw(app: &App) -> Result<(), String> {
     let map = &app.map;
@@ -32,6 +34,8 @@ pub fn draw(app: &App) -> Result<(), String> {
         draw_map_model(root, &frame, &overlay)
     })?;
     with_plot_clip(&context_2d(&map.canvas)?, map.transform.area, || {
-        draw_map_marks(&drawing_area(&map.canvas)?, &frame, &overlay)
+        map.trails
+            .present(&map.canvas, &frame, app.race.generation, &app.race.runs)?;
+        draw_point_marks(&drawing_area(&map.canvas)?, &frame, &overlay)
     })
 }

@@ -1,12 +1,10 @@
 //! The 3-D surface and the loss-vs-step chart: the core's plotters figures, drawn onto their canvases.
 
-use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsValue;
 use web_sys::HtmlCanvasElement;
 
+use super::canvas::{context_2d, drawing_area, Area};
 use super::dom;
-use super::map_view::context_2d;
 use super::palette::optimizer_colour;
 use crate::analysis::PointAnalysis;
 use crate::bounds::Bounds;
@@ -135,10 +133,7 @@ impl Plots {
         self.backdrop.set_width(size.0);
         self.backdrop.set_height(size.1);
         let view = SurfaceView::new(surface, bounds, orientation);
-        let area = CanvasBackend::with_canvas_object(self.backdrop.clone())
-            .ok_or_else(|| JsValue::from_str("this browser gives no 2-D canvas"))?
-            .into_drawing_area();
-        view.draw_backdrop(&area)
+        view.draw_backdrop(&drawing_area(&self.backdrop)?)
             .map_err(|e| JsValue::from_str(&e))?;
         self.backdrop_drawn = Some(Backdrop {
             view,
@@ -153,10 +148,7 @@ impl Plots {
 /// A drawing area the size of the canvas on screen, or `None` while the canvas is hidden.
 ///
 /// The charts lay out their text in canvas pixels, so these canvases use CSS-pixel backing stores.
-pub(super) fn visible_area(
-    canvas: &HtmlCanvasElement,
-) -> Result<Option<plotters::drawing::DrawingArea<CanvasBackend, plotters::coord::Shift>>, JsValue>
-{
+pub(super) fn visible_area(canvas: &HtmlCanvasElement) -> Result<Option<Area>, JsValue> {
     let (width, height) = (canvas.client_width(), canvas.client_height());
     if width <= 0 || height <= 0 {
         return Ok(None);
@@ -166,7 +158,5 @@ pub(super) fn visible_area(
         canvas.set_width(width);
         canvas.set_height(height);
     }
-    CanvasBackend::with_canvas_object(canvas.clone())
-        .map(|backend| Some(backend.into_drawing_area()))
-        .ok_or_else(|| JsValue::from_str("this browser gives no 2-D canvas"))
+    Ok(Some(drawing_area(canvas)?))
 }

@@ -11,6 +11,8 @@ pub struct Race {
     pub steps_per_second: f64,
     pub runs: Vec<Run>,
     pub playing: bool,
+    /// Counts the restarts: paths drawn for one generation of runs are stale in the next.
+    pub generation: u64,
     /// Fractional steps owed by the clock; the frame loop spends at most one step per frame.
     owed_steps: f64,
 }
@@ -23,6 +25,7 @@ impl Race {
             steps_per_second: 20.0,
             runs: Vec::new(),
             playing: false,
+            generation: 0,
             owed_steps: 0.0,
         };
         race.restart(start);
@@ -36,6 +39,7 @@ impl Race {
             .iter()
             .map(|&kind| Run::new(kind, self.hyper, start))
             .collect();
+        self.generation += 1;
         self.owed_steps = 0.0;
     }
 

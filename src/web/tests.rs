@@ -219,7 +219,7 @@ fn map_pixels(app: &mut App) -> Vec<u8> {
     }
     let canvas = &app.map.canvas;
     let (width, height) = (f64::from(canvas.width()), f64::from(canvas.height()));
-    super::map_view::context_2d(canvas)
+    super::canvas::context_2d(canvas)
         .unwrap()
         .get_image_data(0.0, 0.0, width, height)
         .unwrap()
@@ -255,4 +255,50 @@ fn moving_the_point_leaves_no_trace_of_the_overlay_it_had() {
         map_pixels(&mut app)
     };
     assert!(left_elsewhere != from_link);
+}
+
+#[wasm_bindgen_test]
+fn a_race_played_step_by_step_looks_like_the_race_opened_from_a_link() {
+    // Playing strokes each step's new segments onto kept layers; a link draws every path whole at once.
+    // The two may differ only in the anti-aliased pixels where the pieces meet.
+    const RACE: &str = "v=1&preset=lecture&pt=1.6,-1.2&opt=gd,momentum,adam&lr=0.05";
+    const STEPS: usize = 40;
+    let played = {
+        let app = mount();
+        let mut app = app.borrow_mut();
+        app.load_scene(decode(RACE)).unwrap();
+        app.race.steps_per_second = 60.0;
+        app.race.playing = true;
+        for frame in 0..STEPS {
+            app.frame(frame as f64 * 1000.0 / 60.0, 1.0 / 60.0).unwrap();
+        }
+        assert_eq!(app.race.steps(), STEPS);
+        map_pixels(&mut app)
+    };
+    let from_link = {
+        let app = mount();
+        let mut app = app.borrow_mut();
+        app.load_scene(decode(&format!("{RACE}&steps={STEPS}")))
+            .unwrap();
+        map_pixels(&mut app)
+    };
+    let unlike = |a: &[u8], b: &[u8]| {
+        a.chunks(4)
+            .zip(b.chunks(4))
+            .filter(|(p, q)| p.iter().zip(*q).any(|(x, y)| x.abs_diff(*y) > 40))
+            .count()
+    };
+    assert_eq!(played.len(), from_link.len());
+    let differing = unlike(&played, &from_link);
+    assert!(differing <= 40, "{differing} pixels differ");
+    // The comparison sees the paths: half as many steps leaves hundreds of pixels unlike.
+    let halfway = {
+        let app = mount();
+        let mut app = app.borrow_mut();
+        app.load_scene(decode(&format!("{RACE}&steps={}", STEPS / 2)))
+            .unwrap();
+        map_pixels(&mut app)
+    };
+    let shorter = unlike(&halfway, &from_link);
+    assert!(shorter > 200, "only {shorter} pixels differ");
 }

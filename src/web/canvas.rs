@@ -1,0 +1,158 @@
+//! plotters' canvas backend, with text measured by the canvas: plotters' own web fonts measure a label by
+//! putting a `<span>` in the page and reading its size, which lays out the whole page once per label
+//! (~0.4 ms each; the loss chart's legend redrawn during a race took ~4 ms of every redraw).
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters_backend::{
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind,
+};
+use plotters_canvas::CanvasBackend;
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+use super::dom;
+
+pub type Area = DrawingArea<Canvas, Shift>;
+
+/// A [`CanvasBackend`] that answers [`DrawingBackend::estimate_text_size`] with `measureText`.
+pub struct Canvas {
+    drawing: CanvasBackend,
+    context: CanvasRenderingContext2d,
+}
+
+/// A plotters drawing area over the whole of `canvas`.
+pub fn drawing_area(canvas: &HtmlCanvasElement) -> Result<Area, String> {
+    let no_canvas = || "this browser gives no 2-D canvas".to_string();
+    let drawing = CanvasBackend::with_canvas_object(canvas.clone()).ok_or_else(no_canvas)?;
+    let context = context_2d(canvas)?;
+    Ok(Canvas { drawing, context }.into_drawing_area())
+}
+
+pub fn context_2d(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, String> {
+    canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
+        .ok_or_else(|| "this browser gives no 2-D canvas".to_string())
+}
+
+/// What went wrong on the canvas (plotters-canvas does not export its own error type).
+#[derive(Debug)]
+pub struct CanvasError(String);
+
+impl std::fmt::Display for CanvasError {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for CanvasError {}
+
+/// The wrapped backend's outcome, its error in ours.
+fn relay<T, E: std::error::Error + Send + Sync>(
+    outcome: Result<T, DrawingErrorKind<E>>,
+) -> Result<T, DrawingErrorKind<CanvasError>> {
+    outcome.map_err(|error| match error {
+        DrawingErrorKind::DrawingError(e) => {
+            DrawingErrorKind::DrawingError(CanvasError(e.to_string()))
+        }
+        DrawingErrorKind::FontError(e) => DrawingErrorKind::FontError(e),
+    })
+}
+
+type Drawn = Result<(), DrawingErrorKind<CanvasError>>;
+
+impl DrawingBackend for Canvas {
+    type ErrorType = CanvasError;
+
+    fn get_size(&self) -> (u32, u32) {
+        self.drawing.get_size()
+    }
+
+    fn ensure_prepared(&mut self) -> Drawn {
+        relay(self.drawing.ensure_prepared())
+    }
+
+    fn present(&mut self) -> Drawn {
+        relay(self.drawing.present())
+    }
+
+    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Drawn {
+        relay(self.drawing.draw_pixel(point, color))
+    }
+
+    fn draw_line<S: BackendStyle>(
+        &mut self,
+        from: BackendCoord,
+        to: BackendCoord,
+        style: &S,
+    ) -> Drawn {
+        relay(self.drawing.draw_line(from, to, style))
+    }
+
+    fn draw_rect<S: BackendStyle>(
+        &mut self,
+        upper_left: BackendCoord,
+        bottom_right: BackendCoord,
+        style: &S,
+        fill: bool,
+    ) -> Drawn {
+        relay(
+            self.drawing
+                .draw_rect(upper_left, bottom_right, style, fill),
+        )
+    }
+
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        style: &S,
+    ) -> Drawn {
+        relay(self.drawing.draw_path(path, style))
+    }
+
+    fn draw_circle<S: BackendStyle>(
+        &mut self,
+        center: BackendCoord,
+        radius: u32,
+        style: &S,
+        fill: bool,
+    ) -> Drawn {
+        relay(self.drawing.draw_circle(center, radius, style, fill))
+    }
+
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        vertices: I,
+        style: &S,
+    ) -> Drawn {
+        relay(self.drawing.fill_polygon(vertices, style))
+    }
+
+    fn draw_text<S: BackendTextStyle>(&mut self, text: &str, style: &S, at: BackendCoord) -> Drawn {
+        relay(self.drawing.draw_text(text, style, at))
+    }
+
+    /// The width `measureText` gives in the font `draw_text` sets, and the font's ascent plus descent —
+    /// the height a line of it takes, as the span plotters measured had. Unrotated, as plotters' own.
+    fn estimate_text_size<S: BackendTextStyle>(
+        &self,
+        text: &str,
+        style: &S,
+    ) -> Result<(u32, u32), DrawingErrorKind<CanvasError>> {
+        self.context.set_font(&format!(
+            "{} {}px {}",
+            style.style().as_str(),
+            style.size(),
+            style.family().as_str(),
+        ));
+        let metrics = self
+            .context
+            .measure_text(text)
+            .map_err(|e| DrawingErrorKind::DrawingError(CanvasError(dom::describe(&e))))?;
+        let height = metrics.font_bounding_box_ascent() + metrics.font_bounding_box_descent();
+        Ok((metrics.width().ceil() as u32, height.ceil() as u32))
+    }
+}

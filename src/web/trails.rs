@@ -1,0 +1,96 @@
+//! The race's paths on the map, kept stroked in two offscreen layers that only grow: each race step strokes
+//! just its new segments, so a step late in a race costs what an early one does. (Stroking every path
+//! whole at every step grew with the paths: 16 strokes of a 60-step zig-zag took ~3 ms to rasterize.)
+//!
+//! The casings are stroked opaque on their own layer and laid down translucent in one go, so the pieces'
+//! overlapping ends leave no darker joints; the coloured lines go on a second layer above them.
+
+use std::cell::RefCell;
+
+use web_sys::HtmlCanvasElement;
+
+use super::canvas::{context_2d, drawing_area};
+use super::dom;
+use crate::charts::{
+    draw_trajectory_casing, draw_trajectory_line, MapFrame, TRAJECTORY_CASING_OPACITY,
+};
+use crate::optim::Run;
+
+pub struct Trails {
+    casings: HtmlCanvasElement,
+    lines: HtmlCanvasElement,
+    stroked: RefCell<Stroked>,
+}
+
+/// What the layers hold: which race's runs, on which map, and how many points of each run.
+#[derive(Default)]
+struct Stroked {
+    drawn_for: Option<(u64, MapFrame)>,
+    points: Vec<usize>,
+}
+
+impl Trails {
+    pub fn new() -> Result<Trails, wasm_bindgen::JsValue> {
+        Ok(Trails {
+            casings: dom::create("canvas")?,
+            lines: dom::create("canvas")?,
+            stroked: RefCell::default(),
+        })
+    }
+
+    /// Brings the layers up to `runs` (of race `generation`, on `frame` over `canvas`) and draws them onto
+    /// `canvas`: only the points added since the last call are stroked, unless the race, the view or the
+    /// canvas's size changed, which starts the layers afresh.
+    pub fn present(
+        &self,
+        canvas: &HtmlCanvasElement,
+        frame: &MapFrame,
+        generation: u64,
+        runs: &[Run],
+    ) -> Result<(), String> {
+        let mut stroked = self.stroked.borrow_mut();
+        let (width, height) = (canvas.width(), canvas.height());
+        let resized = self.casings.width() != width || self.casings.height() != height;
+        if resized || stroked.drawn_for != Some((generation, *frame)) {
+            for layer in [&self.casings, &self.lines] {
+                if resized {
+                    layer.set_width(width);
+                    layer.set_height(height);
+                } else {
+                    context_2d(layer)?.clear_rect(0.0, 0.0, f64::from(width), f64::from(height));
+                }
+            }
+            *stroked = Stroked {
+                drawn_for: Some((generation, *frame)),
+                points: vec![0; runs.len()],
+            };
+        }
+        let (casings, lines) = (drawing_area(&self.casings)?, drawing_area(&self.lines)?);
+        for layer in [&self.casings, &self.lines] {
+            // Round ends and joins make the pieces meet as one smooth path.
+            let context = context_2d(layer)?;
+            context.set_line_cap("round");
+            context.set_line_join("round");
+        }
+        for (run, drawn) in runs.iter().zip(stroked.points.iter_mut()) {
+            let path = run.trajectory();
+            // The new piece starts at the last point already stroked, so it joins on.
+            let piece = &path[(*drawn).saturating_sub(1).min(path.len())..];
+            if piece.len() >= 2 {
+                draw_trajectory_casing(&casings, frame, piece, 1.0)?;
+                draw_trajectory_line(&lines, frame, run, piece)?;
+            }
+            *drawn = path.len();
+        }
+        let context = context_2d(canvas)?;
+        context.set_global_alpha(TRAJECTORY_CASING_OPACITY);
+        let laid = context
+            .draw_image_with_html_canvas_element(&self.casings, 0.0, 0.0)
+            .and_then(|()| {
+                context.set_global_alpha(1.0);
+                context.draw_image_with_html_canvas_element(&self.lines, 0.0, 0.0)
+            });
+        context.set_global_alpha(1.0);
+        laid.map_err(|e| dom::describe(&e))
+    }
+}
