@@ -54,7 +54,8 @@ test("dist/index.html carries the CSP, no inline script or event handler, and pr
   );
   assert.equal(directives["default-src"], "'self'");
   assert.equal(directives["script-src"], "'self' 'wasm-unsafe-eval'");
-  assert.equal(directives["style-src-elem"], "'self'");
+  assert.equal(directives["style-src"], "'self'");
+  assert.equal(directives["style-src-attr"], "'none'");
   assert.equal(directives["img-src"], "'self' data: blob:");
   assert.equal(directives["object-src"], "'none'");
   assert.equal(directives["base-uri"], "'none'");
@@ -93,6 +94,7 @@ test("the meta CSP is in force: inline script and <style> are refused, the app i
   assert.deepEqual(errors, []);
 
   const refused = await page.evaluate(async () => {
+    document.body.setAttribute("style", "color: rgb(4, 5, 6)");
     const script = document.createElement("script");
     script.textContent = "window.__inlineRan = true;";
     document.head.append(script);
@@ -103,12 +105,14 @@ test("the meta CSP is in force: inline script and <style> are refused, the app i
     return {
       ran: window.__inlineRan === true,
       background: getComputedStyle(document.body).backgroundColor,
+      colour: getComputedStyle(document.body).color,
       violations: window.__violations,
     };
   });
   assert.equal(refused.ran, false);
   assert.notEqual(refused.background, "rgb(1, 2, 3)");
-  assert.deepEqual([...refused.violations].sort(), ["script-src-elem", "style-src-elem"]);
+  assert.notEqual(refused.colour, "rgb(4, 5, 6)");
+  assert.deepEqual([...refused.violations].sort(), ["script-src-elem", "style-src-attr", "style-src-elem"]);
   await context.close();
 });
 
