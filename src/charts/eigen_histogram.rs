@@ -89,7 +89,7 @@ pub fn draw_eigen_histogram<DB: DrawingBackend>(
 
     area.fill(&WHITE).map_err(plot_error)?;
     let mut chart = ChartBuilder::on(area)
-        .caption(title, (FONT, 15))
+        .caption(title, (FONT, 16))
         .margin(12)
         .x_label_area_size(40)
         .y_label_area_size(44)
@@ -100,7 +100,7 @@ pub fn draw_eigen_histogram<DB: DrawingBackend>(
         .x_desc(words.eigenvalue)
         .y_desc(words.count)
         .axis_desc_style((FONT, 14))
-        .label_style((FONT, 12))
+        .label_style((FONT, 13))
         .x_labels(7)
         .y_labels(5)
         .x_label_formatter(&|x| tick_label(*x))

@@ -5,7 +5,6 @@ use std::sync::OnceLock;
 
 use plotters::style::{register_font, FontStyle};
 
-use super::map::MAP_FONT;
 use super::FONT;
 
 /// Names a TrueType or OpenType file to use instead of the usual places.
@@ -47,9 +46,7 @@ fn load_and_register() -> Result<(), String> {
     // plotters keeps registered fonts for the life of the program; this one is read once, so leaking it is
     // exactly that lifetime.
     let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
-    for family in [FONT, MAP_FONT] {
-        register_font(family, FontStyle::Normal, bytes)
-            .map_err(|_| format!("{path} is not a TrueType or OpenType font"))?;
-    }
+    register_font(FONT, FontStyle::Normal, bytes)
+        .map_err(|_| format!("{path} is not a TrueType or OpenType font"))?;
     Ok(())
 }

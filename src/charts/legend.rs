@@ -6,10 +6,10 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::figure::FigureScene;
-use super::map::{draw_marker, MapFrame, MAP_FONT, MARKER_RADIUS};
+use super::map::{draw_marker, MapFrame, MARKER_RADIUS};
 use super::map_overlay::{draw_arrow_between, draw_point};
 use super::palette::{critical_marker, eigen_colour, optimizer_colour, Marker, INK, MARKED_KINDS};
-use super::plot_error;
+use super::{plot_error, FONT};
 use crate::analysis::{PointKind, GRADIENT_TOLERANCE};
 use crate::bounds::Bounds;
 use crate::i18n::strings;
@@ -217,7 +217,7 @@ pub fn draw_legend<DB: DrawingBackend>(
 }
 
 fn text_style(scale: f64, css_size: f64) -> TextStyle<'static> {
-    (MAP_FONT, css_size * scale).into_font().color(&INK)
+    (FONT, css_size * scale).into_font().color(&INK)
 }
 
 struct Placed<'a> {

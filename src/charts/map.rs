@@ -9,7 +9,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::palette::{critical_marker, Marker, INK, PAPER};
-use super::plot_error;
+use super::{plot_error, FONT};
 use crate::analysis::CriticalPoint;
 use crate::bounds::Bounds;
 use crate::i18n::ChartWords;
@@ -18,9 +18,6 @@ use crate::render::{
     Grid, MapTransform, PlotArea,
 };
 use crate::surface::{LossSurface, Point};
-
-/// The map's labels; browsers pick their interface face, a figure the font registered under this name.
-pub const MAP_FONT: &str = "system-ui, sans-serif";
 
 /// Margins around the plot area, in CSS pixels: room for tick labels, axis names and the colour bar.
 const MARGIN_LEFT: f64 = 58.0;
@@ -91,7 +88,7 @@ impl MapFrame {
 
     /// The map's label font at `css_size`.
     pub fn font(&self, css_size: f64) -> TextStyle<'static> {
-        (MAP_FONT, self.px(css_size)).into_font().color(&INK)
+        (FONT, self.px(css_size)).into_font().color(&INK)
     }
 
     /// A stroke of `css_width`, never thinner than one backend pixel.
@@ -271,7 +268,7 @@ fn draw_colour_bar<DB: DrawingBackend>(
         ink,
     ))
     .map_err(plot_error)?;
-    let font = frame.font(12.0).pos(Pos::new(HPos::Left, VPos::Center));
+    let font = frame.font(13.0).pos(Pos::new(HPos::Left, VPos::Center));
     for value in colours.ticks(5) {
         let y = (top + height * (1.0 - colours.position(value))) as i32;
         root.draw(&PathElement::new(

@@ -71,7 +71,7 @@ pub fn draw_min_ratio_chart<DB: DrawingBackend>(
         .configure_mesh()
         .x_desc(words.training_loss_log)
         .y_desc(words.minimum_ratio)
-        .axis_desc_style((FONT, 15))
+        .axis_desc_style((FONT, 14))
         .label_style((FONT, 13))
         .x_labels(decades.min(10))
         .y_labels(6)

@@ -31,7 +31,7 @@ pub use loss_chart::draw_loss_chart;
 pub use map::MAX_GRID_SIDE as MAX_MAP_GRID_SIDE;
 pub use map::{
     draw_map_base, draw_map_frame, draw_marker, readable_number, HeatmapPainter, MapBase, MapFrame,
-    MAP_FONT, MARKER_RADIUS,
+    MARKER_RADIUS,
 };
 pub use map_overlay::{
     draw_arrow, draw_map_marks, draw_map_model, draw_map_overlay, draw_point, draw_point_marks,
@@ -43,8 +43,10 @@ pub use surface3d::{draw_surface3d, Orientation, SurfaceView, Trajectory, MESH_C
 use plotters::drawing::DrawingAreaErrorKind;
 use plotters::style::RGBColor;
 
-/// Font every label is set in; browsers and SVG viewers resolve it to their sans-serif face.
-const FONT: &str = "sans-serif";
+/// The family every label is set in: browsers pick their interface face (the one the page's own text is set
+/// in, so the canvases need no other font looked up), SVG viewers their sans-serif, a figure rendered here
+/// the font registered under this name.
+const FONT: &str = "system-ui, sans-serif";
 
 fn rgb((r, g, b): (u8, u8, u8)) -> RGBColor {
     RGBColor(r, g, b)

@@ -412,7 +412,7 @@ fn draw_axis_names<DB: DrawingBackend>(
         (at[0], at[1], at[2])
     };
     let names = [("x", 0), ("L", 1), ("y", 2)].map(|(name, axis)| (name, name_position(axis)));
-    let style = TextStyle::from((FONT, 17).into_font().style(FontStyle::Italic))
+    let style = TextStyle::from((FONT, 16).into_font().style(FontStyle::Italic))
         .pos(Pos::new(HPos::Center, VPos::Center));
     chart
         .draw_series(
