@@ -92,6 +92,9 @@ pub struct App {
     crash_test: bool,
     last_url_sync_ms: f64,
     last_plots_ms: f64,
+    /// An input's handler drew its frame itself ([`App::draw_now`]): the next animation frame paints it and
+    /// so leaves the charts for the one after.
+    drawn_by_input: bool,
     /// The box changed since the last frame: the critical-point search waits until zooming pauses.
     view_changed: bool,
     last_view_change_ms: f64,
@@ -149,6 +152,7 @@ impl App {
             crash_test: false,
             last_url_sync_ms: f64::NEG_INFINITY,
             last_plots_ms: f64::NEG_INFINITY,
+            drawn_by_input: false,
             view_changed: false,
             last_view_change_ms: f64::NEG_INFINITY,
             plots: Plots::new(ui.surface3d.clone(), ui.loss_chart.clone())?,
@@ -356,6 +360,14 @@ impl App {
         }
     }
 
+    /// Draws what an input just changed from inside its handler, as a frame in which no time passes: the
+    /// next animation frame then only has to paint it, so a click shows a few milliseconds sooner.
+    pub fn draw_now(&mut self) -> Result<(), JsValue> {
+        self.frame(dom::now_ms()?, 0.0)?;
+        self.drawn_by_input = true;
+        Ok(())
+    }
+
     /// One animation frame: advance the clocks, then redraw only what changed.
     pub fn frame(&mut self, now_ms: f64, elapsed_seconds: f64) -> Result<(), JsValue> {
         if self.crash_test {
@@ -363,7 +375,7 @@ impl App {
         }
         // Charts made stale by this frame's own work (a click's new point, a race step) are drawn in the next
         // one, so what the hand did shows on the map first; a drag on the 3-D view marks them before the frame.
-        let plots_waiting = self.dirty.plots;
+        let plots_waiting = self.dirty.plots && !std::mem::take(&mut self.drawn_by_input);
         if self.map.fit_if_resized()? {
             self.dirty.base = true;
         }

@@ -42,13 +42,6 @@ fn with_app<T>(body: impl FnOnce(&mut App) -> Result<T, JsValue>) -> Result<T, J
     body(&mut app)
 }
 
-fn now_ms() -> Result<f64, JsValue> {
-    Ok(dom::window()?
-        .performance()
-        .ok_or("no performance clock")?
-        .now())
-}
-
 /// Most milliseconds spent on untimed warm-up runs before a measurement.
 const WARM_UP_MS: f64 = 300.0;
 
@@ -56,10 +49,10 @@ const WARM_UP_MS: f64 = 300.0;
 /// code from its baseline compiler first and swaps in optimized code only once that code is hot, so the
 /// first runs of a hook measured the warm-up, not the steady state (the cold-load row measures the start).
 fn warm_up(repeats: u32, mut body: impl FnMut() -> Result<(), JsValue>) -> Result<(), JsValue> {
-    let start = now_ms()?;
+    let start = dom::now_ms()?;
     for _ in 0..repeats.max(1) {
         body()?;
-        if now_ms()? - start > WARM_UP_MS {
+        if dom::now_ms()? - start > WARM_UP_MS {
             break;
         }
     }
@@ -79,9 +72,9 @@ fn timed_median_ms(
 ) -> Result<f64, JsValue> {
     let mut times = Vec::new();
     for _ in 0..repeats.max(1) {
-        let start = now_ms()?;
+        let start = dom::now_ms()?;
         body()?;
-        times.push(now_ms()? - start);
+        times.push(dom::now_ms()? - start);
     }
     crate::sorting::sort_numbers(&mut times);
     Ok(times[times.len() / 2])
@@ -137,7 +130,7 @@ pub fn bench_redraw_map(
 #[wasm_bindgen]
 pub fn bench_tick(optimizers: usize, repeats: u32) -> Result<f64, JsValue> {
     with_app(|app| {
-        let mut clock = now_ms()?;
+        let mut clock = dom::now_ms()?;
         let mut tick = |app: &mut App| {
             if !app.race.any_running() {
                 race_with(app, optimizers);
@@ -182,7 +175,7 @@ pub fn bench_drag(repeats: u32) -> Result<f64, JsValue> {
     with_app(|app| {
         let [cx, cy] = app.bounds.center();
         let radius = 0.1 * app.bounds.width().min(app.bounds.height());
-        let mut clock = now_ms()?;
+        let mut clock = dom::now_ms()?;
         let mut index = 0.0_f64;
         median_ms(repeats, || {
             index += 1.0;

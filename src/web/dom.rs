@@ -11,6 +11,11 @@ pub fn window() -> Result<Window, JsValue> {
     web_sys::window().ok_or_else(|| JsValue::from_str("no window"))
 }
 
+/// Milliseconds on the page's clock (`performance.now()`, 0 in a browser without one).
+pub fn now_ms() -> Result<f64, JsValue> {
+    Ok(window()?.performance().map_or(0.0, |clock| clock.now()))
+}
+
 pub fn document() -> Result<Document, JsValue> {
     window()?
         .document()

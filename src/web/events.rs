@@ -7,7 +7,7 @@ use web_sys::{Event, HtmlElement, KeyboardEvent, PointerEvent, WheelEvent};
 use super::app::{App, SharedApp};
 use super::escape::EscapeAnimation;
 use super::gesture::{distance, midpoint, Gesture, Pointer, CLICK_SLOP, GRAB_RADIUS};
-use super::{dom, race_panel, scene_link};
+use super::{crash, dom, race_panel, scene_link};
 use crate::optim::Hyperparameters;
 use crate::share::ViewMode;
 
@@ -102,6 +102,10 @@ fn wire_map(app: &SharedApp) -> Result<(), JsValue> {
                 },
                 event == "pointerup",
             );
+            // A click's θ′ is drawn at once; the frame after it only paints.
+            if let Err(error) = a.draw_now() {
+                crash::show(&dom::describe(&error));
+            }
         })?;
     }
     let wheel_app = app.clone();

@@ -22,9 +22,7 @@ pub fn start(app: SharedApp) -> Result<(), JsValue> {
     let next = Rc::clone(&slot);
     // The first frame is drawn now rather than at the next vsync, so the page's first paint after the app
     // mounts already shows the map (waiting for the first animation frame cost up to a few dozen ms at load).
-    let now_ms = dom::window()?
-        .performance()
-        .map_or(0.0, |clock| clock.now());
+    let now_ms = dom::now_ms()?;
     app.borrow_mut().frame(now_ms, 0.0)?;
     let mut previous_ms = Some(now_ms);
     *slot.borrow_mut() = Some(Closure::new(move |now_ms: f64| {

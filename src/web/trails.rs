@@ -22,12 +22,17 @@ pub struct Trails {
     stroked: RefCell<Stroked>,
 }
 
-/// What the layers hold: which race's runs, on which map, and how many points of each run.
+/// What the layers hold: which race's runs, on which map, how many points of each run, and the box (in
+/// canvas pixels) that holds all the ink, which is all that needs laying onto the map.
 #[derive(Default)]
 struct Stroked {
     drawn_for: Option<(u64, MapFrame)>,
     points: Vec<usize>,
+    inked: Option<PixelBox>,
 }
+
+/// Left, top, right, bottom.
+type PixelBox = [f64; 4];
 
 impl Trails {
     pub fn new() -> Result<Trails, wasm_bindgen::JsValue> {
@@ -38,9 +43,9 @@ impl Trails {
         })
     }
 
-    /// Brings the layers up to `runs` (of race `generation`, on `frame` over `canvas`) and draws them onto
-    /// `canvas`: only the points added since the last call are stroked, unless the race, the view or the
-    /// canvas's size changed, which starts the layers afresh.
+    /// Brings the layers up to `runs` (of race `generation`, on `frame` over `canvas`) and draws the part of
+    /// them that holds ink onto `canvas`: only the points added since the last call are stroked, unless the
+    /// race, the view or the canvas's size changed, which starts the layers afresh.
     pub fn present(
         &self,
         canvas: &HtmlCanvasElement,
@@ -63,6 +68,7 @@ impl Trails {
             *stroked = Stroked {
                 drawn_for: Some((generation, *frame)),
                 points: vec![0; runs.len()],
+                inked: None,
             };
         }
         let (casings, lines) = (drawing_area(&self.casings)?, drawing_area(&self.lines)?);
@@ -72,24 +78,53 @@ impl Trails {
             context.set_line_cap("round");
             context.set_line_join("round");
         }
-        for (run, drawn) in runs.iter().zip(stroked.points.iter_mut()) {
+        // The casing's half width, and a pixel for its anti-aliased edge.
+        let reach = frame.px(2.0) + 1.0;
+        let Stroked { points, inked, .. } = &mut *stroked;
+        for (run, drawn) in runs.iter().zip(points.iter_mut()) {
             let path = run.trajectory();
             // The new piece starts at the last point already stroked, so it joins on.
             let piece = &path[(*drawn).saturating_sub(1).min(path.len())..];
             if piece.len() >= 2 {
                 draw_trajectory_casing(&casings, frame, piece, 1.0)?;
                 draw_trajectory_line(&lines, frame, run, piece)?;
+                for (x, y) in piece.iter().map(|&at| frame.pixel(at)) {
+                    let [x, y] = [f64::from(x), f64::from(y)];
+                    let [left, top, right, bottom] = inked.get_or_insert([x, y, x, y]);
+                    *left = left.min(x - reach);
+                    *top = top.min(y - reach);
+                    *right = right.max(x + reach);
+                    *bottom = bottom.max(y + reach);
+                }
             }
             *drawn = path.len();
         }
+        match stroked.inked {
+            Some(inked) => self.lay(canvas, inked),
+            None => Ok(()),
+        }
+    }
+
+    /// Draws the layers' `inked` box onto `canvas`, the casings translucent, then the lines.
+    fn lay(&self, canvas: &HtmlCanvasElement, inked: PixelBox) -> Result<(), String> {
+        let [left, top] = [inked[0].max(0.0), inked[1].max(0.0)];
+        let right = inked[2].min(f64::from(canvas.width()));
+        let bottom = inked[3].min(f64::from(canvas.height()));
+        if right <= left || bottom <= top {
+            return Ok(());
+        }
+        let (width, height) = (right - left, bottom - top);
         let context = context_2d(canvas)?;
+        let copy = |layer: &HtmlCanvasElement| {
+            context.draw_image_with_html_canvas_element_and_sw_and_sh_and_dx_and_dy_and_dw_and_dh(
+                layer, left, top, width, height, left, top, width, height,
+            )
+        };
         context.set_global_alpha(TRAJECTORY_CASING_OPACITY);
-        let laid = context
-            .draw_image_with_html_canvas_element(&self.casings, 0.0, 0.0)
-            .and_then(|()| {
-                context.set_global_alpha(1.0);
-                context.draw_image_with_html_canvas_element(&self.lines, 0.0, 0.0)
-            });
+        let laid = copy(&self.casings).and_then(|()| {
+            context.set_global_alpha(1.0);
+            copy(&self.lines)
+        });
         context.set_global_alpha(1.0);
         laid.map_err(|e| dom::describe(&e))
     }

@@ -246,3 +246,33 @@ test("a resized window redraws the map at its new size", async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("a click's θ′ is drawn by the click's own handler, before the next animation frame", async () => {
+  const { page, context, errors } = await open(shared.browser, shared.server.url);
+  await page.waitForTimeout(300);
+  const { x, y } = await pixelOf(page, [0.5, -0.5]);
+  const box = await page.$eval("#map", (c) => { const r = c.getBoundingClientRect(); return [r.left, r.top]; });
+  // Listens on the window, where the release arrives after the map's own handler has run; what the page
+  // shows there, with no animation frame in between, is what that handler drew.
+  await page.evaluate(([cx, cy]) => {
+    window.__seen = new Promise((resolve) => {
+      window.addEventListener("pointerup", () => {
+        // The darkest pixel around the click (the canvas pixel under it may be a rounding away).
+        const around = document.querySelector("#map").getContext("2d").getImageData(cx - 2, cy - 2, 5, 5).data;
+        let centre = [255, 255, 255];
+        for (let i = 0; i < around.length; i += 4) {
+          const pixel = [...around.slice(i, i + 3)];
+          if (Math.max(...pixel) < Math.max(...centre)) centre = pixel;
+        }
+        resolve({ at: document.querySelector("#inspect-at").textContent, centre });
+      }, { once: true });
+    });
+  }, [Math.round(x - box[0]), Math.round(y - box[1])]);
+  await page.mouse.click(x, y);
+  const seen = await page.evaluate(() => window.__seen);
+  assert.match(seen.at, /^\(0\.\d+, −0\.\d+\)$/);
+  // θ′'s centre dot is ink, darker than any colour of the heatmap under it.
+  assert.ok(seen.centre.every((channel) => channel < 60), `centre ${seen.centre}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
