@@ -43,16 +43,52 @@ pub fn draw_map_overlay<DB: DrawingBackend>(
 }
 
 /// The overlay's lower layer, which stays put while a race runs: the Taylor model around θ′. The page
-/// keeps it drawn over a copy of the base (its dashed contours are hundreds of strokes) until θ′ moves.
+/// keeps it drawn over a copy of the base until θ′ moves, and strokes the same [`map_model_contours`] with
+/// the canvas's own dashes (plotters strokes every dash on its own).
 pub fn draw_map_model<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     frame: &MapFrame,
     overlay: &MapOverlay,
 ) -> Result<(), String> {
+    let dashes = TaylorDashes::at(frame);
+    for line in map_model_contours(frame, overlay) {
+        root.draw(&plotters::element::DashedPathElement::new(
+            line,
+            dashes.dash,
+            dashes.gap,
+            PAPER.stroke_width(dashes.width),
+        ))
+        .map_err(plot_error)?;
+    }
+    Ok(())
+}
+
+/// The Taylor model's dashes in backend pixels: whole curves carry one dash pattern, so the model reads as
+/// "the model" beside the solid contours of L.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TaylorDashes {
+    pub dash: u32,
+    pub gap: u32,
+    pub width: u32,
+}
+
+impl TaylorDashes {
+    pub fn at(frame: &MapFrame) -> TaylorDashes {
+        TaylorDashes {
+            dash: frame.px(5.0) as u32,
+            gap: frame.px(4.0) as u32,
+            width: frame.px(1.5).max(1.0) as u32,
+        }
+    }
+}
+
+/// The contours, in backend pixels, of the second-order Taylor model around θ′ at the map's own levels, for
+/// a side-by-side comparison; none when the overlay does not show the model.
+pub fn map_model_contours(frame: &MapFrame, overlay: &MapOverlay) -> Vec<Vec<(i32, i32)>> {
     let point = overlay.point.filter(|p| p.derivatives.is_finite());
     match (point, overlay.escaping_at, overlay.taylor) {
-        (Some(point), None, true) => draw_taylor(root, frame, point, overlay.levels),
-        _ => Ok(()),
+        (Some(point), None, true) => taylor_contours(frame, point, overlay.levels),
+        _ => Vec::new(),
     }
 }
 
@@ -182,13 +218,12 @@ pub fn draw_point<DB: DrawingBackend>(
         .map_err(plot_error)
 }
 
-/// Dashed contours of the second-order Taylor model at the map's own levels, for a side-by-side comparison.
-fn draw_taylor<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
+/// The second-order Taylor model's contours at `levels` over [`TAYLOR_EXTENT`] of the view around θ′.
+fn taylor_contours(
     frame: &MapFrame,
     point: &PointAnalysis,
     levels: &[f64],
-) -> Result<(), String> {
+) -> Vec<Vec<(i32, i32)>> {
     let view = frame.transform.bounds;
     let half = [
         0.5 * TAYLOR_EXTENT * view.width(),
@@ -200,7 +235,7 @@ fn draw_taylor<DB: DrawingBackend>(
         point.at[1] - half[1],
         point.at[1] + half[1],
     ) else {
-        return Ok(());
+        return Vec::new();
     };
     let model = taylor_grid(
         &point.derivatives,
@@ -209,20 +244,10 @@ fn draw_taylor<DB: DrawingBackend>(
         TAYLOR_GRID,
         TAYLOR_GRID,
     );
-    // Whole curves carry one dash pattern, so it reads as "the model" beside the solid contours of L.
-    let dash = frame.px(5.0) as u32;
-    let gap = frame.px(4.0) as u32;
-    let style = PAPER.stroke_width(frame.px(1.5).max(1.0) as u32);
-    for line in contour_lines(&model, levels) {
-        root.draw(&plotters::element::DashedPathElement::new(
-            frame.pixels(&line),
-            dash,
-            gap,
-            style,
-        ))
-        .map_err(plot_error)?;
-    }
-    Ok(())
+    contour_lines(&model, levels)
+        .iter()
+        .map(|line| frame.pixels(line))
+        .collect()
 }
 
 /// An arrow of fixed screen length (`css_length`) from `at` along the data-space `direction`, haloed in white.

@@ -35,7 +35,8 @@ pub use map::{
 };
 pub use map_overlay::{
     draw_arrow, draw_map_marks, draw_map_model, draw_map_overlay, draw_point, draw_point_marks,
-    draw_trajectory_casing, draw_trajectory_line, MapOverlay, TRAJECTORY_CASING_OPACITY,
+    draw_trajectory_casing, draw_trajectory_line, map_model_contours, MapOverlay, TaylorDashes,
+    TRAJECTORY_CASING_OPACITY,
 };
 pub use min_ratio::{dot_opacity, draw_min_ratio_chart, CRITICAL_GRADIENT_NORM};
 pub use surface3d::{draw_surface3d, Orientation, SurfaceView, Trajectory, MESH_CELLS};

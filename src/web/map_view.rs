@@ -8,7 +8,7 @@ use std::cell::RefCell;
 use wasm_bindgen::{Clamped, JsValue};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 
-use super::canvas::{context_2d, drawing_area, Area};
+use super::canvas::{context_2d, drawing_area};
 use super::loss::Loss;
 use super::trails::Trails;
 use super::{curvature_mode, dom};
@@ -226,16 +226,14 @@ impl MapView {
     pub fn present_model(
         &self,
         scene: ModelScene,
-        draw_model: impl FnOnce(&Area) -> Result<(), String>,
+        draw_model: impl FnOnce(&HtmlCanvasElement) -> Result<(), String>,
     ) -> Result<(), String> {
         let shows = (self.base_generation, scene);
         if self.model_shows.borrow().as_ref() != Some(&shows) {
             self.model_shows.replace(None);
             let context = context_2d(&self.model)?;
             copy_canvas(&context, &self.base)?;
-            with_plot_clip(&context, self.transform.area, || {
-                draw_model(&drawing_area(&self.model)?)
-            })?;
+            with_plot_clip(&context, self.transform.area, || draw_model(&self.model))?;
             self.model_shows.replace(Some(shows));
         }
         copy_canvas(&context_2d(&self.canvas)?, &self.model)

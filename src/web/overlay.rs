@@ -4,10 +4,16 @@
 //! drawn once over a copy of the base and reused; each race step adds its new path segments to the trails'
 //! layers and redraws the runs' heads and θ′.
 
+use wasm_bindgen::JsValue;
+use web_sys::CanvasRenderingContext2d;
+
 use super::app::App;
 use super::canvas::{context_2d, drawing_area};
+use super::dom;
 use super::map_view::{with_plot_clip, ModelScene};
-use crate::charts::{draw_map_model, draw_point_marks, MapOverlay};
+use super::palette::css;
+use crate::charts::palette::PAPER;
+use crate::charts::{draw_point_marks, map_model_contours, MapOverlay, TaylorDashes};
 
 pub fn draw(app: &App) -> Result<(), String> {
     let map = &app.map;
@@ -26,16 +32,44 @@ pub fn draw(app: &App) -> Result<(), String> {
         batch: app.race.hyper.batch,
         seed: app.race.hyper.seed,
     };
-    map.present_model(scene, |root| {
+    map.present_model(scene, |canvas| {
         // Under everything else: the mini-batch gradients at θ′ on a data-defined loss.
         if let Some(point) = &app.point {
-            super::batch::draw_gradient_cloud(app, root, point)?;
+            super::batch::draw_gradient_cloud(app, &drawing_area(canvas)?, point)?;
         }
-        draw_map_model(root, &frame, &overlay)
+        let contours = map_model_contours(&frame, &overlay);
+        stroke_dashed(&context_2d(canvas)?, &contours, TaylorDashes::at(&frame))
+            .map_err(|e| dom::describe(&e))
     })?;
     with_plot_clip(&context_2d(&map.canvas)?, map.transform.area, || {
         map.trails
             .present(&map.canvas, &frame, app.race.generation, &app.race.runs)?;
         draw_point_marks(&drawing_area(&map.canvas)?, &frame, &overlay)
     })
+}
+
+/// The Taylor model's contours as one path with the canvas's own dash pattern (plotters would stroke each of
+/// its hundreds of dashes on its own).
+fn stroke_dashed(
+    context: &CanvasRenderingContext2d,
+    lines: &[Vec<(i32, i32)>],
+    dashes: TaylorDashes,
+) -> Result<(), JsValue> {
+    if lines.is_empty() {
+        return Ok(());
+    }
+    let pattern = js_sys::Array::of2(&dashes.dash.into(), &dashes.gap.into());
+    context.set_line_dash(&pattern)?;
+    context.set_line_width(f64::from(dashes.width));
+    context.set_stroke_style_str(&css(PAPER));
+    context.begin_path();
+    for line in lines {
+        let mut points = line.iter().map(|&(x, y)| (f64::from(x), f64::from(y)));
+        if let Some((x, y)) = points.next() {
+            context.move_to(x, y);
+            points.for_each(|(x, y)| context.line_to(x, y));
+        }
+    }
+    context.stroke();
+    context.set_line_dash(&js_sys::Array::new())
 }
