@@ -206,7 +206,7 @@ fn draw_axes<DB: DrawingBackend>(
     root.draw(&Rectangle::new([(left, top), (right, bottom)], ink))
         .map_err(plot_error)?;
     let tick = frame.px(5.0) as i32;
-    let font = frame.font(13.0);
+    let font = frame.font(14.0);
     for (value, label) in ticks(b.x_min, b.x_max, 6) {
         let (x, _) = frame.pixel([value, b.y_min]);
         root.draw(&PathElement::new(
@@ -268,7 +268,7 @@ fn draw_colour_bar<DB: DrawingBackend>(
         ink,
     ))
     .map_err(plot_error)?;
-    let font = frame.font(13.0).pos(Pos::new(HPos::Left, VPos::Center));
+    let font = frame.font(14.0).pos(Pos::new(HPos::Left, VPos::Center));
     for value in colours.ticks(5) {
         let y = (top + height * (1.0 - colours.position(value))) as i32;
         root.draw(&PathElement::new(
@@ -286,7 +286,7 @@ fn draw_colour_bar<DB: DrawingBackend>(
     root.draw(&Text::new(
         words.colour_bar,
         (left, top as i32 - frame.px(2.0) as i32),
-        frame.font(13.0).pos(Pos::new(HPos::Left, VPos::Bottom)),
+        frame.font(14.0).pos(Pos::new(HPos::Left, VPos::Bottom)),
     ))
     .map_err(plot_error)
 }

@@ -213,20 +213,31 @@ const PALETTE_SIZE: usize = 256;
 /// RGBA bytes for one canvas `ImageData`: 4 per grid value in the grid's row order, alpha 255,
 /// [`UNDEFINED_RGB`] where the surface is undefined.
 ///
-/// Colours come from a 256-entry viridis palette built once per call, so a pixel costs one
-/// normalization and one lookup.
+/// Colours come from a 256-entry viridis palette built once per call. On a linear scale a pixel costs one
+/// normalization and one lookup; on a logarithmic one, a binary search among the 255 values where the colour
+/// steps (a logarithm per pixel is a software routine in wasm, and the heatmap has ~70 000 of them).
 pub fn heatmap_rgba(grid: &Grid, scale: &ColorScale) -> Vec<u8> {
     let top = (PALETTE_SIZE - 1) as f64;
     let palette: [[u8; 3]; PALETTE_SIZE] = std::array::from_fn(|i| viridis(i as f64 / top));
     let normalization = Normalization::of(scale);
+    // Entry k starts where the position, rounded to the nearest of 256 steps, reaches k.
+    let steps: Vec<f64> = if normalization.logarithmic {
+        (1..PALETTE_SIZE)
+            .map(|k| scale.value_at((k as f64 - 0.5) / top))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let mut rgba = Vec::with_capacity(grid.values.len() * 4);
     for &value in &grid.values {
-        let [r, g, b] = if value.is_finite() {
+        let [r, g, b] = if !value.is_finite() {
+            UNDEFINED_RGB
+        } else if normalization.logarithmic {
+            palette[steps.partition_point(|&step| step <= value)]
+        } else {
             // Rounds the non-negative position by adding ½: `f64::round` is a libm call in wasm.
             let index = (normalization.position(value) * top + 0.5) as usize;
             palette[index.min(PALETTE_SIZE - 1)]
-        } else {
-            UNDEFINED_RGB
         };
         rgba.extend_from_slice(&[r, g, b, 255]);
     }
@@ -245,5 +256,25 @@ mod tests {
         assert_eq!(percentiles(&mut [5.0]), Some((5.0, 5.0)));
         assert_eq!(percentiles(&mut [3.0, 1.0]), Some((1.0, 3.0)));
         assert_eq!(percentiles(&mut []), None);
+    }
+
+    #[test]
+    fn a_log_scale_colours_each_value_by_its_rounded_position() {
+        // Eight decades of values, none of them on a colour step; the ends clamp.
+        let bounds = crate::bounds::Bounds::new(0.0, 1.0, 0.0, 1.0).expect("a box");
+        let grid = Grid::from_fn(bounds, 97, 13, |[x, y]| {
+            10f64.powf(8.0 * x - 4.0 + 0.01 * y)
+        });
+        let scale = ColorScale {
+            low: 1e-3,
+            high: 1e3,
+            logarithmic: true,
+        };
+        let rgba = heatmap_rgba(&grid, &scale);
+        for (value, pixel) in grid.values.iter().zip(rgba.chunks(4)) {
+            let index = (scale.position(*value) * 255.0).round();
+            assert_eq!(pixel[..3], viridis(index / 255.0), "at {value}");
+        }
+        assert_eq!(rgba[..3], viridis(0.0));
     }
 }

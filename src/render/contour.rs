@@ -1,7 +1,5 @@
 //! Level curves by marching squares over a sampled grid.
 
-use std::collections::HashMap;
-
 use super::colormap::ColorScale;
 use super::grid::Grid;
 use crate::sorting::sort_by_number;
@@ -30,10 +28,51 @@ pub fn contour_levels(scale: &ColorScale, count: usize) -> Vec<f64> {
 /// cost a canvas far more) and a dash pattern runs on along the curve. A closed curve ends on its
 /// first point.
 pub fn contour_lines(grid: &Grid, levels: &[f64]) -> Vec<Vec<Point>> {
+    let mut at_edge = EdgeIndex::for_grid(grid);
     crossing_segments(grid, levels)
         .into_iter()
-        .flat_map(stitch)
+        .flat_map(|segments| stitch(segments, &mut at_edge))
         .collect()
+}
+
+/// The (at most two) segments that touch each grid edge, by edge key: a flat table over the grid's edges,
+/// filled for one level and emptied again after it, so a level costs its segments and no hashing.
+struct EdgeIndex {
+    slots: Vec<[u32; 2]>,
+}
+
+/// An empty slot of [`EdgeIndex`].
+const NO_SEGMENT: u32 = u32::MAX;
+
+impl EdgeIndex {
+    fn for_grid(grid: &Grid) -> EdgeIndex {
+        // Every key of [`EdgeKeys::of_cell`] is below two per sample.
+        EdgeIndex {
+            slots: vec![[NO_SEGMENT; 2]; 2 * grid.values.len()],
+        }
+    }
+
+    fn add(&mut self, edge: u64, segment: usize) {
+        if let Some(slot) = self.slots.get_mut(edge as usize) {
+            let free = usize::from(slot[0] != NO_SEGMENT);
+            slot[free] = segment as u32;
+        }
+    }
+
+    fn segments(&self, edge: u64) -> impl Iterator<Item = usize> + '_ {
+        self.slots
+            .get(edge as usize)
+            .into_iter()
+            .flatten()
+            .filter(|&&index| index != NO_SEGMENT)
+            .map(|&index| index as usize)
+    }
+
+    fn clear(&mut self, edge: u64) {
+        if let Some(slot) = self.slots.get_mut(edge as usize) {
+            *slot = [NO_SEGMENT; 2];
+        }
+    }
 }
 
 /// A crossing of a cell side: the grid edge it lies on (shared by the two cells on either side of it,
@@ -108,31 +147,20 @@ fn corner_range(values: [f64; 4]) -> Option<[f64; 2]> {
     ])
 }
 
-/// Joins segments that share a grid edge into polylines.
+/// Joins segments that share a grid edge into polylines, with `at_edge` as scratch (left empty).
 ///
 /// A grid edge is crossed at most once per level, so it is shared by at most two segments: each walk
 /// from a segment's end finds at most one way on.
-fn stitch(segments: Vec<[Crossing; 2]>) -> Vec<Vec<Point>> {
-    let mut at_edge: HashMap<u64, [Option<usize>; 2]> = HashMap::with_capacity(segments.len() * 2);
+fn stitch(segments: Vec<[Crossing; 2]>, at_edge: &mut EdgeIndex) -> Vec<Vec<Point>> {
     for (index, segment) in segments.iter().enumerate() {
         for (edge, _) in segment {
-            let slot = at_edge.entry(*edge).or_default();
-            if slot[0].is_none() {
-                slot[0] = Some(index);
-            } else {
-                slot[1] = Some(index);
-            }
+            at_edge.add(*edge, index);
         }
     }
     let mut used = vec![false; segments.len()];
     // An unused segment touching `edge`, entered there: its far end is where the walk goes next.
     let next = |edge: u64, used: &mut [bool]| -> Option<Crossing> {
-        let found = at_edge
-            .get(&edge)?
-            .iter()
-            .flatten()
-            .copied()
-            .find(|&index| !used[index])?;
+        let found = at_edge.segments(edge).find(|&index| !used[index])?;
         used[found] = true;
         let [a, b] = segments[found];
         Some(if a.0 == edge { b } else { a })
@@ -159,6 +187,9 @@ fn stitch(segments: Vec<[Crossing; 2]>) -> Vec<Vec<Point>> {
         backward.reverse();
         backward.extend(forward);
         lines.push(backward);
+    }
+    for (edge, _) in segments.iter().flatten() {
+        at_edge.clear(*edge);
     }
     lines
 }

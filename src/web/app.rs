@@ -92,9 +92,10 @@ pub struct App {
     crash_test: bool,
     last_url_sync_ms: f64,
     last_plots_ms: f64,
-    /// An input's handler drew its frame itself ([`App::draw_now`]): the next animation frame paints it and
-    /// so leaves the charts for the one after.
-    drawn_by_input: bool,
+    /// A frame was drawn outside the animation frames ([`App::draw_now`]: at start, by a click's handler).
+    /// The next animation frame runs before that drawing is painted, so it leaves the charts and the
+    /// critical-point search to the one after, and the drawing reaches the screen without waiting for them.
+    unpainted: bool,
     /// The box changed since the last frame: the critical-point search waits until zooming pauses.
     view_changed: bool,
     last_view_change_ms: f64,
@@ -152,7 +153,7 @@ impl App {
             crash_test: false,
             last_url_sync_ms: f64::NEG_INFINITY,
             last_plots_ms: f64::NEG_INFINITY,
-            drawn_by_input: false,
+            unpainted: false,
             view_changed: false,
             last_view_change_ms: f64::NEG_INFINITY,
             plots: Plots::new(ui.surface3d.clone(), ui.loss_chart.clone())?,
@@ -360,11 +361,12 @@ impl App {
         }
     }
 
-    /// Draws what an input just changed from inside its handler, as a frame in which no time passes: the
-    /// next animation frame then only has to paint it, so a click shows a few milliseconds sooner.
+    /// Draws now, outside the animation frames, as a frame in which no time passes: the page's first frame
+    /// at start, and what a click changed from inside its handler. The next animation frame then only has
+    /// to paint it, so the map shows sooner.
     pub fn draw_now(&mut self) -> Result<(), JsValue> {
         self.frame(dom::now_ms()?, 0.0)?;
-        self.drawn_by_input = true;
+        self.unpainted = true;
         Ok(())
     }
 
@@ -375,7 +377,8 @@ impl App {
         }
         // Charts made stale by this frame's own work (a click's new point, a race step) are drawn in the next
         // one, so what the hand did shows on the map first; a drag on the 3-D view marks them before the frame.
-        let plots_waiting = self.dirty.plots && !std::mem::take(&mut self.drawn_by_input);
+        let unpainted = std::mem::take(&mut self.unpainted);
+        let plots_waiting = self.dirty.plots && !unpainted;
         if self.map.fit_if_resized()? {
             self.dirty.base = true;
         }
@@ -394,7 +397,9 @@ impl App {
         if std::mem::take(&mut self.view_changed) {
             self.last_view_change_ms = now_ms;
         }
-        let settled = !self.gesture.is_active() && now_ms - self.last_view_change_ms >= SETTLE_MS;
+        let settled = !unpainted
+            && !self.gesture.is_active()
+            && now_ms - self.last_view_change_ms >= SETTLE_MS;
         // The search waits for a frame whose map is already drawn: the map shows first (at load, on a new
         // surface, after zooming) and the markers follow a frame later over the kept samples.
         if self.dirty.critical && settled && !self.dirty.base {

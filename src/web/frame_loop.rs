@@ -22,9 +22,8 @@ pub fn start(app: SharedApp) -> Result<(), JsValue> {
     let next = Rc::clone(&slot);
     // The first frame is drawn now rather than at the next vsync, so the page's first paint after the app
     // mounts already shows the map (waiting for the first animation frame cost up to a few dozen ms at load).
-    let now_ms = dom::now_ms()?;
-    app.borrow_mut().frame(now_ms, 0.0)?;
-    let mut previous_ms = Some(now_ms);
+    app.borrow_mut().draw_now()?;
+    let mut previous_ms = Some(dom::now_ms()?);
     *slot.borrow_mut() = Some(Closure::new(move |now_ms: f64| {
         let elapsed = previous_ms.map_or(0.0, |p| {
             ((now_ms - p) / 1000.0).clamp(0.0, MAX_FRAME_SECONDS)

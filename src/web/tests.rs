@@ -302,3 +302,21 @@ fn a_race_played_step_by_step_looks_like_the_race_opened_from_a_link() {
     let shorter = unlike(&halfway, &from_link);
     assert!(shorter > 200, "only {shorter} pixels differ");
 }
+
+#[wasm_bindgen_test]
+fn the_frame_after_a_drawing_made_outside_the_frames_leaves_the_search_to_the_next() {
+    // At start (and after a click) the map is drawn outside the animation frames; the next animation frame
+    // runs before that drawing is painted, so the critical-point search waits one more frame.
+    let app = mount();
+    let mut app = app.borrow_mut();
+    // The lecture's points, found by the mounted app's second frame.
+    let lecture = app.critical.points.len();
+    assert_ne!(lecture, 9);
+    app.load_scene(decode("v=1&preset=himmelblau")).unwrap();
+    let now = dom::now_ms().unwrap();
+    app.draw_now().unwrap();
+    app.frame(now + 1000.0, 0.0).unwrap();
+    assert_eq!(app.critical.points.len(), lecture);
+    app.frame(now + 2000.0, 0.0).unwrap();
+    assert_eq!(app.critical.points.len(), 9);
+}
