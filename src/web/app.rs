@@ -443,7 +443,9 @@ impl App {
             self.last_plots_ms = now_ms;
             self.dirty.plots = false;
         }
-        self.experiments.frame(map_redrawn)?;
+        // Busy: a frame that drew the map, or one about to paint a drawing made outside the frames (the
+        // panel may read its chart's size, which would lay out the whole page before that paint).
+        self.experiments.frame(map_redrawn || unpainted)?;
         if self.dirty.inspector {
             inspector::show(&self.ui.inspector, self.ui.words, self.point.as_ref());
             self.dirty.inspector = false;

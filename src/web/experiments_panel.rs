@@ -164,7 +164,7 @@ impl ExperimentsPanel {
     }
 
     /// One animation frame: a slice of work within [`FRAME_BUDGET_MS`], then a redraw if anything changed,
-    /// unless the frame is already `busy` drawing the map.
+    /// unless the frame is already `busy` (drawing the map, or about to paint it).
     pub fn frame(&mut self, busy: bool) -> Result<(), JsValue> {
         if self.running {
             if let Some(experiment) = self.experiment.as_mut() {
