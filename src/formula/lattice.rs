@@ -8,7 +8,7 @@
 
 use crate::sorting::sort_by_number;
 
-use super::plain::{Cell, Operand, PlainTape, Step};
+use super::plain::{Operand, PlainTape, Row, Step};
 use super::tape::Op;
 use super::Formula;
 
@@ -96,24 +96,23 @@ impl LatticeTape {
             .map(|(part, x)| part.eval(x, f64::NAN, &mut stack))
             .collect();
         let mut row_parts = Vec::with_capacity(self.row_parts.len());
-        let mut values = Vec::with_capacity(xs.len() * ys.len());
-        for &y in ys {
+        let mut registers = Vec::new();
+        let mut values = vec![f64::NAN; xs.len() * ys.len()];
+        for (&y, out) in ys.iter().zip(values.chunks_mut(xs.len().max(1))) {
             row_parts.clear();
             row_parts.extend(
                 self.row_parts
                     .iter()
                     .map(|part| part.eval(f64::NAN, y, &mut stack)),
             );
-            values.extend(xs.iter().enumerate().map(|(column, &x)| {
-                let start = column * per_column;
-                let at = Cell {
-                    x,
-                    y,
-                    column_parts: column_table.get(start..start + per_column).unwrap_or(&[]),
-                    row_parts: &row_parts,
-                };
-                self.cell.eval_cell(&at, &mut stack)
-            }));
+            let row = Row {
+                xs,
+                y,
+                column_parts: &column_table,
+                per_column,
+                row_parts: &row_parts,
+            };
+            self.cell.eval_row(&row, &mut registers, out);
         }
         values
     }

@@ -27,15 +27,15 @@ impl Operand {
             Operand::Const(c) => c,
             Operand::X => at.x,
             Operand::Y => at.y,
-            Operand::ColumnPart(k) => part(at.column_parts, k),
-            Operand::RowPart(k) => part(at.row_parts, k),
+            Operand::ColumnPart(k) => part(at.column_parts, k as usize),
+            Operand::RowPart(k) => part(at.row_parts, k as usize),
         }
     }
 }
 
 #[inline(always)]
-fn part(parts: &[f64], index: u32) -> f64 {
-    parts.get(index as usize).copied().unwrap_or(f64::NAN)
+fn part(parts: &[f64], index: usize) -> f64 {
+    parts.get(index).copied().unwrap_or(f64::NAN)
 }
 
 /// Where a tape is evaluated: the point, and the precomputed parts of its lattice column and row.
@@ -45,6 +45,47 @@ pub(super) struct Cell<'a> {
     pub y: f64,
     pub column_parts: &'a [f64],
     pub row_parts: &'a [f64],
+}
+
+/// One row of a lattice: every x, the row's y, each column's precomputed parts (`per_column` of them, column
+/// after column) and the row's own.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Row<'a> {
+    pub xs: &'a [f64],
+    pub y: f64,
+    pub column_parts: &'a [f64],
+    pub per_column: usize,
+    pub row_parts: &'a [f64],
+}
+
+impl Row<'_> {
+    #[inline(always)]
+    fn at(&self, operand: Operand, column: usize) -> f64 {
+        match operand {
+            Operand::Const(c) => c,
+            Operand::X => self.xs.get(column).copied().unwrap_or(f64::NAN),
+            Operand::Y => self.y,
+            Operand::ColumnPart(k) => {
+                part(self.column_parts, column * self.per_column + k as usize)
+            }
+            Operand::RowPart(k) => part(self.row_parts, k as usize),
+        }
+    }
+
+    /// `values` ← the operand at every column.
+    fn fill(&self, operand: Operand, values: &mut [f64]) {
+        match operand {
+            Operand::X => values.copy_from_slice(&self.xs[..values.len()]),
+            Operand::Const(_) | Operand::Y | Operand::RowPart(_) => {
+                values.fill(self.at(operand, 0))
+            }
+            Operand::ColumnPart(_) => {
+                for (column, value) in values.iter_mut().enumerate() {
+                    *value = self.at(operand, column);
+                }
+            }
+        }
+    }
 }
 
 /// One instruction of a tape on its way to a [`PlainTape`]: reads an operand, or applies an operation.
@@ -179,6 +220,62 @@ impl PlainTape {
             row_parts: &[],
         };
         self.eval_cell(&at, stack)
+    }
+
+    /// The values along one row of a lattice (at `y`, every x of `xs`) into `out`, one instruction at a time
+    /// for the whole row: the instruction is chosen once per row instead of once per cell, and each one is a
+    /// plain loop over the row. Every value is the one [`PlainTape::eval_cell`] gives, bit for bit: each cell
+    /// goes through the same operations in the same order.
+    pub(super) fn eval_row(&self, row: &Row, registers: &mut Vec<Vec<f64>>, out: &mut [f64]) {
+        let width = row.xs.len().min(out.len());
+        // Register 0 stands for the empty stack's top (NaN, as in `eval_cell`); 1..=depth hold the stack.
+        if registers.len() <= self.depth {
+            registers.resize_with(self.depth + 1, Vec::new);
+        }
+        for register in registers.iter_mut() {
+            register.resize(width, f64::NAN);
+        }
+        registers[0].fill(f64::NAN);
+        let mut top = 0;
+        for &op in &self.ops {
+            match op {
+                PlainOp::Load(operand) => {
+                    top = (top + 1).min(registers.len() - 1);
+                    row.fill(operand, &mut registers[top]);
+                }
+                PlainOp::WithOperand(binary, operand) => {
+                    let values = &mut registers[top];
+                    for (column, value) in values.iter_mut().enumerate() {
+                        *value = binary.apply(*value, row.at(operand, column));
+                    }
+                }
+                PlainOp::WithStack(binary) => {
+                    if top == 0 {
+                        // A malformed tape: the popped value is NaN, as `eval_cell` has it.
+                        registers[0]
+                            .iter_mut()
+                            .for_each(|v| *v = binary.apply(f64::NAN, *v));
+                        continue;
+                    }
+                    let (below, above) = registers.split_at_mut(top);
+                    let (left, right) = (&mut below[top - 1], &above[0]);
+                    for (l, &r) in left.iter_mut().zip(right.iter()) {
+                        *l = binary.apply(*l, r);
+                    }
+                    top -= 1;
+                }
+                PlainOp::Neg => registers[top].iter_mut().for_each(|v| *v = -*v),
+                PlainOp::Square => registers[top].iter_mut().for_each(|v| *v *= *v),
+                PlainOp::PowInt(n) => registers[top].iter_mut().for_each(|v| *v = v.powi(n)),
+                PlainOp::PowConst(c) => registers[top]
+                    .iter_mut()
+                    .for_each(|v| *v = constant_power(*v, c)),
+                PlainOp::Call(function) => registers[top]
+                    .iter_mut()
+                    .for_each(|v| *v = function.apply(*v)),
+            }
+        }
+        out[..width].copy_from_slice(&registers[top][..width]);
     }
 
     /// The value at a lattice cell, reading its column's and row's parts where the tape says so.
