@@ -7,9 +7,11 @@ use crate::surface::{LossSurface, Point};
 /// Largest number of columns or rows a grid gets, whatever is asked: bounds memory and time for any input.
 pub const MAX_GRID_SIDE: usize = 4096;
 
-/// Seconds one tape instruction takes when a browser samples a grid with plain `f64`s: 4.3 ns measured
-/// natively in a release build (tests/edge_cases.rs prints it for a 100 kB formula, one `sin` in every five
-/// instructions), doubled because wasm runs such tight loops about half as fast. An estimate, not a promise.
+/// Seconds budgeted per tape instruction when a browser samples a grid with plain `f64`s. Sampling a row at a
+/// time takes ~2.4 ns natively in a release build (tests/edge_cases.rs prints it for a 100 kB formula, one
+/// `sin` in every five instructions) and about as much in wasm; the budget keeps the 8 ns of cell-at-a-time
+/// sampling because the same estimate decides when the page skips the critical-point search, whose
+/// dual-number evaluations did not get faster. An estimate, not a promise.
 pub const SECONDS_PER_INSTRUCTION: f64 = 8e-9;
 
 /// Roughly how long [`Grid::sample`] will take for `formula` at this size: the page compares it with a
