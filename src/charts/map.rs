@@ -22,7 +22,7 @@ use crate::surface::{LossSurface, Point};
 /// Margins around the plot area, in CSS pixels: room for tick labels, axis names and the colour bar.
 const MARGIN_LEFT: f64 = 58.0;
 const MARGIN_RIGHT: f64 = 86.0;
-const MARGIN_TOP: f64 = 14.0;
+const MARGIN_TOP: f64 = 24.0;
 const MARGIN_BOTTOM: f64 = 46.0;
 const COLOUR_BAR_GAP: f64 = 14.0;
 const COLOUR_BAR_WIDTH: f64 = 14.0;
@@ -207,7 +207,10 @@ fn draw_axes<DB: DrawingBackend>(
         .map_err(plot_error)?;
     let tick = frame.px(5.0) as i32;
     let font = frame.font(14.0);
-    for (value, label) in ticks(b.x_min, b.x_max, 6) {
+    // About one label per 80 CSS pixels across and 50 down (at most 6): a phone's map keeps its labels apart.
+    let across = (area.width / frame.px(80.0)).clamp(2.0, 6.0) as usize;
+    let down = (area.height / frame.px(50.0)).clamp(2.0, 6.0) as usize;
+    for (value, label) in ticks(b.x_min, b.x_max, across) {
         let (x, _) = frame.pixel([value, b.y_min]);
         root.draw(&PathElement::new(
             vec![(x, bottom), (x, bottom + tick)],
@@ -218,7 +221,7 @@ fn draw_axes<DB: DrawingBackend>(
         root.draw(&Text::new(label, (x, bottom + tick + 2), style))
             .map_err(plot_error)?;
     }
-    for (value, label) in ticks(b.y_min, b.y_max, 6) {
+    for (value, label) in ticks(b.y_min, b.y_max, down) {
         let (_, y) = frame.pixel([b.x_min, value]);
         root.draw(&PathElement::new(vec![(left - tick, y), (left, y)], ink))
             .map_err(plot_error)?;
@@ -233,10 +236,11 @@ fn draw_axes<DB: DrawingBackend>(
         title.clone().pos(Pos::new(HPos::Center, VPos::Top)),
     ))
     .map_err(plot_error)?;
+    // Above the plot's top left corner, clear of the highest tick label.
     root.draw(&Text::new(
         words.map_y,
-        (frame.px(4.0) as i32, top - 2 + frame.px(2.0) as i32),
-        title.pos(Pos::new(HPos::Left, VPos::Top)),
+        (frame.px(4.0) as i32, top - frame.px(3.0) as i32),
+        title.pos(Pos::new(HPos::Left, VPos::Bottom)),
     ))
     .map_err(plot_error)
 }
@@ -285,7 +289,7 @@ fn draw_colour_bar<DB: DrawingBackend>(
     }
     root.draw(&Text::new(
         words.colour_bar,
-        (left, top as i32 - frame.px(2.0) as i32),
+        (left, top as i32 - frame.px(3.0) as i32),
         frame.font(14.0).pos(Pos::new(HPos::Left, VPos::Bottom)),
     ))
     .map_err(plot_error)
