@@ -399,14 +399,14 @@ mod tests {
         let area = frame().transform.area;
         assert_eq!(
             (area.left, area.top, area.width, area.height),
-            (116.0, 28.0, 800.0 - 288.0, 600.0 - 120.0)
+            (116.0, 48.0, 800.0 - 288.0, 600.0 - 140.0)
         );
     }
 
     #[test]
     fn the_grid_has_about_one_cell_per_css_pixel() {
-        // 512 × 480 backend pixels at scale 2 are 256 × 240 CSS pixels.
-        assert_eq!(frame().grid_size(), (256, 240));
+        // 512 × 460 backend pixels at scale 2 are 256 × 230 CSS pixels.
+        assert_eq!(frame().grid_size(), (256, 230));
         let big = MapFrame::new(frame().transform.bounds, 4000.0, 3000.0, 1.0);
         assert_eq!(big.grid_size(), (260, 260));
     }
@@ -414,7 +414,7 @@ mod tests {
     #[test]
     fn far_points_are_clamped_to_drawable_pixels() {
         assert_eq!(frame().pixel([1e300, -1e300]), (1_000_000, 1_000_000));
-        assert_eq!(frame().pixel([-2.0, 1.0]), (116, 28));
+        assert_eq!(frame().pixel([-2.0, 1.0]), (116, 48));
     }
 
     #[test]
