@@ -16,6 +16,10 @@ use super::Formula;
 /// pasted formulas with thousands of terms; the longest parts are hoisted, the rest stay in the cell's tape.
 const MAX_PARTS: usize = 256;
 
+/// Most columns evaluated together: the row evaluator keeps a register of this many values per stack level
+/// (a deeply nested formula has hundreds of levels), so a wide grid is done in pieces.
+const ROW_CHUNK: usize = 256;
+
 /// Which variables a sub-formula reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Reads {
@@ -105,14 +109,20 @@ impl LatticeTape {
                     .iter()
                     .map(|part| part.eval(f64::NAN, y, &mut stack)),
             );
-            let row = Row {
-                xs,
-                y,
-                column_parts: &column_table,
-                per_column,
-                row_parts: &row_parts,
-            };
-            self.cell.eval_row(&row, &mut registers, out);
+            for (chunk, out) in out.chunks_mut(ROW_CHUNK).enumerate() {
+                let first = chunk * ROW_CHUNK;
+                let columns = first..first + out.len();
+                let row = Row {
+                    xs: &xs[columns.clone()],
+                    y,
+                    column_parts: column_table
+                        .get(columns.start * per_column..columns.end * per_column)
+                        .unwrap_or(&[]),
+                    per_column,
+                    row_parts: &row_parts,
+                };
+                self.cell.eval_row(&row, &mut registers, out);
+            }
         }
         values
     }
@@ -233,7 +243,11 @@ mod tests {
             "-y",
             "x^2.5 * exp(-y^2) + tanh(x*y) + relu(x) - abs(y)",
         ];
-        let xs: Vec<f64> = (0..9).map(|i| -2.0 + 0.55 * i as f64).collect();
+        // Wider than a chunk of columns, so rows are evaluated in pieces that must join seamlessly.
+        let columns = 2 * ROW_CHUNK + 37;
+        let xs: Vec<f64> = (0..columns)
+            .map(|i| -2.0 + 4.4 * i as f64 / columns as f64)
+            .collect();
         let ys: Vec<f64> = (0..7).map(|j| 1.9 - 0.61 * j as f64).collect();
         for source in sources {
             let formula = Formula::parse(source).expect("valid");
