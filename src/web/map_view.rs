@@ -222,12 +222,17 @@ impl MapView {
 
     /// Copies the base layer with the overlay's lower layer into the visible canvas, under a fresh upper
     /// layer. The lower layer is drawn by `draw_model` (clipped to the plot area) over a copy of the base
-    /// only when `scene` differs from what it was last drawn for.
+    /// only when `scene` differs from what it was last drawn for. Without θ′ it is empty, and the base is
+    /// copied straight in (one full-canvas copy instead of two).
     pub fn present_model(
         &self,
         scene: ModelScene,
         draw_model: impl FnOnce(&HtmlCanvasElement) -> Result<(), String>,
     ) -> Result<(), String> {
+        let visible = context_2d(&self.canvas)?;
+        if scene.point.is_none() {
+            return copy_canvas(&visible, &self.base);
+        }
         let shows = (self.base_generation, scene);
         if self.model_shows.borrow().as_ref() != Some(&shows) {
             self.model_shows.replace(None);
@@ -236,7 +241,7 @@ impl MapView {
             with_plot_clip(&context, self.transform.area, || draw_model(&self.model))?;
             self.model_shows.replace(Some(shows));
         }
-        copy_canvas(&context_2d(&self.canvas)?, &self.model)
+        copy_canvas(&visible, &self.model)
     }
 
     /// Data coordinates of a pointer position given in CSS pixels relative to the canvas.
