@@ -42,26 +42,26 @@ fn with_app<T>(body: impl FnOnce(&mut App) -> Result<T, JsValue>) -> Result<T, J
     body(&mut app)
 }
 
-/// Most milliseconds spent on untimed warm-up runs before a measurement.
+/// Milliseconds of untimed warm-up runs before a measurement.
 const WARM_UP_MS: f64 = 300.0;
 
-/// Runs `body` untimed as often as it will be timed (for at most [`WARM_UP_MS`]): the browser runs new
-/// code from its baseline compiler first and swaps in optimized code only once that code is hot, so the
-/// first runs of a hook measured the warm-up, not the steady state (the cold-load row measures the start).
-fn warm_up(repeats: u32, mut body: impl FnMut() -> Result<(), JsValue>) -> Result<(), JsValue> {
+/// Runs `body` untimed for [`WARM_UP_MS`] (at least once): the browser runs new code from its baseline
+/// compiler first and swaps in optimized code once that code is hot and its optimizing compile — on a
+/// background thread, slow on a busy two-core machine — has finished. Warming up by a count of runs instead
+/// (as often as timed) gave a quick hook only a few milliseconds of it. The cold-load row measures the start.
+fn warm_up(mut body: impl FnMut() -> Result<(), JsValue>) -> Result<(), JsValue> {
     let start = dom::now_ms()?;
-    for _ in 0..repeats.max(1) {
+    loop {
         body()?;
         if dom::now_ms()? - start > WARM_UP_MS {
-            break;
+            return Ok(());
         }
     }
-    Ok(())
 }
 
 /// Median milliseconds of `repeats` (at least 1) runs of `body`, after a [`warm_up`].
 fn median_ms(repeats: u32, mut body: impl FnMut() -> Result<(), JsValue>) -> Result<f64, JsValue> {
-    warm_up(repeats, &mut body)?;
+    warm_up(&mut body)?;
     timed_median_ms(repeats, body)
 }
 
@@ -144,7 +144,7 @@ pub fn bench_tick(optimizers: usize, repeats: u32) -> Result<f64, JsValue> {
         };
         // Timed from a fresh race, as without the warm-up: a frame's cost grows with the trajectories' length.
         race_with(app, optimizers);
-        warm_up(repeats, || tick(app))?;
+        warm_up(|| tick(app))?;
         race_with(app, optimizers);
         let time = timed_median_ms(repeats, || tick(app));
         // Paused, so the page does not go on racing under the measurements that follow.
