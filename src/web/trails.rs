@@ -61,9 +61,12 @@ impl Trails {
                 if resized {
                     layer.set_width(width);
                     layer.set_height(height);
-                } else {
-                    context_2d(layer)?.clear_rect(0.0, 0.0, f64::from(width), f64::from(height));
                 }
+                let context = context_2d(layer)?;
+                context.clear_rect(0.0, 0.0, f64::from(width), f64::from(height));
+                // Round ends and joins make the pieces meet as one smooth path (a resize resets them).
+                context.set_line_cap("round");
+                context.set_line_join("round");
             }
             *stroked = Stroked {
                 drawn_for: Some((generation, *frame)),
@@ -71,23 +74,24 @@ impl Trails {
                 inked: None,
             };
         }
-        let (casings, lines) = (drawing_area(&self.casings)?, drawing_area(&self.lines)?);
-        for layer in [&self.casings, &self.lines] {
-            // Round ends and joins make the pieces meet as one smooth path.
-            let context = context_2d(layer)?;
-            context.set_line_cap("round");
-            context.set_line_join("round");
-        }
         // The casing's half width, and a pixel for its anti-aliased edge.
         let reach = frame.px(2.0) + 1.0;
+        // Made only in a frame with something new to stroke: a drag or a click only lays the layers.
+        let mut areas = None;
         let Stroked { points, inked, .. } = &mut *stroked;
         for (run, drawn) in runs.iter().zip(points.iter_mut()) {
             let path = run.trajectory();
             // The new piece starts at the last point already stroked, so it joins on.
             let piece = &path[(*drawn).saturating_sub(1).min(path.len())..];
             if piece.len() >= 2 {
-                draw_trajectory_casing(&casings, frame, piece, 1.0)?;
-                draw_trajectory_line(&lines, frame, run, piece)?;
+                let (casings, lines) = match &areas {
+                    Some(made) => made,
+                    None => {
+                        areas.insert((drawing_area(&self.casings)?, drawing_area(&self.lines)?))
+                    }
+                };
+                draw_trajectory_casing(casings, frame, piece, 1.0)?;
+                draw_trajectory_line(lines, frame, run, piece)?;
                 for (x, y) in piece.iter().map(|&at| frame.pixel(at)) {
                     let [x, y] = [f64::from(x), f64::from(y)];
                     let [left, top, right, bottom] = inked.get_or_insert([x, y, x, y]);
