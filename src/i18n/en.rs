@@ -47,7 +47,6 @@ pub static STRINGS: Strings = Strings {
         reset: "Reset",
         keys_hint: "Keys: space = play/pause, → = one step, r = reset.",
         column_optimizer: "optimizer",
-        column_status: "status",
         column_step: "step",
         column_loss: "L",
         point_title: "The point θ′",

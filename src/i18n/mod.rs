@@ -181,7 +181,6 @@ labels! {
     reset,
     keys_hint,
     column_optimizer,
-    column_status,
     column_step,
     column_loss,
     point_title,

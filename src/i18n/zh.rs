@@ -50,7 +50,6 @@ pub static STRINGS: Strings = Strings {
         reset: "重置",
         keys_hint: "快捷键：空格 = 播放/暂停，→ = 单步，r = 重置。",
         column_optimizer: "优化器",
-        column_status: "状态",
         column_step: "步数",
         column_loss: "L",
         point_title: "点 θ′",

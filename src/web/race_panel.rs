@@ -160,24 +160,29 @@ pub fn update_status(app: &App) -> Result<(), JsValue> {
         }
         let cells = row.children();
         let texts = [
-            words.optimizer(run.kind()).to_string(),
-            words.run_status(run.status()).to_string(),
+            (".run-name", words.optimizer(run.kind()).to_string()),
+            (".run-status", words.run_status(run.status()).to_string()),
+        ];
+        for (selector, text) in texts {
+            if let Some(target) = row.query_selector(selector)? {
+                dom::set_text(&target, &text);
+            }
+        }
+        let figures = [
             run.steps().to_string(),
             loss.map_or_else(|| "—".to_string(), |loss| number(words, loss)),
         ];
-        for (column, text) in texts.iter().enumerate() {
-            if let Some(cell) = cells.item(column as u32) {
-                // The name cell's words go in its label, after the colour swatch.
-                let target = cell.last_element_child().unwrap_or(cell);
-                dom::set_text(&target, text);
+        for (column, text) in figures.iter().enumerate() {
+            if let Some(cell) = cells.item(column as u32 + 1) {
+                dom::set_text(&cell, text);
             }
         }
     }
     Ok(())
 }
 
-/// An empty status row for one optimizer: a swatch of its colour before the name cell, then status,
-/// step and loss cells.
+/// An empty status row for one optimizer: its colour swatch beside its name with the run's status under it
+/// (a fourth column did not fit the sidebar), then the step and loss cells.
 fn status_row(kind: OptimizerKind) -> Result<Element, JsValue> {
     let row: Element = dom::create("tr")?;
     row.set_attribute("data-optimizer", kind.name())?;
@@ -186,12 +191,20 @@ fn status_row(kind: OptimizerKind) -> Result<Element, JsValue> {
     swatch
         .style()
         .set_property("background", &css(optimizer_colour(kind)))?;
-    let name: Element = dom::create("td")?;
-    let label: Element = dom::create("span")?;
-    name.append_child(&swatch)?;
-    name.append_child(&label)?;
-    row.append_child(&name)?;
-    for _ in 0..3 {
+    let words: Element = dom::create("span")?;
+    for class in ["run-name", "run-status"] {
+        let line: Element = dom::create("span")?;
+        line.set_class_name(class);
+        words.append_child(&line)?;
+    }
+    let run: Element = dom::create("div")?;
+    run.set_class_name("run");
+    run.append_child(&swatch)?;
+    run.append_child(&words)?;
+    let name_cell: Element = dom::create("td")?;
+    name_cell.append_child(&run)?;
+    row.append_child(&name_cell)?;
+    for _ in 0..2 {
         row.append_child(dom::create::<Element>("td")?.as_ref())?;
     }
     Ok(row)

@@ -151,6 +151,18 @@ test("a finished race, replayed from a link", async () => {
   const rows = await raceRows(page);
   assert.deepEqual(rows.map((r) => r.optimizer), ["gd", "momentum", "adam"]);
   assert.ok(rows.every((r) => r.steps > 0));
+  // Long losses (1.6e−14) and long status words stay inside the sidebar's panel, each status under its name.
+  const fit = await page.$eval(".race-status", (table) => {
+    const panel = table.closest(".panel").getBoundingClientRect();
+    const box = table.getBoundingClientRect();
+    const row = table.querySelector("tbody tr");
+    return {
+      overhang: Math.max(0, box.right - (panel.right - 1)),
+      status: row.querySelector(".run-status").textContent,
+      below: row.querySelector(".run-status").getBoundingClientRect().top >= row.querySelector(".run-name").getBoundingClientRect().bottom - 1,
+    };
+  });
+  assert.deepEqual(fit, { overhang: 0, status: rows[0].status.replaceAll("-", " ").replace(" saddle", " a saddle"), below: true });
   await page.screenshot({ path: join(ARTIFACTS, "finished-race.png"), fullPage: true });
   assert.deepEqual(errors, []);
   await context.close();
