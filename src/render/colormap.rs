@@ -73,13 +73,14 @@ impl ColorScale {
     /// 1000× it: loss surfaces like Rosenbrock's spread their interesting valley over the low decades.
     pub fn for_grid(grid: &Grid) -> ColorScale {
         let stride = (grid.values.len() / PERCENTILE_SAMPLES).max(1);
-        let mut finite: Vec<f64> = grid
-            .values
-            .iter()
-            .step_by(stride)
-            .copied()
-            .filter(|v| v.is_finite())
-            .collect();
+        let mut finite = Vec::with_capacity(grid.values.len().div_ceil(stride));
+        finite.extend(
+            grid.values
+                .iter()
+                .step_by(stride)
+                .copied()
+                .filter(|v| v.is_finite()),
+        );
         let Some((minimum, maximum)) = grid.value_range() else {
             return ColorScale::linear(0.0, 1.0);
         };

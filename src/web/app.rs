@@ -11,7 +11,7 @@ use super::experiments_panel::ExperimentsPanel;
 use super::gesture::Gesture;
 use super::lesson_panel::Lesson;
 use super::loss::Loss;
-use super::map_view::{self, MapView};
+use super::map_view::{self, Detail, MapView};
 use super::plots::{Plots, Scenery, REDRAW_INTERVAL_MS};
 use super::race::Race;
 use super::ui::Ui;
@@ -92,9 +92,10 @@ pub struct App {
     crash_test: bool,
     last_url_sync_ms: f64,
     last_plots_ms: f64,
-    /// A frame was drawn outside the animation frames ([`App::draw_now`]: at start, by a click's handler).
-    /// The next animation frame runs before that drawing is painted, so it leaves the charts and the
-    /// critical-point search to the one after, and the drawing reaches the screen without waiting for them.
+    /// A frame is being or was drawn outside the animation frames ([`App::draw_now`]: at start, by a
+    /// click's handler). That frame and the next animation frame, which runs before the drawing is
+    /// painted, leave the charts, the critical-point search and the URL to the one after, and the drawing
+    /// reaches the screen without waiting for them (writing the URL alone took ~7 ms of a cold start).
     unpainted: bool,
     /// The box changed since the last frame: the critical-point search waits until zooming pauses.
     view_changed: bool,
@@ -365,6 +366,7 @@ impl App {
     /// at start, and what a click changed from inside its handler. The next animation frame then only has
     /// to paint it, so the map shows sooner.
     pub fn draw_now(&mut self) -> Result<(), JsValue> {
+        self.unpainted = true;
         self.frame(dom::now_ms()?, 0.0)?;
         self.unpainted = true;
         Ok(())
@@ -412,6 +414,9 @@ impl App {
             self.dirty.critical = false;
             self.dirty.base = true;
         }
+        if settled && self.map.shows_preview() {
+            self.dirty.base = true;
+        }
         // A frame that redraws the map's base is already a full one: the charts beside the map wait for the
         // next, so the map shows sooner (at load, on a new surface, while zooming).
         let map_redrawn = self.dirty.base;
@@ -422,6 +427,12 @@ impl App {
                     self.bounds,
                     &self.critical,
                     &self.ui.words.chart,
+                    // Drawn before its first paint (at start), the map is a preview.
+                    if unpainted {
+                        Detail::Preview
+                    } else {
+                        Detail::Full
+                    },
                 )
                 .map_err(|e| JsValue::from_str(&e))?;
             self.dirty.base = false;

@@ -14,6 +14,7 @@ use wasm_bindgen::prelude::*;
 
 use super::app::{App, SharedApp};
 use super::canvas::context_2d;
+use super::map_view::Detail;
 use super::{dom, overlay};
 use crate::experiments::{Network, Rng};
 use crate::formula::Formula;
@@ -114,6 +115,7 @@ pub fn bench_redraw_map(
                 app.bounds,
                 &critical,
                 &app.ui.words.chart,
+                Detail::Full,
             )?;
             overlay::draw(app)?;
             finish_drawing(app)

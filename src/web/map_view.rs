@@ -44,6 +44,22 @@ fn affordable_grid(formula: &Formula, columns: usize, rows: usize) -> (usize, us
     (side(columns), side(rows))
 }
 
+/// How finely [`MapView::draw_base`] samples the surface.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detail {
+    /// Half the grid's side, a quarter of its samples, for a map drawn before the page's first paint: on a
+    /// cold start that frame runs before the browser has optimized the app's code, and sampling, colouring
+    /// and contouring were its largest share. The first settled frame draws the map in full
+    /// ([`MapView::shows_preview`]).
+    Preview,
+    Full,
+}
+
+/// The grid of a [`Detail::Preview`].
+fn preview_grid((columns, rows): (usize, usize)) -> (usize, usize) {
+    (columns.div_ceil(2), rows.div_ceil(2))
+}
+
 pub struct MapView {
     /// The visible canvas: base layer copied in, overlay drawn on top each time it changes.
     pub canvas: HtmlCanvasElement,
@@ -72,6 +88,8 @@ struct Sampled {
     bounds: Bounds,
     grid: (usize, usize),
     mode: MapMode,
+    /// Coarser than the full grid for this box and size ([`Detail::Preview`]).
+    preview: bool,
     base: MapBase,
 }
 
@@ -154,28 +172,40 @@ impl MapView {
         }
     }
 
-    /// Redraws the cached base layer for this surface and box.
+    /// Redraws the cached base layer for this surface and box, sampled afresh unless the kept samples are
+    /// of this box at the `detail` asked (or finer).
     pub fn draw_base(
         &mut self,
         surface: &Loss,
         bounds: Bounds,
         critical: &CriticalPoints,
         words: &ChartWords,
+        detail: Detail,
     ) -> Result<(), String> {
         let size = [self.canvas.width(), self.canvas.height()].map(f64::from);
         let frame = MapFrame::new(bounds, size[0], size[1], self.dpr);
         self.transform = frame.transform;
         self.publish_transform();
         let (columns, rows) = frame.grid_size();
-        let grid = match surface.formula() {
+        let full = match surface.formula() {
             Some(formula) => affordable_grid(formula, columns, rows),
             None => (columns, rows),
         };
         let mode = self.mode;
+        // The curvature map's cells have their own size: a preview would only compute them twice.
+        let grid = match (detail, mode) {
+            (Detail::Preview, MapMode::Loss) => preview_grid(full),
+            _ => full,
+        };
         let current = self.sampled.as_ref().is_some_and(|sampled| {
-            sampled.bounds == bounds && sampled.grid == grid && sampled.mode == mode
+            sampled.bounds == bounds
+                && (sampled.grid == grid || sampled.grid == full)
+                && sampled.mode == mode
         });
         if !current {
+            // For tests and the bench: whether the map shows its full detail yet.
+            let shown = if grid == full { "full" } else { "preview" };
+            let _ = self.canvas.set_attribute("data-detail", shown);
             let base = MapBase::of_grid(Grid::sample(surface, bounds, grid.0, grid.1));
             match mode {
                 MapMode::Loss => put_heatmap(&self.heat, &base.rgba, grid)?,
@@ -188,6 +218,7 @@ impl MapView {
                 bounds,
                 grid,
                 mode,
+                preview: grid != full,
                 base,
             });
         }
@@ -206,6 +237,11 @@ impl MapView {
             words,
             mode == MapMode::Loss,
         )
+    }
+
+    /// The base shows a [`Detail::Preview`], to be drawn again in full.
+    pub fn shows_preview(&self) -> bool {
+        self.sampled.as_ref().is_some_and(|sampled| sampled.preview)
     }
 
     /// The surface is another one: the next base is sampled afresh.

@@ -306,7 +306,7 @@ fn a_race_played_step_by_step_looks_like_the_race_opened_from_a_link() {
 #[wasm_bindgen_test]
 fn the_frame_after_a_drawing_made_outside_the_frames_leaves_the_search_to_the_next() {
     // At start (and after a click) the map is drawn outside the animation frames; the next animation frame
-    // runs before that drawing is painted, so the critical-point search waits one more frame.
+    // runs before that drawing is painted, so the critical-point search and the URL wait one more frame.
     let app = mount();
     let mut app = app.borrow_mut();
     // The lecture's points, found by the mounted app's second frame.
@@ -314,9 +314,20 @@ fn the_frame_after_a_drawing_made_outside_the_frames_leaves_the_search_to_the_ne
     assert_ne!(lecture, 9);
     app.load_scene(decode("v=1&preset=himmelblau")).unwrap();
     let now = dom::now_ms().unwrap();
+    let in_url = || {
+        dom::window()
+            .unwrap()
+            .location()
+            .hash()
+            .unwrap()
+            .contains("himmelblau")
+    };
     app.draw_now().unwrap();
+    assert!(!in_url());
     app.frame(now + 1000.0, 0.0).unwrap();
     assert_eq!(app.critical.points.len(), lecture);
+    assert!(!in_url());
     app.frame(now + 2000.0, 0.0).unwrap();
     assert_eq!(app.critical.points.len(), 9);
+    assert!(in_url());
 }

@@ -222,14 +222,18 @@ test("on a phone the page reflows into one column", async () => {
   await context.close();
 });
 
-test("the map is drawn as the app starts, before its first animation frame", async () => {
+test("the map is drawn as the app starts, before its first animation frame, as a preview of the full map", async () => {
   const context = await shared.browser.newContext({ viewport: { width: 1440, height: 1000 } });
-  // Whether the map had been drawn when the app first asked for an animation frame (it asks once it mounted).
+  // Whether the map had been drawn when the app first asked for an animation frame (it asks once it mounted),
+  // at which detail, and its pixels then.
   await context.addInitScript(() => {
     const request = window.requestAnimationFrame.bind(window);
     window.requestAnimationFrame = (callback) => {
       if (window.__mapAtFirstFrame === undefined) {
-        window.__mapAtFirstFrame = document.querySelector("#map")?.hasAttribute("data-plot-area") ?? false;
+        const map = document.querySelector("#map");
+        window.__mapAtFirstFrame = map?.hasAttribute("data-plot-area") ?? false;
+        window.__detailAtFirstFrame = map?.dataset.detail;
+        window.__pixelsAtFirstFrame = map?.getContext("2d").getImageData(0, 0, map.width, map.height).data;
       }
       return request(callback);
     };
@@ -238,6 +242,22 @@ test("the map is drawn as the app starts, before its first animation frame", asy
   await page.goto(shared.server.url);
   await page.waitForSelector("#map[data-plot-area]");
   assert.equal(await page.evaluate(() => window.__mapAtFirstFrame), true);
+  assert.equal(await page.evaluate(() => window.__detailAtFirstFrame), "preview");
+  // The first settled frame draws it in full (with the critical points): a preview at half the grid's side
+  // shows the same map, so few pixels change (the saddle's marker, contours moved by a pixel).
+  await page.waitForSelector("#map[data-detail=full]");
+  const changed = await page.evaluate(() => {
+    const map = document.querySelector("#map");
+    const now = map.getContext("2d").getImageData(0, 0, map.width, map.height).data;
+    const before = window.__pixelsAtFirstFrame;
+    let count = 0;
+    for (let i = 0; i < now.length; i += 4) {
+      const most = Math.max(...[0, 1, 2].map((c) => Math.abs(now[i + c] - before[i + c])));
+      if (most > 48) count++;
+    }
+    return count / (now.length / 4);
+  });
+  assert.ok(changed > 0 && changed < 0.02, `${(100 * changed).toFixed(2)}% of the pixels changed`);
   await context.close();
 });
 
