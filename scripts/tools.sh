@@ -42,6 +42,11 @@ ensure_browser() {
     say "installing Debian's chromium and chromium-driver"
     apt_install chromium chromium-driver
   fi
+  # Without a Chinese font the page's 中文 shows as empty boxes, and so do the Chinese screenshots tests save.
+  if ! fc-list :lang=zh family | grep -q .; then
+    say "installing Debian's fonts-wqy-microhei (a Chinese font for the page in 中文)"
+    apt_install fonts-wqy-microhei
+  fi
 }
 
 # Native figures (`saddle render`, tests/charts.rs, tests/render_cli.rs) set their text in DejaVu Sans.

@@ -19,10 +19,16 @@ const TYPES = {
 };
 
 /** Serves dist/ under /app/ (a sub-path, as on a course site) with NO CSP header: the page's own
- *  <meta http-equiv="Content-Security-Policy"> (index.html) is the policy under test. */
-export async function serve() {
+ *  <meta http-equiv="Content-Security-Policy"> (index.html) is the policy under test. `pages` adds fixed
+ *  files by path (the bench's blank page). */
+export async function serve(pages = {}) {
   const server = createServer(async (request, response) => {
     const path = new URL(request.url, "http://x").pathname;
+    if (path in pages) {
+      response.writeHead(200, { "content-type": TYPES[extname(path) || ".html"] });
+      response.end(pages[path]);
+      return;
+    }
     if (!path.startsWith("/app/")) {
       response.writeHead(404).end();
       return;
@@ -38,7 +44,11 @@ export async function serve() {
   });
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}/app/`, close: () => new Promise((r) => server.close(r)) };
+  return {
+    url: `http://127.0.0.1:${port}/app/`,
+    origin: `http://127.0.0.1:${port}`,
+    close: () => new Promise((r) => server.close(r)),
+  };
 }
 
 export async function launch() {
