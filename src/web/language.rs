@@ -50,7 +50,12 @@ pub fn apply_static_text(language: Language) -> Result<(), JsValue> {
             }
         }
     }
-    let buttons = document.query_selector_all("#language-switch button")?;
+    mark_in_switch(language)
+}
+
+/// Marks `language`'s button in the switch as the one pressed.
+fn mark_in_switch(language: Language) -> Result<(), JsValue> {
+    let buttons = dom::document()?.query_selector_all("#language-switch button")?;
     for i in 0..buttons.length() {
         if let Some(button) = buttons.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
             let pressed = button.get_attribute("data-lang").as_deref() == Some(language.code());
@@ -75,7 +80,8 @@ pub fn wire_switch(app: &SharedApp) -> Result<(), JsValue> {
             let _ = app.borrow_mut().switch_language(language);
         })?;
     }
-    apply_static_text(app.borrow().ui.language)
+    // The page's text is already in its language (`App::mount` loaded the scene): only the switch is new.
+    mark_in_switch(app.borrow().ui.language)
 }
 
 impl App {

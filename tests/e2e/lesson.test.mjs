@@ -17,6 +17,8 @@ test("the language switch re-words the page and back, keeping the scene and writ
   const minRatioTitle = "#high-dimension summary h2";
   assert.equal(await text(page, minRatioTitle), "Saddles in high dimension");
   assert.match(await text(page, "#preset-description"), /^L\(w1, w2\) = \(1 − w1·w2\)² has a saddle at the origin/);
+  const pressed = () => page.$$eval("#language-switch button", (buttons) => buttons.map((b) => `${b.dataset.lang} ${b.ariaPressed}`));
+  assert.deepEqual(await pressed(), ["en true", "zh false"]);
   await page.click("#language-switch button[data-lang=zh]");
   await page.waitForFunction(() => document.querySelector("#copy-link").textContent === "复制链接");
   await page.waitForFunction(() => document.querySelector("#inspect-kind").textContent === "鞍点");
@@ -26,6 +28,7 @@ test("the language switch re-words the page and back, keeping the scene and writ
   assert.match(await text(page, "#preset-description"), /^L\(w1, w2\) = \(1 − w1·w2\)² 在原点有一个鞍点/);
   assert.equal(await page.$eval("#preset option[value=lecture]", (o) => o.textContent), "讲义中的单神经元网络");
   assert.equal(await text(page, "#inspect-at"), "(0, 0)", "the scene is kept");
+  assert.deepEqual(await pressed(), ["en false", "zh true"]);
   await page.waitForFunction(() => location.hash.includes("lang=zh"));
   await page.click("#lesson summary");
   await page.locator("#lesson").screenshot({ path: join(ARTIFACTS, "lesson-panel-zh.png") });
