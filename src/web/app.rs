@@ -366,6 +366,7 @@ impl App {
     /// at start, and what a click changed from inside its handler. The next animation frame then only has
     /// to paint it, so the map shows sooner.
     pub fn draw_now(&mut self) -> Result<(), JsValue> {
+        // This frame and the animation frame after it are both `unpainted` ones.
         self.unpainted = true;
         self.frame(dom::now_ms()?, 0.0)?;
         self.unpainted = true;
@@ -414,6 +415,7 @@ impl App {
             self.dirty.critical = false;
             self.dirty.base = true;
         }
+        // The preview drawn before the page's first paint gets its full detail once the frames settle.
         if settled && self.map.shows_preview() {
             self.dirty.base = true;
         }

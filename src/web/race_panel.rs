@@ -159,22 +159,30 @@ pub fn update_status(app: &App) -> Result<(), JsValue> {
             None => row.remove_attribute("data-loss")?,
         }
         let cells = row.children();
+        // The name cell: the swatch, then the run's words (its name, then its status), as `status_row` made it.
+        let lines = cells
+            .item(0)
+            .and_then(|cell| cell.first_element_child())
+            .and_then(|run| run.last_element_child())
+            .map(|words| words.children());
         let texts = [
-            (".run-name", words.optimizer(run.kind()).to_string()),
-            (".run-status", words.run_status(run.status()).to_string()),
+            (
+                lines.as_ref().and_then(|lines| lines.item(0)),
+                words.optimizer(run.kind()).to_string(),
+            ),
+            (
+                lines.as_ref().and_then(|lines| lines.item(1)),
+                words.run_status(run.status()).to_string(),
+            ),
+            (cells.item(1), run.steps().to_string()),
+            (
+                cells.item(2),
+                loss.map_or_else(|| "—".to_string(), |loss| number(words, loss)),
+            ),
         ];
-        for (selector, text) in texts {
-            if let Some(target) = row.query_selector(selector)? {
+        for (target, text) in texts {
+            if let Some(target) = target {
                 dom::set_text(&target, &text);
-            }
-        }
-        let figures = [
-            run.steps().to_string(),
-            loss.map_or_else(|| "—".to_string(), |loss| number(words, loss)),
-        ];
-        for (column, text) in figures.iter().enumerate() {
-            if let Some(cell) = cells.item(column as u32 + 1) {
-                dom::set_text(&cell, text);
             }
         }
     }
