@@ -56,6 +56,9 @@ pub(super) struct LatticeTape {
 }
 
 impl LatticeTape {
+    // Kept out of `values`' function, like the row loops (`plain.rs`): a browser optimizes the sampling
+    // function once it is hot, and the larger it is, the longer that takes on a cold start.
+    #[inline(never)]
     pub(super) fn compile(tape: &[Op]) -> LatticeTape {
         let parts = one_variable_parts(tape);
         let mut column_parts = Vec::new();

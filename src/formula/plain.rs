@@ -72,18 +72,62 @@ impl Row<'_> {
         }
     }
 
-    /// `values` ← the operand at every column.
-    fn fill(&self, operand: Operand, values: &mut [f64]) {
+    /// The operand along the row, in the form its loops read fastest.
+    fn values(&self, operand: Operand) -> RowValues<'_> {
         match operand {
-            Operand::X => values.copy_from_slice(&self.xs[..values.len()]),
+            Operand::X => RowValues::Each(self.xs),
             Operand::Const(_) | Operand::Y | Operand::RowPart(_) => {
-                values.fill(self.at(operand, 0))
+                RowValues::Same(self.at(operand, 0))
             }
-            Operand::ColumnPart(_) => {
-                for (column, value) in values.iter_mut().enumerate() {
-                    *value = self.at(operand, column);
+            Operand::ColumnPart(k) => RowValues::Strided {
+                table: self.column_parts,
+                stride: self.per_column,
+                offset: k as usize,
+            },
+        }
+    }
+}
+
+/// An operand's values along a row: one for every column, one per column, or every `stride`-th of a table.
+#[derive(Clone, Copy)]
+enum RowValues<'a> {
+    Same(f64),
+    /// At least as many as the row has columns.
+    Each(&'a [f64]),
+    Strided {
+        table: &'a [f64],
+        stride: usize,
+        offset: usize,
+    },
+}
+
+impl RowValues<'_> {
+    /// `values[i] ←` this operand at column `i`.
+    fn fill(self, values: &mut [f64]) {
+        match self {
+            RowValues::Same(value) => values.fill(value),
+            RowValues::Each(each) => {
+                for (value, &from) in values.iter_mut().zip(each) {
+                    *value = from;
                 }
             }
+            RowValues::Strided { .. } => {
+                for (column, value) in values.iter_mut().enumerate() {
+                    *value = self.strided(column);
+                }
+            }
+        }
+    }
+
+    #[inline(always)]
+    fn strided(self, column: usize) -> f64 {
+        match self {
+            RowValues::Strided {
+                table,
+                stride,
+                offset,
+            } => part(table, column * stride + offset),
+            _ => f64::NAN,
         }
     }
 }
@@ -116,6 +160,17 @@ enum Binary {
 }
 
 impl Binary {
+    /// `values[i] ← values[i] ∘ right at column i`, with a loop of its own for each operation.
+    fn combine_row(self, values: &mut [f64], right: RowValues) {
+        match self {
+            Binary::Add => combine_row(values, right, |l, r| l + r),
+            Binary::Sub => combine_row(values, right, |l, r| l - r),
+            Binary::Mul => combine_row(values, right, |l, r| l * r),
+            Binary::Div => combine_row(values, right, |l, r| l / r),
+            Binary::Pow => combine_row(values, right, variable_power),
+        }
+    }
+
     #[inline(always)]
     fn apply(self, left: f64, right: f64) -> f64 {
         match self {
@@ -141,6 +196,37 @@ enum PlainOp {
     PowInt(i32),
     PowConst(f64),
     Call(Function),
+}
+
+// Each operation's loop over a row is a function of its own, one copy per operation (`f`'s type): a browser
+// optimizes wasm a function at a time, once it is hot, so a formula's few operations get optimized alone. With
+// every loop inlined into one evaluator, optimizing it took ~190 ms of a background thread during a cold
+// start, on a two-core machine where the page's first paint needed that core.
+
+/// `values[i] ← f(values[i])`.
+#[inline(never)]
+fn map_row(values: &mut [f64], f: impl Fn(f64) -> f64) {
+    for value in values {
+        *value = f(*value);
+    }
+}
+
+/// `values[i] ← f(values[i], right at column i)`.
+#[inline(never)]
+fn combine_row(values: &mut [f64], right: RowValues, f: impl Fn(f64, f64) -> f64) {
+    match right {
+        RowValues::Same(r) => values.iter_mut().for_each(|value| *value = f(*value, r)),
+        RowValues::Each(each) => {
+            for (value, &r) in values.iter_mut().zip(each) {
+                *value = f(*value, r);
+            }
+        }
+        RowValues::Strided { .. } => {
+            for (column, value) in values.iter_mut().enumerate() {
+                *value = f(*value, right.strided(column));
+            }
+        }
+    }
 }
 
 /// A formula's instructions for plain values.
@@ -241,38 +327,27 @@ impl PlainTape {
             match op {
                 PlainOp::Load(operand) => {
                     top = (top + 1).min(registers.len() - 1);
-                    row.fill(operand, &mut registers[top]);
+                    row.values(operand).fill(&mut registers[top]);
                 }
                 PlainOp::WithOperand(binary, operand) => {
-                    let values = &mut registers[top];
-                    for (column, value) in values.iter_mut().enumerate() {
-                        *value = binary.apply(*value, row.at(operand, column));
-                    }
+                    binary.combine_row(&mut registers[top], row.values(operand))
                 }
                 PlainOp::WithStack(binary) => {
                     if top == 0 {
                         // A malformed tape: the popped value is NaN, as `eval_cell` has it.
-                        registers[0]
-                            .iter_mut()
-                            .for_each(|v| *v = binary.apply(f64::NAN, *v));
+                        map_row(&mut registers[0], |v| binary.apply(f64::NAN, v));
                         continue;
                     }
+                    // Every register holds the row's `width` values.
                     let (below, above) = registers.split_at_mut(top);
-                    let (left, right) = (&mut below[top - 1], &above[0]);
-                    for (l, &r) in left.iter_mut().zip(right.iter()) {
-                        *l = binary.apply(*l, r);
-                    }
+                    binary.combine_row(&mut below[top - 1], RowValues::Each(&above[0]));
                     top -= 1;
                 }
-                PlainOp::Neg => registers[top].iter_mut().for_each(|v| *v = -*v),
-                PlainOp::Square => registers[top].iter_mut().for_each(|v| *v *= *v),
-                PlainOp::PowInt(n) => registers[top].iter_mut().for_each(|v| *v = v.powi(n)),
-                PlainOp::PowConst(c) => registers[top]
-                    .iter_mut()
-                    .for_each(|v| *v = constant_power(*v, c)),
-                PlainOp::Call(function) => registers[top]
-                    .iter_mut()
-                    .for_each(|v| *v = function.apply(*v)),
+                PlainOp::Neg => map_row(&mut registers[top], |v| -v),
+                PlainOp::Square => map_row(&mut registers[top], |v| v * v),
+                PlainOp::PowInt(n) => map_row(&mut registers[top], |v| v.powi(n)),
+                PlainOp::PowConst(c) => map_row(&mut registers[top], |v| constant_power(v, c)),
+                PlainOp::Call(function) => map_row(&mut registers[top], |v| function.apply(v)),
             }
         }
         out[..width].copy_from_slice(&registers[top][..width]);
