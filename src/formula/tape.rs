@@ -78,8 +78,8 @@ impl Formula {
                 Op::Y => y.clone(),
                 Op::Neg => -pop(stack),
                 Op::PowInt(n) => pop(stack).powi(n),
-                Op::PowConst(c) => constant_power(pop(stack), c),
-                Op::Call(function) => function.apply(pop(stack)),
+                Op::PowConst(c) => rarely(|| constant_power(pop(stack), c)),
+                Op::Call(function) => rarely(|| function.apply(pop(stack))),
                 Op::Add | Op::Sub | Op::Mul | Op::Div | Op::Pow => {
                     let right = pop(stack);
                     let left = pop(stack);
@@ -88,7 +88,7 @@ impl Formula {
                         Op::Sub => left - right,
                         Op::Mul => left * right,
                         Op::Div => left / right,
-                        _ => variable_power(left, right),
+                        _ => rarely(|| variable_power(left, right)),
                     }
                 }
             };
@@ -96,6 +96,13 @@ impl Formula {
         }
         pop(stack)
     }
+}
+
+/// Runs `operation` out of line: the calls and powers of dual numbers are long code that most formulas never
+/// reach, and inlined into [`Formula::eval`] they made it a function the browser takes ~100 ms to optimize.
+#[inline(never)]
+fn rarely<T>(operation: impl FnOnce() -> T) -> T {
+    operation()
 }
 
 /// `a^b` as `exp(b·ln a)` in plain and dual arithmetic alike, so the heatmap is undefined exactly where
