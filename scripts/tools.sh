@@ -43,7 +43,7 @@ ensure_browser() {
     apt_install chromium chromium-driver
   fi
   # Without a Chinese font the page's 中文 shows as empty boxes, and so do the Chinese screenshots tests save.
-  if ! fc-list :lang=zh family | grep -q .; then
+  if [ -z "$(fc-list :lang=zh family 2>/dev/null || true)" ]; then
     say "installing Debian's fonts-wqy-microhei (a Chinese font for the page in 中文)"
     apt_install fonts-wqy-microhei
   fi
