@@ -232,6 +232,9 @@ enum Side {
 }
 
 impl Cell {
+    // Out of the cell loop: most cells cross no level, and the loop stays small enough for the browser to
+    // optimize quickly during a cold start.
+    #[inline(never)]
     fn add_segments(&self, case: u8, level: f64, segments: &mut Vec<[Crossing; 2]>) {
         use Side::*;
         let pairs: &[[Side; 2]] = match case {
