@@ -59,31 +59,18 @@ pub(super) struct Row<'a> {
 }
 
 impl Row<'_> {
-    #[inline(always)]
-    fn at(&self, operand: Operand, column: usize) -> f64 {
-        match operand {
-            Operand::Const(c) => c,
-            Operand::X => self.xs.get(column).copied().unwrap_or(f64::NAN),
-            Operand::Y => self.y,
-            Operand::ColumnPart(k) => {
-                part(self.column_parts, column * self.per_column + k as usize)
-            }
-            Operand::RowPart(k) => part(self.row_parts, k as usize),
-        }
-    }
-
     /// The operand along the row, in the form its loops read fastest.
     fn values(&self, operand: Operand) -> RowValues<'_> {
         match operand {
+            Operand::Const(c) => RowValues::Same(c),
             Operand::X => RowValues::Each(self.xs),
-            Operand::Const(_) | Operand::Y | Operand::RowPart(_) => {
-                RowValues::Same(self.at(operand, 0))
-            }
-            Operand::ColumnPart(k) => RowValues::Strided {
+            Operand::Y => RowValues::Same(self.y),
+            Operand::RowPart(k) => RowValues::Same(part(self.row_parts, k as usize)),
+            Operand::ColumnPart(k) => RowValues::Strided(Strided {
                 table: self.column_parts,
                 stride: self.per_column,
                 offset: k as usize,
-            },
+            }),
         }
     }
 }
@@ -94,11 +81,22 @@ enum RowValues<'a> {
     Same(f64),
     /// At least as many as the row has columns.
     Each(&'a [f64]),
-    Strided {
-        table: &'a [f64],
-        stride: usize,
-        offset: usize,
-    },
+    Strided(Strided<'a>),
+}
+
+/// Column `i`'s value is `table[i·stride + offset]` (NaN past the table's end).
+#[derive(Clone, Copy)]
+struct Strided<'a> {
+    table: &'a [f64],
+    stride: usize,
+    offset: usize,
+}
+
+impl Strided<'_> {
+    #[inline(always)]
+    fn at(self, column: usize) -> f64 {
+        part(self.table, column * self.stride + self.offset)
+    }
 }
 
 impl RowValues<'_> {
@@ -111,23 +109,11 @@ impl RowValues<'_> {
                     *value = from;
                 }
             }
-            RowValues::Strided { .. } => {
+            RowValues::Strided(strided) => {
                 for (column, value) in values.iter_mut().enumerate() {
-                    *value = self.strided(column);
+                    *value = strided.at(column);
                 }
             }
-        }
-    }
-
-    #[inline(always)]
-    fn strided(self, column: usize) -> f64 {
-        match self {
-            RowValues::Strided {
-                table,
-                stride,
-                offset,
-            } => part(table, column * stride + offset),
-            _ => f64::NAN,
         }
     }
 }
@@ -221,9 +207,9 @@ fn combine_row(values: &mut [f64], right: RowValues, f: impl Fn(f64, f64) -> f64
                 *value = f(*value, r);
             }
         }
-        RowValues::Strided { .. } => {
+        RowValues::Strided(strided) => {
             for (column, value) in values.iter_mut().enumerate() {
-                *value = f(*value, right.strided(column));
+                *value = f(*value, strided.at(column));
             }
         }
     }
