@@ -96,10 +96,10 @@ impl LatticeTape {
     /// Values at every (x, y) of `xs` × `ys`, one row per y in order.
     pub(super) fn values(&self, xs: &[f64], ys: &[f64]) -> Vec<f64> {
         let mut stack = Vec::new();
-        let per_column = self.column_parts.len();
-        let column_table: Vec<f64> = xs
+        let column_table: Vec<f64> = self
+            .column_parts
             .iter()
-            .flat_map(|&x| self.column_parts.iter().map(move |part| (part, x)))
+            .flat_map(|part| xs.iter().map(move |&x| (part, x)))
             .map(|(part, x)| part.eval(x, f64::NAN, &mut stack))
             .collect();
         let mut row_parts = Vec::with_capacity(self.row_parts.len());
@@ -114,14 +114,12 @@ impl LatticeTape {
             );
             for (chunk, out) in out.chunks_mut(ROW_CHUNK).enumerate() {
                 let first = chunk * ROW_CHUNK;
-                let columns = first..first + out.len();
                 let row = Row {
-                    xs: &xs[columns.clone()],
+                    xs: &xs[first..first + out.len()],
                     y,
-                    column_parts: column_table
-                        .get(columns.start * per_column..columns.end * per_column)
-                        .unwrap_or(&[]),
-                    per_column,
+                    column_table: &column_table,
+                    width: xs.len(),
+                    first,
                     row_parts: &row_parts,
                 };
                 self.cell.eval_row(&row, &mut registers, out);
@@ -245,6 +243,8 @@ mod tests {
             "3",
             "-y",
             "x^2.5 * exp(-y^2) + tanh(x*y) + relu(x) - abs(y)",
+            // Three column parts, read from the table at three offsets in every chunk.
+            "sin(3*x + y) * exp(-y^2/4) + cos(x/2) * y + x^3 * sin(y)",
         ];
         // Wider than a chunk of columns, so rows are evaluated in pieces that must join seamlessly.
         let columns = 2 * ROW_CHUNK + 37;

@@ -21,40 +21,31 @@ pub(super) enum Operand {
 }
 
 impl Operand {
+    /// The operand at a point; a lattice's precomputed parts exist only along its rows ([`Row`]), so a tape
+    /// compiled from a whole formula never reads them.
     #[inline(always)]
-    fn at(self, at: &Cell) -> f64 {
+    fn at(self, x: f64, y: f64) -> f64 {
         match self {
             Operand::Const(c) => c,
-            Operand::X => at.x,
-            Operand::Y => at.y,
-            Operand::ColumnPart(k) => part(at.column_parts, k as usize),
-            Operand::RowPart(k) => part(at.row_parts, k as usize),
+            Operand::X => x,
+            Operand::Y => y,
+            Operand::ColumnPart(_) | Operand::RowPart(_) => f64::NAN,
         }
     }
 }
 
-#[inline(always)]
-fn part(parts: &[f64], index: usize) -> f64 {
-    parts.get(index).copied().unwrap_or(f64::NAN)
-}
-
-/// Where a tape is evaluated: the point, and the precomputed parts of its lattice column and row.
-#[derive(Debug, Clone, Copy)]
-pub(super) struct Cell<'a> {
-    pub x: f64,
-    pub y: f64,
-    pub column_parts: &'a [f64],
-    pub row_parts: &'a [f64],
-}
-
-/// One row of a lattice: every x, the row's y, each column's precomputed parts (`per_column` of them, column
-/// after column) and the row's own.
+/// One row of a lattice (or a run of its columns): those columns' x, the row's y, the column parts' table
+/// and the row's own parts.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Row<'a> {
     pub xs: &'a [f64],
     pub y: f64,
-    pub column_parts: &'a [f64],
-    pub per_column: usize,
+    /// Part after part, each with a value for every column of the lattice (`width` of them), so a part's
+    /// values along a row are one contiguous run (read as a slice, not a stride through the table).
+    pub column_table: &'a [f64],
+    pub width: usize,
+    /// The lattice column of `xs[0]`.
+    pub first: usize,
     pub row_parts: &'a [f64],
 }
 
@@ -65,38 +56,25 @@ impl Row<'_> {
             Operand::Const(c) => RowValues::Same(c),
             Operand::X => RowValues::Each(self.xs),
             Operand::Y => RowValues::Same(self.y),
-            Operand::RowPart(k) => RowValues::Same(part(self.row_parts, k as usize)),
-            Operand::ColumnPart(k) => RowValues::Strided(Strided {
-                table: self.column_parts,
-                stride: self.per_column,
-                offset: k as usize,
-            }),
+            Operand::RowPart(k) => {
+                RowValues::Same(self.row_parts.get(k as usize).copied().unwrap_or(f64::NAN))
+            }
+            Operand::ColumnPart(k) => {
+                let start = k as usize * self.width + self.first;
+                self.column_table
+                    .get(start..start + self.xs.len())
+                    .map_or(RowValues::Same(f64::NAN), RowValues::Each)
+            }
         }
     }
 }
 
-/// An operand's values along a row: one for every column, one per column, or every `stride`-th of a table.
+/// An operand's values along a row: one for every column, or one per column.
 #[derive(Clone, Copy)]
 enum RowValues<'a> {
     Same(f64),
     /// At least as many as the row has columns.
     Each(&'a [f64]),
-    Strided(Strided<'a>),
-}
-
-/// Column `i`'s value is `table[i·stride + offset]` (NaN past the table's end).
-#[derive(Clone, Copy)]
-struct Strided<'a> {
-    table: &'a [f64],
-    stride: usize,
-    offset: usize,
-}
-
-impl Strided<'_> {
-    #[inline(always)]
-    fn at(self, column: usize) -> f64 {
-        part(self.table, column * self.stride + self.offset)
-    }
 }
 
 impl RowValues<'_> {
@@ -107,11 +85,6 @@ impl RowValues<'_> {
             RowValues::Each(each) => {
                 for (value, &from) in values.iter_mut().zip(each) {
                     *value = from;
-                }
-            }
-            RowValues::Strided(strided) => {
-                for (column, value) in values.iter_mut().enumerate() {
-                    *value = strided.at(column);
                 }
             }
         }
@@ -207,11 +180,6 @@ fn combine_row(values: &mut [f64], right: RowValues, f: impl Fn(f64, f64) -> f64
                 *value = f(*value, r);
             }
         }
-        RowValues::Strided(strided) => {
-            for (column, value) in values.iter_mut().enumerate() {
-                *value = f(*value, strided.at(column));
-            }
-        }
     }
 }
 
@@ -285,22 +253,33 @@ impl PlainTape {
     /// The value at (x, y); `stack` is scratch space, reused across calls.
     #[inline]
     pub(crate) fn eval(&self, x: f64, y: f64, stack: &mut Vec<f64>) -> f64 {
-        let at = Cell {
-            x,
-            y,
-            column_parts: &[],
-            row_parts: &[],
-        };
-        self.eval_cell(&at, stack)
+        stack.clear();
+        let mut top = f64::NAN;
+        for &op in &self.ops {
+            top = match op {
+                PlainOp::Load(operand) => {
+                    stack.push(top);
+                    operand.at(x, y)
+                }
+                PlainOp::WithOperand(binary, operand) => binary.apply(top, operand.at(x, y)),
+                PlainOp::WithStack(binary) => binary.apply(stack.pop().unwrap_or(f64::NAN), top),
+                PlainOp::Neg => -top,
+                PlainOp::Square => top * top,
+                PlainOp::PowInt(n) => top.powi(n),
+                PlainOp::PowConst(c) => constant_power(top, c),
+                PlainOp::Call(function) => function.apply(top),
+            };
+        }
+        top
     }
 
     /// The values along one row of a lattice (at `y`, every x of `xs`) into `out`, one instruction at a time
     /// for the whole row: the instruction is chosen once per row instead of once per cell, and each one is a
-    /// plain loop over the row. Every value is the one [`PlainTape::eval_cell`] gives, bit for bit: each cell
+    /// plain loop over the row. Every value is the one [`PlainTape::eval`] gives, bit for bit: each cell
     /// goes through the same operations in the same order.
     pub(super) fn eval_row(&self, row: &Row, registers: &mut Vec<Vec<f64>>, out: &mut [f64]) {
         let width = row.xs.len().min(out.len());
-        // Register 0 stands for the empty stack's top (NaN, as in `eval_cell`); 1..=depth hold the stack.
+        // Register 0 stands for the empty stack's top (NaN, as in `eval`); 1..=depth hold the stack.
         if registers.len() <= self.depth {
             registers.resize_with(self.depth + 1, Vec::new);
         }
@@ -320,7 +299,7 @@ impl PlainTape {
                 }
                 PlainOp::WithStack(binary) => {
                     if top == 0 {
-                        // A malformed tape: the popped value is NaN, as `eval_cell` has it.
+                        // A malformed tape: the popped value is NaN, as `eval` has it.
                         map_row(&mut registers[0], |v| binary.apply(f64::NAN, v));
                         continue;
                     }
@@ -337,29 +316,6 @@ impl PlainTape {
             }
         }
         out[..width].copy_from_slice(&registers[top][..width]);
-    }
-
-    /// The value at a lattice cell, reading its column's and row's parts where the tape says so.
-    #[inline]
-    pub(super) fn eval_cell(&self, at: &Cell, stack: &mut Vec<f64>) -> f64 {
-        stack.clear();
-        let mut top = f64::NAN;
-        for &op in &self.ops {
-            top = match op {
-                PlainOp::Load(operand) => {
-                    stack.push(top);
-                    operand.at(at)
-                }
-                PlainOp::WithOperand(binary, operand) => binary.apply(top, operand.at(at)),
-                PlainOp::WithStack(binary) => binary.apply(stack.pop().unwrap_or(f64::NAN), top),
-                PlainOp::Neg => -top,
-                PlainOp::Square => top * top,
-                PlainOp::PowInt(n) => top.powi(n),
-                PlainOp::PowConst(c) => constant_power(top, c),
-                PlainOp::Call(function) => function.apply(top),
-            };
-        }
-        top
     }
 }
 
