@@ -153,6 +153,9 @@ pub fn draw_loss_chart<DB: DrawingBackend>(
         .draw()
         .map_err(plot_error)?;
 
+    // Every piece of every line in the plot's own pixels, for placing the legend where it hides least.
+    let base = chart.plotting_area().get_base_pixel();
+    let mut drawn_paths = Vec::new();
     for run in runs {
         let color = rgb(run.color);
         let points = run
@@ -161,6 +164,15 @@ pub fn draw_loss_chart<DB: DrawingBackend>(
             .enumerate()
             .map(|(step, &loss)| scale.plotted(loss).map(|height| (step, height)));
         let pieces = unbroken_runs(points);
+        drawn_paths.extend(pieces.iter().map(|piece| {
+            piece
+                .iter()
+                .map(|at| {
+                    let (x, y) = chart.backend_coord(at);
+                    (x - base.0, y - base.1)
+                })
+                .collect::<Vec<_>>()
+        }));
         chart
             .draw_series(
                 pieces
@@ -174,7 +186,11 @@ pub fn draw_loss_chart<DB: DrawingBackend>(
             .map_err(plot_error)?;
     }
     if !runs.is_empty() {
-        draw_legend(&chart.plotting_area().strip_coord_spec(), runs)?;
+        draw_legend(
+            &chart.plotting_area().strip_coord_spec(),
+            runs,
+            &drawn_paths,
+        )?;
     }
     area.present().map_err(plot_error)
 }
@@ -183,15 +199,22 @@ pub fn draw_loss_chart<DB: DrawingBackend>(
 const LEGEND_PADDING: i32 = 6;
 const LEGEND_SAMPLE: i32 = 20;
 const LEGEND_GAP: i32 = 6;
-/// How far the legend stands in from the plot's top right corner.
-const LEGEND_INSET: i32 = 10;
+/// A point in the plot area's pixels, from its top left.
+type Pixel = (i32, i32);
 
-/// The runs' labels in a box at the top right of `plot`, each after a sample of its line. Drawn here, not
-/// by plotters' series labels, because those measure text with the font directly while this measures
-/// through the backend (the page's canvas measures a label itself instead of laying out the page).
+/// How far the legend stands in from the plot's corner.
+const LEGEND_INSET: i32 = 10;
+/// Lines are followed in steps of at most this many pixels when counting what a legend box would hide.
+const LINE_SAMPLE_PX: i32 = 4;
+
+/// The runs' labels in a box in a corner of `plot` (see [`quietest_corner`]), each after a sample of its
+/// line. Drawn here, not by plotters' series labels, because those measure text with the font directly while
+/// this measures through the backend (the page's canvas measures a label itself instead of laying out the
+/// page). `paths` are the drawn lines in the plot's pixels.
 fn draw_legend<DB: DrawingBackend>(
     plot: &DrawingArea<DB, Shift>,
     runs: &[Trajectory],
+    paths: &[Vec<Pixel>],
 ) -> Result<(), String> {
     let style = (FONT, 14).into_font().color(&BLACK);
     let mut widest = 0;
@@ -206,8 +229,12 @@ fn draw_legend<DB: DrawingBackend>(
     let row = tallest.max(14) + 2;
     let width = 2 * LEGEND_PADDING + LEGEND_SAMPLE + LEGEND_GAP + widest;
     let height = 2 * LEGEND_PADDING + row * runs.len() as i32;
-    let left = plot.dim_in_pixel().0 as i32 - LEGEND_INSET - width;
-    let top = LEGEND_INSET;
+    let (plot_width, plot_height) = plot.dim_in_pixel();
+    let (left, top) = quietest_corner(
+        (plot_width as i32, plot_height as i32),
+        (width, height),
+        paths,
+    );
     let corners = [(left, top), (left + width, top + height)];
     plot.draw(&Rectangle::new(corners, WHITE.mix(0.85).filled()))
         .and_then(|_| plot.draw(&Rectangle::new(corners, BLACK.mix(0.3))))
@@ -233,9 +260,86 @@ fn draw_legend<DB: DrawingBackend>(
     Ok(())
 }
 
+/// Where a `legend`-sized box goes in a `plot`-sized area (its top left corner): the corner where it would
+/// hide the least of `paths`. A race's curves can fill any corner (a slow run stays along the top, a fast one
+/// drops to the bottom), and a legend over a curve hides what a student is reading. On a tie the top right,
+/// then the bottom left, the top left, the bottom right.
+fn quietest_corner(plot: (i32, i32), legend: (i32, i32), paths: &[Vec<Pixel>]) -> Pixel {
+    let right = plot.0 - LEGEND_INSET - legend.0;
+    let bottom = plot.1 - LEGEND_INSET - legend.1;
+    let corners = [
+        (right, LEGEND_INSET),
+        (LEGEND_INSET, bottom),
+        (LEGEND_INSET, LEGEND_INSET),
+        (right, bottom),
+    ];
+    let hidden = |(left, top): Pixel| {
+        let covers = |(x, y): Pixel| {
+            (left..=left + legend.0).contains(&x) && (top..=top + legend.1).contains(&y)
+        };
+        paths
+            .iter()
+            .flat_map(|path| points_along(path))
+            .filter(|&point| covers(point))
+            .count()
+    };
+    // `min_by_key` keeps the first of equals: the order above is the preference.
+    corners
+        .into_iter()
+        .min_by_key(|&corner| hidden(corner))
+        .unwrap_or(corners[0])
+}
+
+/// Points along a polyline, at most [`LINE_SAMPLE_PX`] apart, so a long segment between two far steps counts
+/// where it passes too.
+fn points_along(path: &[Pixel]) -> impl Iterator<Item = Pixel> + '_ {
+    path.windows(2)
+        .flat_map(|pair| {
+            let ((x0, y0), (x1, y1)) = (pair[0], pair[1]);
+            let steps = ((x1 - x0).abs().max((y1 - y0).abs()) / LINE_SAMPLE_PX).max(1);
+            (0..steps).map(move |i| (x0 + (x1 - x0) * i / steps, y0 + (y1 - y0) * i / steps))
+        })
+        .chain(path.last().copied())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const PLOT: (i32, i32) = (500, 300);
+    const LEGEND: (i32, i32) = (150, 60);
+
+    #[test]
+    fn the_legend_stays_top_right_when_nothing_is_there() {
+        assert_eq!(quietest_corner(PLOT, LEGEND, &[]), (340, 10));
+        // A run that drops from the top left to the bottom right leaves the top right free.
+        let falling = vec![(0, 0), (500, 300)];
+        assert_eq!(quietest_corner(PLOT, LEGEND, &[falling]), (340, 10));
+    }
+
+    #[test]
+    fn the_legend_moves_off_a_curve_along_the_top() {
+        // A slow run along the top: the bottom left is free.
+        let slow = vec![(0, 20), (500, 40)];
+        assert_eq!(
+            quietest_corner(PLOT, LEGEND, std::slice::from_ref(&slow)),
+            (10, 230)
+        );
+        // Both left corners taken as well (a run falling down the left edge): the bottom right.
+        let left_edge = vec![(20, 0), (20, 300)];
+        assert_eq!(
+            quietest_corner(PLOT, LEGEND, &[slow, left_edge]),
+            (340, 230)
+        );
+    }
+
+    #[test]
+    fn a_long_segment_counts_where_it_passes() {
+        // Two far steps whose line crosses the top right box with no point inside it.
+        let across = vec![(250, 35), (499, 35)];
+        assert!(points_along(&across).any(|(x, y)| x > 340 && y == 35));
+        assert_eq!(quietest_corner(PLOT, LEGEND, &[across]), (10, 230));
+    }
 
     #[test]
     fn powers_of_ten_are_written_with_superscripts() {
