@@ -354,3 +354,42 @@ fn palette_colours_are_distinct_and_cycle() {
         .enumerate()
         .all(|(i, a)| kinds[i + 1..].iter().all(|b| b != a)));
 }
+
+#[test]
+fn the_loss_chart_legend_moves_off_the_lines() {
+    // A slow run along the top of the plot, a fast one that drops to the bottom within five steps and stays.
+    let slow: Vec<f64> = (0..100).map(|step| 10.0 - 0.01 * step as f64).collect();
+    let fast: Vec<f64> = (0..100)
+        .map(|step| (10.0 - 2.0 * step as f64).max(0.0))
+        .collect();
+    let points = [[0.0, 0.0]; 100];
+    let runs = [
+        Trajectory {
+            label: "slow",
+            color: run_color(0),
+            points: &points,
+            losses: &slow,
+        },
+        Trajectory {
+            label: "fast",
+            color: run_color(1),
+            points: &points,
+            losses: &fast,
+        },
+    ];
+    let svg = render_svg(|area| draw_loss_chart(area, &runs, false, english()));
+    // The legend's box is the one translucent white rectangle.
+    let legend = svg
+        .lines()
+        .find(|line| line.starts_with("<rect") && line.contains(r#"opacity="0.85""#))
+        .expect("a legend box");
+    let number = |name: &str| -> f64 {
+        let start = legend.find(&format!(" {name}=\"")).expect(name) + name.len() + 3;
+        let end = start + legend[start..].find('"').expect("closing quote");
+        legend[start..end].parse().expect("a number")
+    };
+    // Every corner has a line in it: the box sits in the middle of the right edge of the 640×480 chart.
+    assert!(number("x") > 320.0, "{legend}");
+    let middle = number("y") + number("height") / 2.0;
+    assert!((160.0..320.0).contains(&middle), "{legend}");
+}

@@ -202,15 +202,15 @@ const LEGEND_GAP: i32 = 6;
 /// A point in the plot area's pixels, from its top left.
 type Pixel = (i32, i32);
 
-/// How far the legend stands in from the plot's corner.
+/// How far the legend stands in from the plot's edges.
 const LEGEND_INSET: i32 = 10;
 /// Lines are followed in steps of at most this many pixels when counting what a legend box would hide.
 const LINE_SAMPLE_PX: i32 = 4;
 
-/// The runs' labels in a box in a corner of `plot` (see [`quietest_corner`]), each after a sample of its
-/// line. Drawn here, not by plotters' series labels, because those measure text with the font directly while
-/// this measures through the backend (the page's canvas measures a label itself instead of laying out the
-/// page). `paths` are the drawn lines in the plot's pixels.
+/// The runs' labels in a box at the edge of `plot` where it hides least of the drawn `paths` (plot pixels; see
+/// [`quietest_place`]), each after a sample of its line. Drawn here, not by plotters' series labels, because
+/// those measure text with the font directly while this measures through the backend (the page's canvas
+/// measures a label itself instead of laying out the page).
 fn draw_legend<DB: DrawingBackend>(
     plot: &DrawingArea<DB, Shift>,
     runs: &[Trajectory],
@@ -230,7 +230,7 @@ fn draw_legend<DB: DrawingBackend>(
     let width = 2 * LEGEND_PADDING + LEGEND_SAMPLE + LEGEND_GAP + widest;
     let height = 2 * LEGEND_PADDING + row * runs.len() as i32;
     let (plot_width, plot_height) = plot.dim_in_pixel();
-    let (left, top) = quietest_corner(
+    let (left, top) = quietest_place(
         (plot_width as i32, plot_height as i32),
         (width, height),
         paths,
@@ -260,18 +260,23 @@ fn draw_legend<DB: DrawingBackend>(
     Ok(())
 }
 
-/// Where a `legend`-sized box goes in a `plot`-sized area (its top left corner): the corner where it would
-/// hide the least of `paths`. A race's curves can fill any corner (a slow run stays along the top, a fast one
-/// drops to the bottom), and a legend over a curve hides what a student is reading. On a tie the top right,
-/// then the bottom left, the top left, the bottom right.
-fn quietest_corner(plot: (i32, i32), legend: (i32, i32), paths: &[Vec<Pixel>]) -> Pixel {
+/// Where a `legend`-sized box goes in a `plot`-sized area (its top left corner): where it would hide the least
+/// of `paths`. A race's curves can fill any corner (a slow run stays along the top, a fast one drops to the
+/// bottom), and a legend over a curve hides what a student is reading. Tried in this order, the first of
+/// equals kept: the four corners (top right first), then the middles of the top, bottom, right and left edges.
+fn quietest_place(plot: (i32, i32), legend: (i32, i32), paths: &[Vec<Pixel>]) -> Pixel {
     let right = plot.0 - LEGEND_INSET - legend.0;
     let bottom = plot.1 - LEGEND_INSET - legend.1;
-    let corners = [
+    let (center, middle) = ((plot.0 - legend.0) / 2, (plot.1 - legend.1) / 2);
+    let places = [
         (right, LEGEND_INSET),
         (LEGEND_INSET, bottom),
         (LEGEND_INSET, LEGEND_INSET),
         (right, bottom),
+        (center, LEGEND_INSET),
+        (center, bottom),
+        (right, middle),
+        (LEGEND_INSET, middle),
     ];
     let hidden = |(left, top): Pixel| {
         let covers = |(x, y): Pixel| {
@@ -283,11 +288,11 @@ fn quietest_corner(plot: (i32, i32), legend: (i32, i32), paths: &[Vec<Pixel>]) -
             .filter(|&point| covers(point))
             .count()
     };
-    // `min_by_key` keeps the first of equals: the order above is the preference.
-    corners
+    // `min_by_key` keeps the first of equals.
+    places
         .into_iter()
-        .min_by_key(|&corner| hidden(corner))
-        .unwrap_or(corners[0])
+        .min_by_key(|&place| hidden(place))
+        .unwrap_or(places[0])
 }
 
 /// Points along a polyline, at most [`LINE_SAMPLE_PX`] apart, so a long segment between two far steps counts
@@ -311,10 +316,10 @@ mod tests {
 
     #[test]
     fn the_legend_stays_top_right_when_nothing_is_there() {
-        assert_eq!(quietest_corner(PLOT, LEGEND, &[]), (340, 10));
+        assert_eq!(quietest_place(PLOT, LEGEND, &[]), (340, 10));
         // A run that drops from the top left to the bottom right leaves the top right free.
         let falling = vec![(0, 0), (500, 300)];
-        assert_eq!(quietest_corner(PLOT, LEGEND, &[falling]), (340, 10));
+        assert_eq!(quietest_place(PLOT, LEGEND, &[falling]), (340, 10));
     }
 
     #[test]
@@ -322,15 +327,20 @@ mod tests {
         // A slow run along the top: the bottom left is free.
         let slow = vec![(0, 20), (500, 40)];
         assert_eq!(
-            quietest_corner(PLOT, LEGEND, std::slice::from_ref(&slow)),
+            quietest_place(PLOT, LEGEND, std::slice::from_ref(&slow)),
             (10, 230)
         );
         // Both left corners taken as well (a run falling down the left edge): the bottom right.
         let left_edge = vec![(20, 0), (20, 300)];
-        assert_eq!(
-            quietest_corner(PLOT, LEGEND, &[slow, left_edge]),
-            (340, 230)
-        );
+        assert_eq!(quietest_place(PLOT, LEGEND, &[slow, left_edge]), (340, 230));
+    }
+
+    #[test]
+    fn with_every_corner_taken_the_legend_sits_mid_edge() {
+        // One run along the top, one along the bottom: the middle of the right edge is free.
+        let top = vec![(0, 20), (500, 40)];
+        let bottom = vec![(0, 270), (500, 270)];
+        assert_eq!(quietest_place(PLOT, LEGEND, &[top, bottom]), (340, 120));
     }
 
     #[test]
@@ -338,7 +348,7 @@ mod tests {
         // Two far steps whose line crosses the top right box with no point inside it.
         let across = vec![(250, 35), (499, 35)];
         assert!(points_along(&across).any(|(x, y)| x > 340 && y == 35));
-        assert_eq!(quietest_corner(PLOT, LEGEND, &[across]), (10, 230));
+        assert_eq!(quietest_place(PLOT, LEGEND, &[across]), (10, 230));
     }
 
     #[test]
