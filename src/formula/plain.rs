@@ -170,6 +170,19 @@ fn map_row(values: &mut [f64], f: impl Fn(f64) -> f64) {
     }
 }
 
+/// `values[i] ← function(values[i])`. The function is chosen once for the row: each arm's loop calls it
+/// directly, where one loop for every function went through `Function::apply`'s dispatch for every value.
+fn call_row(function: Function, values: &mut [f64]) {
+    macro_rules! rows_of {
+        ($($name:ident),*) => {
+            match function {
+                $(Function::$name => map_row(values, |v| Function::$name.apply(v)),)*
+            }
+        };
+    }
+    rows_of!(Sin, Cos, Tan, Exp, Log, Sqrt, Tanh, Abs, Sinh, Cosh, Atan, Sigmoid, Softplus, Relu)
+}
+
 /// `values[i] ← f(values[i], right at column i)`.
 #[inline(never)]
 fn combine_row(values: &mut [f64], right: RowValues, f: impl Fn(f64, f64) -> f64) {
@@ -312,7 +325,7 @@ impl PlainTape {
                 PlainOp::Square => map_row(&mut registers[top], |v| v * v),
                 PlainOp::PowInt(n) => map_row(&mut registers[top], |v| v.powi(n)),
                 PlainOp::PowConst(c) => map_row(&mut registers[top], |v| constant_power(v, c)),
-                PlainOp::Call(function) => map_row(&mut registers[top], |v| function.apply(v)),
+                PlainOp::Call(function) => call_row(function, &mut registers[top]),
             }
         }
         out[..width].copy_from_slice(&registers[top][..width]);
