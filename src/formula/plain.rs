@@ -119,15 +119,17 @@ enum Binary {
 }
 
 impl Binary {
-    /// `values[i] ← values[i] ∘ right at column i`, with a loop of its own for each operation.
+    /// `values[i] ← values[i] ∘ right at column i`, with a loop of its own for each operation (the same
+    /// arithmetic as [`Binary::apply`], chosen once for the row).
     fn combine_row(self, values: &mut [f64], right: RowValues) {
-        match self {
-            Binary::Add => combine_row(values, right, |l, r| l + r),
-            Binary::Sub => combine_row(values, right, |l, r| l - r),
-            Binary::Mul => combine_row(values, right, |l, r| l * r),
-            Binary::Div => combine_row(values, right, |l, r| l / r),
-            Binary::Pow => combine_row(values, right, variable_power),
+        macro_rules! rows_of {
+            ($($name:ident),*) => {
+                match self {
+                    $(Binary::$name => combine_row(values, right, |l, r| Binary::$name.apply(l, r)),)*
+                }
+            };
         }
+        rows_of!(Add, Sub, Mul, Div, Pow)
     }
 
     #[inline(always)]
