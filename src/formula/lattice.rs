@@ -200,10 +200,11 @@ mod tests {
     #[test]
     fn rastrigin_leaves_only_sums_to_each_cell() {
         let tape = lattice("20 + x^2 - 10*cos(2*pi*x) + y^2 - 10*cos(2*pi*y)");
-        // (20 + x² − 10·cos 2πx) is one column part; y² and 10·cos 2πy are row parts.
+        // (20 + x² − 10·cos 2πx) is one column part; y² and 10·cos 2πy are row parts. The cell loads the
+        // column part plus y² in one instruction and subtracts the other row part.
         assert_eq!(tape.column_parts.len(), 1);
         assert_eq!(tape.row_parts.len(), 2);
-        assert_eq!(tape.cell.len(), 3);
+        assert_eq!(tape.cell.len(), 2);
     }
 
     #[test]

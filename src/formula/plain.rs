@@ -118,18 +118,45 @@ enum Binary {
     Pow,
 }
 
-impl Binary {
-    /// `values[i] ← values[i] ∘ right at column i`, with a loop of its own for each operation (the same
-    /// arithmetic as [`Binary::apply`], chosen once for the row).
-    fn combine_row(self, values: &mut [f64], right: RowValues) {
-        macro_rules! rows_of {
-            ($($name:ident),*) => {
-                match self {
-                    $(Binary::$name => combine_row(values, right, |l, r| Binary::$name.apply(l, r)),)*
-                }
-            };
+/// Runs `$body` with `$f` bound to `$binary`'s arithmetic as a closure of that operation's own type, so a row
+/// loop `$body` calls gets one copy per operation, each with its arithmetic inlined (the same arithmetic as
+/// [`Binary::apply`], chosen once for the row).
+macro_rules! per_operation {
+    ($binary:expr, $f:ident => $body:expr) => {
+        per_operation!(@arms $binary, $f, $body, Add, Sub, Mul, Div, Pow)
+    };
+    (@arms $binary:expr, $f:ident, $body:expr, $($name:ident),*) => {
+        match $binary {
+            $(Binary::$name => {
+                let $f = |left: f64, right: f64| Binary::$name.apply(left, right);
+                $body
+            })*
         }
-        rows_of!(Add, Sub, Mul, Div, Pow)
+    };
+}
+
+impl Binary {
+    /// `values[i] ← values[i] ∘ right at column i`.
+    fn combine_row(self, values: &mut [f64], right: RowValues) {
+        per_operation!(self, f => combine_row(values, right, f))
+    }
+
+    /// `values[i] ← left at column i ∘ right at column i`.
+    fn combine_pair_row(self, values: &mut [f64], left: RowValues, right: RowValues) {
+        match (left, right) {
+            (RowValues::Each(lefts), RowValues::Same(r)) => {
+                per_operation!(self, f => map_from(values, lefts, |l| f(l, r)))
+            }
+            (RowValues::Same(l), RowValues::Each(rights)) => {
+                per_operation!(self, f => map_from(values, rights, |r| f(l, r)))
+            }
+            // Both read only x, or only y: a lattice computes such a pair as one part of the formula, so a
+            // cell meets it only past its most parts, or as constants (`2*3`). A copy, then the operation.
+            (left, right) => {
+                left.fill(values);
+                self.combine_row(values, right);
+            }
+        }
     }
 
     #[inline(always)]
@@ -148,6 +175,9 @@ impl Binary {
 enum PlainOp {
     /// Spills the top to the stack and loads an operand.
     Load(Operand),
+    /// Spills the top to the stack and loads `left ∘ right`: a load and the operation after it in one pass
+    /// over a row, where the row evaluator would otherwise copy `left` into a register first.
+    LoadCombined(Operand, Binary, Operand),
     /// top ← top ∘ operand.
     WithOperand(Binary, Operand),
     /// top ← popped ∘ top.
@@ -198,12 +228,23 @@ fn combine_row(values: &mut [f64], right: RowValues, f: impl Fn(f64, f64) -> f64
     }
 }
 
+/// `values[i] ← f(from[i])`.
+#[inline(never)]
+fn map_from(values: &mut [f64], from: &[f64], f: impl Fn(f64) -> f64) {
+    for (value, &from) in values.iter_mut().zip(from) {
+        *value = f(from);
+    }
+}
+
 /// A formula's instructions for plain values.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub(crate) struct PlainTape {
     ops: Vec<PlainOp>,
     /// Most values the stack holds at once, so evaluation never reallocates.
     depth: usize,
+    /// Some instruction reads the empty stack's top (NaN), which only a malformed tape does: the row
+    /// evaluator fills a register with NaN for it only then.
+    reads_empty_top: bool,
 }
 
 impl PlainTape {
@@ -212,8 +253,9 @@ impl PlainTape {
     }
 
     pub(super) fn compile_steps(tape: &[Step]) -> PlainTape {
-        let mut ops = Vec::with_capacity(tape.len());
+        let mut ops: Vec<PlainOp> = Vec::with_capacity(tape.len());
         let (mut depth, mut deepest) = (0usize, 0usize);
+        let mut reads_empty_top = false;
         let mut index = 0;
         while let Some(&step) = tape.get(index) {
             index += 1;
@@ -228,7 +270,13 @@ impl PlainTape {
             let compiled = match (operand, next_binary) {
                 (Some(operand), Some(fused)) if depth > 0 => {
                     index += 1;
-                    PlainOp::WithOperand(fused, operand)
+                    match ops.last() {
+                        Some(&PlainOp::Load(left)) => {
+                            ops.pop();
+                            PlainOp::LoadCombined(left, fused, operand)
+                        }
+                        _ => PlainOp::WithOperand(fused, operand),
+                    }
                 }
                 (Some(operand), _) => {
                     depth += 1;
@@ -246,12 +294,18 @@ impl PlainTape {
                     }
                 },
             };
+            // Left at depth 0, the instruction read the empty stack's top: a unary one ran there, or a binary one
+            // popped it.
+            reads_empty_top |= depth == 0;
             deepest = deepest.max(depth);
             ops.push(compiled);
         }
+        // An empty tape's value is the empty stack's top.
+        let reads_empty_top = reads_empty_top || ops.is_empty();
         PlainTape {
             ops,
             depth: deepest + 1,
+            reads_empty_top,
         }
     }
 
@@ -275,6 +329,10 @@ impl PlainTape {
                 PlainOp::Load(operand) => {
                     stack.push(top);
                     operand.at(x, y)
+                }
+                PlainOp::LoadCombined(left, binary, right) => {
+                    stack.push(top);
+                    binary.apply(left.at(x, y), right.at(x, y))
                 }
                 PlainOp::WithOperand(binary, operand) => binary.apply(top, operand.at(x, y)),
                 PlainOp::WithStack(binary) => binary.apply(stack.pop().unwrap_or(f64::NAN), top),
@@ -301,13 +359,23 @@ impl PlainTape {
         for register in registers.iter_mut() {
             register.resize(width, f64::NAN);
         }
-        registers[0].fill(f64::NAN);
+        if self.reads_empty_top {
+            registers[0].fill(f64::NAN);
+        }
         let mut top = 0;
         for &op in &self.ops {
             match op {
                 PlainOp::Load(operand) => {
                     top = (top + 1).min(registers.len() - 1);
                     row.values(operand).fill(&mut registers[top]);
+                }
+                PlainOp::LoadCombined(left, binary, right) => {
+                    top = (top + 1).min(registers.len() - 1);
+                    binary.combine_pair_row(
+                        &mut registers[top],
+                        row.values(left),
+                        row.values(right),
+                    );
                 }
                 PlainOp::WithOperand(binary, operand) => {
                     binary.combine_row(&mut registers[top], row.values(operand))
@@ -358,13 +426,13 @@ mod tests {
             formula.plain.ops,
             [
                 PlainOp::Load(Operand::Const(1.0)),
-                PlainOp::Load(Operand::X),
-                PlainOp::WithOperand(Binary::Mul, Operand::Y),
+                PlainOp::LoadCombined(Operand::X, Binary::Mul, Operand::Y),
                 PlainOp::WithStack(Binary::Sub),
                 PlainOp::Square,
             ]
         );
         assert_eq!(formula.plain.depth, 3);
+        assert!(!formula.plain.reads_empty_top);
         assert_eq!(formula.value(0.5, 4.0), 1.0);
         assert_eq!(formula.value(2.0, 2.0), 9.0);
     }
@@ -374,5 +442,42 @@ mod tests {
         let formula = Formula::parse("x - (y - (x - (y - 2)))").expect("valid");
         // x − (y − (x − y + 2)) = x − y + x − y + 2
         assert_eq!(formula.value(3.0, 1.0), 6.0);
+    }
+
+    /// Tapes no parser makes, which read the empty stack's top (NaN): row by row, with the registers of one
+    /// row reused for the next, they must give what `eval` gives at each point.
+    #[test]
+    fn malformed_tapes_read_nan_for_the_empty_top_in_every_row() {
+        let tapes: [&[Op]; 5] = [
+            &[],
+            &[Op::Neg],
+            // (empty top)^y: NaN^0 is 1 in the first row, so register 0 holds 1 when the second row starts;
+            // read again there instead of NaN, it would give 1^2 = 1, not NaN^2 = NaN.
+            &[Op::Y, Op::Pow],
+            &[Op::X, Op::Y, Op::Mul, Op::Const(0.0), Op::Pow, Op::Pow],
+            &[Op::X, Op::Add, Op::Const(0.0), Op::Pow],
+        ];
+        let xs = [0.5, -2.0, 3.0];
+        for ops in tapes {
+            let tape = PlainTape::compile(ops);
+            assert!(tape.reads_empty_top, "{ops:?}");
+            let mut registers = Vec::new();
+            for y in [0.0, 2.0] {
+                let row = Row {
+                    xs: &xs,
+                    y,
+                    column_table: &[],
+                    width: xs.len(),
+                    first: 0,
+                    row_parts: &[],
+                };
+                let mut out = [0.0; 3];
+                tape.eval_row(&row, &mut registers, &mut out);
+                for (&x, value) in xs.iter().zip(out) {
+                    let alone = tape.eval(x, y, &mut tape.stack());
+                    assert_eq!(value.to_bits(), alone.to_bits(), "{ops:?} at ({x}, {y})");
+                }
+            }
+        }
     }
 }
