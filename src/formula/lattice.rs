@@ -104,7 +104,9 @@ impl LatticeTape {
             .collect();
         let mut row_parts = Vec::with_capacity(self.row_parts.len());
         let mut registers = Vec::new();
-        let mut values = vec![f64::NAN; xs.len() * ys.len()];
+        // Every cell is written below; zeros are the cheapest start (fresh memory already is zero, and
+        // elsewhere one bulk fill, where NaN took a store per cell in wasm).
+        let mut values = vec![0.0; xs.len() * ys.len()];
         for (&y, out) in ys.iter().zip(values.chunks_mut(xs.len().max(1))) {
             row_parts.clear();
             row_parts.extend(
