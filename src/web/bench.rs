@@ -1,13 +1,13 @@
 //! Timing hooks for `scripts/bench`: each runs one of the page's own paths a number of times inside the
-//! browser and returns the median milliseconds per repetition (the grid hook: the fastest), measured with
-//! `performance.now()`.
+//! browser and returns the median milliseconds per repetition (the grid hook: per run of its fastest
+//! sample), measured with `performance.now()`.
 //!
 //! They are compiled into the shipped wasm on purpose, so the bench measures the very binary people load;
 //! `www/boot.js` puts the module's exports on `window.saddleBench` only when the page's URL has `?bench=1`.
 //! Each hook ends by reading one pixel back from the canvas it drew, which makes the browser finish the
 //! drawing instead of leaving it queued, so the time covers the rasterizing too.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::hint::black_box;
 
 use nalgebra::SymmetricEigen;
@@ -157,19 +157,20 @@ pub fn bench_redraw_map(
 pub fn bench_tick(optimizers: usize, repeats: u32) -> Result<f64, JsValue> {
     with_app(|app| {
         let mut clock = dom::now_ms()?;
-        let mut tick = |app: &mut App| {
-            if !app.race.any_running() {
+        // Warm-up and timing each start from a fresh race (a frame's cost grows with the trajectories'
+        // length), through one body, so the code warmed up is the code timed.
+        let fresh_race = Cell::new(true);
+        let mut tick = || {
+            if fresh_race.replace(false) || !app.race.any_running() {
                 race_with(app, optimizers);
             }
             clock += FRAME_MS;
             app.frame(clock, FRAME_MS / 1000.0)?;
             finish_drawing(app)
         };
-        // Timed from a fresh race, as without the warm-up: a frame's cost grows with the trajectories' length.
-        race_with(app, optimizers);
-        warm_up(&mut || tick(app))?;
-        race_with(app, optimizers);
-        let time = timed_median_ms(repeats, &mut || tick(app));
+        warm_up(&mut tick)?;
+        fresh_race.set(true);
+        let time = timed_median_ms(repeats, &mut tick);
         // Paused, so the page does not go on racing under the measurements that follow.
         app.race.playing = false;
         time
