@@ -1,7 +1,11 @@
 //! Both charts rendered to SVG natively, the same drawing code the browser runs on a canvas.
 
+use std::cell::RefCell;
+
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters_backend::{BackendColor, BackendCoord, BackendTextStyle, DrawingErrorKind};
 use saddle::analysis::PointKind;
 use saddle::bounds::Bounds;
 use saddle::charts::palette::{kind_color, run_color, RUN_COLORS};
@@ -392,4 +396,108 @@ fn the_loss_chart_legend_moves_off_the_lines() {
     assert!(number("x") > 320.0, "{legend}");
     let middle = number("y") + number("height") / 2.0;
     assert!((160.0..320.0).contains(&middle), "{legend}");
+}
+
+/// A backend that draws nothing and keeps each text's box, for checking where labels land: as wide as the
+/// registered system font measures it, as tall as the em box a canvas anchors (the outline box measured
+/// natively is shorter: "(w₂)" above a "2" fitted there, and overlapped in the browser).
+struct TextBoxes<'a> {
+    size: (u32, u32),
+    boxes: &'a RefCell<Vec<(String, [f64; 4])>>,
+}
+
+impl DrawingBackend for TextBoxes<'_> {
+    type ErrorType = std::convert::Infallible;
+
+    fn get_size(&self) -> (u32, u32) {
+        self.size
+    }
+
+    fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        Ok(())
+    }
+
+    fn present(&mut self) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        Ok(())
+    }
+
+    fn draw_pixel(
+        &mut self,
+        _: BackendCoord,
+        _: BackendColor,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        Ok(())
+    }
+
+    fn draw_text<S: BackendTextStyle>(
+        &mut self,
+        text: &str,
+        style: &S,
+        (x, y): BackendCoord,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        let width = f64::from(self.estimate_text_size(text, style)?.0);
+        let height = style.size();
+        let (x, y) = (f64::from(x), f64::from(y));
+        let Pos { h_pos, v_pos } = style.anchor();
+        let left = match h_pos {
+            HPos::Left => x,
+            HPos::Center => x - width / 2.0,
+            HPos::Right => x - width,
+        };
+        let top = match v_pos {
+            VPos::Top => y,
+            VPos::Center => y - height / 2.0,
+            VPos::Bottom => y - height,
+        };
+        self.boxes
+            .borrow_mut()
+            .push((text.to_string(), [left, top, left + width, top + height]));
+        Ok(())
+    }
+}
+
+#[test]
+fn map_labels_never_overlap_each_other_or_leave_the_canvas() {
+    use saddle::charts::{draw_map_frame, MapFrame};
+    use saddle::render::{ColorScale, Grid};
+    register_system_font().expect("a system font (Debian: fonts-dejavu-core)");
+    // The lecture's box puts a tick at the plot's top edge, beside the y axis' name; a phone-sized map, a wide
+    // one and a box of tiny numbers too.
+    let cases = [
+        ((-2.0, 2.0, -2.0, 2.0), (640, 480)),
+        ((-2.0, 2.0, -2.0, 2.0), (360, 300)),
+        ((-5.0, 5.0, -5.0, 5.0), (1000, 700)),
+        ((-0.001, 0.001, 0.0, 0.004), (640, 480)),
+    ];
+    for language in [Language::English, Language::Chinese] {
+        for ((x_min, x_max, y_min, y_max), (width, height)) in cases {
+            let bounds = Bounds::new(x_min, x_max, y_min, y_max).unwrap();
+            let grid = Grid::from_fn(bounds, 16, 16, |[x, y]| x * x * 1e3 + y);
+            let colours = ColorScale::for_grid(&grid);
+            let frame = MapFrame::new(bounds, f64::from(width), f64::from(height), 1.0);
+            let boxes = RefCell::new(Vec::new());
+            let area = TextBoxes {
+                size: (width, height),
+                boxes: &boxes,
+            }
+            .into_drawing_area();
+            draw_map_frame(&area, &frame, Some(&colours), &strings(language).chart).unwrap();
+            let boxes = boxes.into_inner();
+            assert!(boxes.len() > 8, "{boxes:?}");
+            for (i, (text, [left, top, right, bottom])) in boxes.iter().enumerate() {
+                let inside = *left >= 0.0
+                    && *top >= 0.0
+                    && *right <= f64::from(width)
+                    && *bottom <= f64::from(height);
+                assert!(inside, "{text:?} leaves the {width}×{height} canvas");
+                for (other, [l, t, r, b]) in &boxes[i + 1..] {
+                    let apart = right <= l || r <= left || bottom <= t || b <= top;
+                    assert!(
+                        apart,
+                        "{text:?} and {other:?} overlap on the {width}×{height} map of {bounds:?}"
+                    );
+                }
+            }
+        }
+    }
 }

@@ -22,7 +22,7 @@ use crate::surface::{LossSurface, Point};
 /// Margins around the plot area, in CSS pixels: room for tick labels, axis names and the colour bar.
 const MARGIN_LEFT: f64 = 58.0;
 const MARGIN_RIGHT: f64 = 86.0;
-const MARGIN_TOP: f64 = 24.0;
+const MARGIN_TOP: f64 = 30.0;
 const MARGIN_BOTTOM: f64 = 46.0;
 const COLOUR_BAR_GAP: f64 = 14.0;
 const COLOUR_BAR_WIDTH: f64 = 14.0;
@@ -30,6 +30,9 @@ const COLOUR_BAR_BANDS: usize = 64;
 /// Heatmap cells per CSS pixel are capped here: finer grids cost time and add no visible detail.
 pub const MAX_GRID_SIDE: f64 = 260.0;
 const CONTOUR_LEVELS: usize = 10;
+/// How far above the plot the axis titles' baselines sit, in CSS pixels: past the upper half of a 14 px tick
+/// label centred on the plot's top edge, which a title just above the corner ran into ("y (w₂)" over "2").
+const TITLE_RISE: f64 = 10.0;
 /// Critical-point symbols' radius in CSS pixels.
 pub const MARKER_RADIUS: f64 = 7.0;
 
@@ -236,10 +239,10 @@ fn draw_axes<DB: DrawingBackend>(
         title.clone().pos(Pos::new(HPos::Center, VPos::Top)),
     ))
     .map_err(plot_error)?;
-    // Above the plot's top left corner, clear of the highest tick label.
+    // Above the plot's top left corner, clear of a tick label centred on the top edge.
     root.draw(&Text::new(
         words.map_y,
-        (frame.px(4.0) as i32, top - frame.px(3.0) as i32),
+        (frame.px(4.0) as i32, top - frame.px(TITLE_RISE) as i32),
         title.pos(Pos::new(HPos::Left, VPos::Bottom)),
     ))
     .map_err(plot_error)
@@ -289,7 +292,7 @@ fn draw_colour_bar<DB: DrawingBackend>(
     }
     root.draw(&Text::new(
         words.colour_bar,
-        (left, top as i32 - frame.px(3.0) as i32),
+        (left, top as i32 - frame.px(TITLE_RISE) as i32),
         frame.font(14.0).pos(Pos::new(HPos::Left, VPos::Bottom)),
     ))
     .map_err(plot_error)
@@ -399,14 +402,14 @@ mod tests {
         let area = frame().transform.area;
         assert_eq!(
             (area.left, area.top, area.width, area.height),
-            (116.0, 48.0, 800.0 - 288.0, 600.0 - 140.0)
+            (116.0, 60.0, 800.0 - 288.0, 600.0 - 152.0)
         );
     }
 
     #[test]
     fn the_grid_has_about_one_cell_per_css_pixel() {
-        // 512 × 460 backend pixels at scale 2 are 256 × 230 CSS pixels.
-        assert_eq!(frame().grid_size(), (256, 230));
+        // 512 × 448 backend pixels at scale 2 are 256 × 224 CSS pixels.
+        assert_eq!(frame().grid_size(), (256, 224));
         let big = MapFrame::new(frame().transform.bounds, 4000.0, 3000.0, 1.0);
         assert_eq!(big.grid_size(), (260, 260));
     }
@@ -414,7 +417,7 @@ mod tests {
     #[test]
     fn far_points_are_clamped_to_drawable_pixels() {
         assert_eq!(frame().pixel([1e300, -1e300]), (1_000_000, 1_000_000));
-        assert_eq!(frame().pixel([-2.0, 1.0]), (116, 48));
+        assert_eq!(frame().pixel([-2.0, 1.0]), (116, 60));
     }
 
     #[test]
