@@ -122,6 +122,7 @@ fn surface_draws_mesh_axes_point_and_every_trajectory_in_its_colour() {
         )
     });
     assert_well_formed(&svg);
+    std::fs::write("/tmp/probe/s3d.svg", &svg).unwrap();
     for run in &runs {
         assert!(
             strokes_in(&svg, run.color) >= 1,
@@ -500,4 +501,44 @@ fn map_labels_never_overlap_each_other_or_leave_the_canvas() {
             }
         }
     }
+}
+
+#[test]
+fn three_d_labels_stay_on_the_canvas_from_every_side() {
+    use saddle::charts::SurfaceView;
+    register_system_font().expect("a system font (Debian: fonts-dejavu-core)");
+    let (formula, bounds) = lecture();
+    let mut failures = Vec::new();
+    for side in [300u32, 400, 600] {
+        for step in 0..12 {
+            for pitch in [0.05, 0.45, 0.9, 1.5] {
+                let orientation = Orientation {
+                    yaw: f64::from(step) * std::f64::consts::TAU / 12.0,
+                    pitch,
+                };
+                let view = SurfaceView::new(&formula, bounds, orientation);
+                let boxes = RefCell::new(Vec::new());
+                let area = TextBoxes {
+                    size: (side, side),
+                    boxes: &boxes,
+                }
+                .into_drawing_area();
+                view.draw_backdrop(&area).unwrap();
+                let limit = f64::from(side);
+                for (text, [left, top, right, bottom]) in boxes.into_inner() {
+                    if left < 0.0 || top < 0.0 || right > limit || bottom > limit {
+                        failures.push(format!(
+                            "{text:?} at {:?} on {side}² seen from {orientation:?}",
+                            [left, top, right, bottom]
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} labels off the canvas: {failures:#?}",
+        failures.len()
+    );
 }

@@ -35,8 +35,18 @@ const PLOTTABLE_MAGNITUDE: f64 = 1e100;
 /// axis still reaches before a spike is cut flat: a pole of 1/x or Rosenbrock's walls must not squash the
 /// interesting part into a sheet.
 const SPIKE_ALLOWANCE: f64 = 2.0;
-/// Projection scale: leaves room around the turning cube for tick labels.
-const VIEW_SCALE: f64 = 0.8;
+/// Largest projection scale: a big canvas still keeps some paper around the box.
+const MAX_VIEW_SCALE: f64 = 1.2;
+/// Smallest: on a canvas too small for the labels, the box stays visible.
+const MIN_VIEW_SCALE: f64 = 0.1;
+/// Turns the fit checks the box's reach at (every 22.5°).
+const TURN_SAMPLES: u32 = 16;
+/// Room kept between the box's corners and the canvas edge for the tick labels plotters hangs off them, in
+/// backend pixels: a 13 px label ("-1.5" is ~26 px wide) set ~10 px out from its edge.
+const LABEL_ROOM: (f64, f64) = (32.0, 26.0);
+/// How far past the box the axis names sit, in spans of their axis (see `draw_axis_names`).
+const NAME_REACH: f64 = 0.22;
+const L_NAME_RISE: f64 = 0.08;
 
 /// Which way the 3-D view looks at the surface, in radians.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -96,6 +106,20 @@ pub struct Trajectory<'a> {
     pub points: &'a [[f64; 2]],
     /// `losses[i]` is L at `points[i]`; extra entries of the longer slice are ignored.
     pub losses: &'a [f64],
+}
+
+/// Where the projected box goes on the canvas: plotters' scale, and the plot area's move from the centre.
+#[derive(Debug, Clone, Copy)]
+struct Placement {
+    scale: f64,
+    shift: (i32, i32),
+}
+
+impl Placement {
+    const UNFITTED: Placement = Placement {
+        scale: 1.0,
+        shift: (0, 0),
+    };
 }
 
 /// Heights of L on the mesh's (MESH_CELLS + 1)² nodes and the vertical range to show them in.
@@ -221,22 +245,88 @@ impl SurfaceView {
         &self,
         area: &'a DrawingArea<DB, Shift>,
     ) -> Result<Chart3d<'a, DB>, String> {
-        let (bounds, field, orientation) = (self.bounds, &self.field, self.orientation);
+        let (bounds, field) = (self.bounds, &self.field);
         let mut chart = ChartBuilder::on(area)
-            .margin(10)
             .build_cartesian_3d(
                 bounds.x_min..bounds.x_max,
                 field.low..field.high,
                 -bounds.y_max..-bounds.y_min,
             )
             .map_err(plot_error)?;
-        chart.with_projection(|mut projection| {
-            projection.yaw = orientation.yaw;
-            projection.pitch = orientation.pitch;
-            projection.scale = VIEW_SCALE;
-            projection.into_matrix()
-        });
+        let canvas = area.dim_in_pixel();
+        // The box's pixel size set here, so its centre (the turning pivot) is known; the fit scales it.
+        let side = box_side(canvas);
+        chart.set_3d_pixel_range((side, side, side));
+        let placement = self.fitting_placement(&mut chart, canvas);
+        project(&mut chart, self.orientation, placement, canvas);
         Ok(chart)
+    }
+
+    /// The scale and shift that keep the box, its axis names and its tick labels on the canvas, the box's
+    /// middle in its middle: turned and tilted, the box reaches further on one side than on the other, and a
+    /// fixed scale let labels fall off an edge. The scale is the smallest over a whole turn at this tilt, so
+    /// the box keeps its size while dragged around.
+    fn fitting_placement<DB: DrawingBackend>(
+        &self,
+        chart: &mut Chart3d<DB>,
+        canvas: (u32, u32),
+    ) -> Placement {
+        let pitch = self.orientation.pitch;
+        let extent_at = |chart: &mut Chart3d<DB>, yaw: f64| {
+            project(
+                chart,
+                Orientation { yaw, pitch },
+                Placement::UNFITTED,
+                canvas,
+            );
+            self.extent(chart)
+        };
+        let size = [f64::from(canvas.0), f64::from(canvas.1)];
+        let rooms = [LABEL_ROOM.0, LABEL_ROOM.1];
+        let mut scale = MAX_VIEW_SCALE;
+        for turn in 0..TURN_SAMPLES {
+            let yaw = f64::from(turn) * TAU / f64::from(TURN_SAMPLES);
+            let (low, high) = extent_at(chart, yaw);
+            for axis in 0..2 {
+                let reach = 0.5 * (high[axis] - low[axis]);
+                if reach > 0.0 {
+                    scale = scale.min((0.5 * size[axis] - rooms[axis]) / reach);
+                }
+            }
+        }
+        let scale = scale.max(MIN_VIEW_SCALE);
+        let (low, high) = extent_at(chart, self.orientation.yaw);
+        // Unfitted, the box's centre is the canvas's; the shift puts the middle of what is drawn there.
+        let shift = |axis: usize| {
+            let off_centre = 0.5 * (low[axis] + high[axis]) - 0.5 * size[axis];
+            (-scale * off_centre).round() as i32
+        };
+        Placement {
+            scale,
+            shift: (shift(0), shift(1)),
+        }
+    }
+
+    /// The pixel rectangle (lowest and highest x and y) of the box's corners and its axis names as `chart`
+    /// projects them.
+    fn extent<DB: DrawingBackend>(&self, chart: &Chart3d<DB>) -> ([f64; 2], [f64; 2]) {
+        let coordinates = chart.as_coord_spec();
+        let (b, field) = (self.bounds, &self.field);
+        let corners = [b.x_min, b.x_max].into_iter().flat_map(|x| {
+            [field.low, field.high]
+                .into_iter()
+                .flat_map(move |l| [-b.y_max, -b.y_min].map(|y| (x, l, y)))
+        });
+        let names = axis_names(coordinates, b, field).map(|(_, at)| at);
+        let (mut low, mut high) = ([f64::INFINITY; 2], [f64::NEG_INFINITY; 2]);
+        for at in corners.chain(names) {
+            let (px, py) = coordinates.translate(&at);
+            for (axis, p) in [f64::from(px), f64::from(py)].into_iter().enumerate() {
+                low[axis] = low[axis].min(p);
+                high[axis] = high[axis].max(p);
+            }
+        }
+        (low, high)
     }
 
     /// White paper, the axes with their ticks and names, and the mesh.
@@ -380,12 +470,58 @@ fn draw_mesh<DB: DrawingBackend>(
 
 /// Names the three axes beside the edges plotters put their tick labels on: x and y past the middle of their
 /// edge, away from the box; L above the top of its edge.
+/// The box's pixel size on a `width` × `height` canvas before scaling (plotters' own default).
+fn box_side((width, height): (u32, u32)) -> i32 {
+    (width.min(height) as i32 * 4 / 5).max(1)
+}
+
+/// Projects `chart` (its box [`box_side`] pixels on `canvas`) seen from `orientation`, scaled about the
+/// box's centre, which `placement`'s shift moves from the canvas's.
+fn project<DB: DrawingBackend>(
+    chart: &mut Chart3d<DB>,
+    orientation: Orientation,
+    placement: Placement,
+    canvas: (u32, u32),
+) {
+    let half = box_side(canvas) / 2;
+    let centre = (
+        canvas.0 as i32 / 2 + placement.shift.0,
+        canvas.1 as i32 / 2 + placement.shift.1,
+    );
+    chart.with_projection(|mut projection| {
+        projection.yaw = orientation.yaw;
+        projection.pitch = orientation.pitch;
+        projection.scale = placement.scale;
+        projection.set_pivot((half, half, half), centre);
+        projection.into_matrix()
+    });
+}
+
 fn draw_axis_names<DB: DrawingBackend>(
     chart: &mut Chart3d<DB>,
     bounds: Bounds,
     field: &HeightField,
 ) -> Result<(), String> {
-    let coordinates = chart.as_coord_spec();
+    let names = axis_names(chart.as_coord_spec(), bounds, field);
+    let style = TextStyle::from((FONT, 16).into_font().style(FontStyle::Italic))
+        .pos(Pos::new(HPos::Center, VPos::Center));
+    chart
+        .draw_series(
+            names
+                .into_iter()
+                .map(|(name, at)| Text::new(name, at, style.clone())),
+        )
+        .map_err(plot_error)?;
+    Ok(())
+}
+
+/// Each axis' name and where it goes (in plotters' axis order): x and y beside their tick edges, further out
+/// than the tick labels; L above the top of its edge.
+fn axis_names(
+    coordinates: &Cartesian3d<RangedCoordf64, RangedCoordf64, RangedCoordf64>,
+    bounds: Bounds,
+    field: &HeightField,
+) -> [(&'static str, (f64, f64, f64)); 3] {
     // Plotters' axis order: 0 = x, 1 = L (up), 2 = −y.
     let ranges = [
         (bounds.x_min, bounds.x_max),
@@ -398,30 +534,20 @@ fn draw_axis_names<DB: DrawingBackend>(
         for (other, (low, high)) in ranges.iter().enumerate() {
             let span = high - low;
             at[other] = if other == axis && axis == 1 {
-                high + 0.08 * span
+                high + L_NAME_RISE * span
             } else if other == axis {
                 0.5 * (low + high)
             } else if other == 1 || axis == 1 {
                 start[other]
             } else if start[other] <= *low {
-                low - 0.22 * span
+                low - NAME_REACH * span
             } else {
-                high + 0.22 * span
+                high + NAME_REACH * span
             };
         }
         (at[0], at[1], at[2])
     };
-    let names = [("x", 0), ("L", 1), ("y", 2)].map(|(name, axis)| (name, name_position(axis)));
-    let style = TextStyle::from((FONT, 16).into_font().style(FontStyle::Italic))
-        .pos(Pos::new(HPos::Center, VPos::Center));
-    chart
-        .draw_series(
-            names
-                .into_iter()
-                .map(|(name, at)| Text::new(name, at, style.clone())),
-        )
-        .map_err(plot_error)?;
-    Ok(())
+    [("x", 0), ("L", 1), ("y", 2)].map(|(name, axis)| (name, name_position(axis)))
 }
 
 /// The box edge along `axis` that plotters draws that axis's ticks on (mirroring its choice in
