@@ -45,6 +45,8 @@ pub static STRINGS: Strings = Strings {
         pause: "Pause",
         step: "Step",
         reset: "Reset",
+        run_ready: "ready",
+        run_paused: "paused",
         keys_hint: "Keys: space = play/pause, → = one step, r = reset.",
         column_optimizer: "optimizer",
         column_step: "step",

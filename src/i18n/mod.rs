@@ -179,6 +179,9 @@ labels! {
     pause,
     step,
     reset,
+    /// A run's status in the race table before its first step, and when the race is paused.
+    run_ready,
+    run_paused,
     keys_hint,
     column_optimizer,
     column_step,

@@ -48,6 +48,8 @@ pub static STRINGS: Strings = Strings {
         pause: "暂停",
         step: "单步",
         reset: "重置",
+        run_ready: "就绪",
+        run_paused: "已暂停",
         keys_hint: "快捷键：空格 = 播放/暂停，→ = 单步，r = 重置。",
         column_optimizer: "优化器",
         column_step: "步数",

@@ -7,7 +7,8 @@ use super::app::App;
 use super::dom;
 use super::format::number;
 use super::palette::{critical_marker, css, optimizer_colour, MARKED_KINDS};
-use crate::optim::OptimizerKind;
+use crate::i18n::Strings;
+use crate::optim::{OptimizerKind, Run, RunStatus};
 
 /// The η slider is logarithmic: its position is log₁₀ η.
 pub fn learning_rate_from_slider(position: f64) -> f64 {
@@ -172,7 +173,7 @@ pub fn update_status(app: &App) -> Result<(), JsValue> {
             ),
             (
                 lines.as_ref().and_then(|lines| lines.item(1)),
-                words.run_status(run.status()).to_string(),
+                shown_status(words, run, app.race.playing).to_string(),
             ),
             (cells.item(1), run.steps().to_string()),
             (
@@ -187,6 +188,16 @@ pub fn update_status(app: &App) -> Result<(), JsValue> {
         }
     }
     Ok(())
+}
+
+/// A run's status as the table shows it: a run that could go on but waits for Play or Step is "ready"
+/// (no step yet) or "paused", not "running".
+fn shown_status(words: &Strings, run: &Run, playing: bool) -> &'static str {
+    match run.status() {
+        RunStatus::Running if !playing && run.steps() == 0 => words.labels.run_ready,
+        RunStatus::Running if !playing => words.labels.run_paused,
+        status => words.run_status(status),
+    }
 }
 
 /// An empty status row for one optimizer: its colour swatch beside its name with the run's status under it

@@ -35,6 +35,9 @@ async function raceRows(page) {
   );
 }
 
+/** The status words under each run's name in the race table. */
+const statusWords = (page) => page.$$eval("#race-status .run-status", (cells) => cells.map((c) => c.textContent));
+
 test("the default scene loads without console errors", async () => {
   const { page, context, errors } = await open(shared.browser, shared.server.url);
   assert.equal(await page.$eval("#preset", (s) => s.options[0].value), "lecture");
@@ -129,16 +132,27 @@ test("stepping the race advances both runs; on the narrow valley momentum gets l
   );
   assert.ok(valley, "a narrow-valley preset exists");
   await page.selectOption("#preset", valley);
+  await afterSteps(page, 0);
+  // A run that could go on says why it does not: no step yet, or the race is paused.
+  assert.deepEqual(await statusWords(page), ["ready", "ready"]);
   for (let i = 0; i < 40; i++) await page.click("#step");
   const rows = await afterSteps(page, 40);
   assert.deepEqual(rows.map((r) => r.optimizer), ["gd", "momentum"]);
   const [gd, momentum] = rows;
   assert.ok(momentum.loss < gd.loss, `momentum ${momentum.loss} < gd ${gd.loss}`);
+  assert.deepEqual(rows.map((r) => r.status), ["running", "running"]);
+  assert.deepEqual(await statusWords(page), ["paused", "paused"]);
   await page.$eval("#step", (button) => button.blur());
+  await page.keyboard.press(" ");
+  await page.waitForFunction(() => document.querySelector("#play").textContent === "Pause");
+  assert.deepEqual(await statusWords(page), ["running", "running"]);
+  await page.keyboard.press(" ");
+  await page.waitForFunction(() => document.querySelector("#play").textContent === "Play");
   await page.keyboard.press("r");
   await afterSteps(page, 0);
   await page.keyboard.press("ArrowRight");
   await afterSteps(page, 1);
+  assert.deepEqual(await statusWords(page), ["paused", "paused"]);
   assert.deepEqual(errors, []);
   await context.close();
 });
