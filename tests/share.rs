@@ -2,6 +2,7 @@
 
 use proptest::prelude::*;
 use saddle::bounds::Bounds;
+use saddle::charts::Orientation;
 use saddle::lesson::{StepId, STEPS};
 use saddle::optim::OptimizerKind;
 use saddle::share::{
@@ -242,6 +243,48 @@ fn unknown_map_mode_or_lesson_step_falls_back_with_a_notice() {
     );
 }
 
+#[test]
+fn the_3d_view_turn_travels_in_degrees_and_only_when_turned() {
+    assert!(!encode(&Scene::default()).contains("turn="));
+    let decoded = decode("v=1&preset=lecture&turn=30,45");
+    assert!(decoded.notices.is_empty(), "{:?}", decoded.notices);
+    assert_eq!(decoded.scene.turn, Some([30.0, 45.0]));
+    assert!(encode(&decoded.scene).contains("&turn=30,45"));
+    let turned = Orientation::from_link_degrees([30.0, 45.0]);
+    assert!((turned.yaw - std::f64::consts::PI / 6.0).abs() < 1e-12);
+    assert!((turned.pitch - std::f64::consts::FRAC_PI_4).abs() < 1e-12);
+    // Read as a drag would leave it: yaw wrapped into [0, 360), pitch within the view's tilt (0.05–1.5 rad),
+    // both to a tenth of a degree.
+    assert_eq!(decode("turn=-90.04,120").scene.turn, Some([270.0, 85.9]));
+    assert_eq!(decode("turn=359.97,-5").scene.turn, Some([0.0, 2.9]));
+    // A dragged view is kept at the link's resolution, so its link reopens it exactly.
+    let dragged = Orientation::default().turned(13.0, -7.0).as_linked();
+    assert_eq!(
+        Orientation::from_link_degrees(dragged.link_degrees()),
+        dragged
+    );
+    // The default view written out reads back as the default view.
+    let default = Orientation::default().link_degrees();
+    assert_eq!(default, [315.1, 25.8]);
+    let reread = Orientation::from_link_degrees(default);
+    assert!((reread.yaw - Orientation::default().yaw).abs() < 1e-3);
+}
+
+#[test]
+fn a_bad_turn_falls_back_to_the_default_view_with_a_notice() {
+    for bad in ["abc", "30", "1,2,3", "1e7,10", "nan,10"] {
+        let decoded = decode(&format!("v=1&turn={bad}&pt=1,2"));
+        assert_eq!(decoded.scene.turn, None, "{bad}");
+        assert_eq!(decoded.scene.point, Some([1.0, 2.0]));
+        assert_eq!(
+            decoded.notices,
+            vec![format!(
+                "Ignored turn={bad} in the link: turn must be two angles in degrees, yaw,pitch."
+            )]
+        );
+    }
+}
+
 fn any_scene() -> impl Strategy<Value = Scene> {
     let surface = prop_oneof![
         prop::sample::select(vec!["lecture", "saddle", "himmelblau", "lecture-data"])
@@ -271,6 +314,11 @@ fn any_scene() -> impl Strategy<Value = Scene> {
             prop::sample::select(ViewMode::ALL.to_vec()),
             prop::option::of(prop::sample::select(Language::ALL.to_vec())),
             any::<bool>(),
+            prop::option::of(
+                (-720.0..720.0f64, -10.0..100.0f64).prop_map(|(yaw, pitch)| {
+                    Orientation::from_link_degrees([yaw, pitch]).link_degrees()
+                }),
+            ),
         ),
         (
             prop::sample::select(MapMode::ALL.to_vec()),
@@ -285,7 +333,7 @@ fn any_scene() -> impl Strategy<Value = Scene> {
                 optimizers,
                 (learning_rate, beta, steps),
                 (batch, seed),
-                (view, language, embed),
+                (view, language, embed, turn),
                 (map, lesson),
             )| Scene {
                 surface,
@@ -298,6 +346,7 @@ fn any_scene() -> impl Strategy<Value = Scene> {
                 seed,
                 steps,
                 view,
+                turn,
                 map,
                 lesson,
                 language,

@@ -80,6 +80,29 @@ impl Orientation {
         .sanitized()
     }
 
+    /// The view as a share link writes it: yaw and pitch in degrees, to a tenth (yaw in [0, 360)). Reading
+    /// it back with [`Orientation::from_link_degrees`] gives the same tenths again.
+    pub fn link_degrees(self) -> [f64; 2] {
+        let tenths = |radians: f64| (radians.to_degrees() * 10.0).round() / 10.0;
+        let view = self.sanitized();
+        let yaw = tenths(view.yaw);
+        [if yaw >= 360.0 { 0.0 } else { yaw }, tenths(view.pitch)]
+    }
+
+    /// This view at a link's resolution: what a link to it reopens, to the pixel.
+    pub fn as_linked(self) -> Orientation {
+        Orientation::from_link_degrees(self.link_degrees())
+    }
+
+    /// The view a link's `turn=yaw,pitch` (degrees) asks for, turned into range like a dragged one.
+    pub fn from_link_degrees([yaw, pitch]: [f64; 2]) -> Orientation {
+        Orientation {
+            yaw: yaw.to_radians(),
+            pitch: pitch.to_radians(),
+        }
+        .sanitized()
+    }
+
     /// Yaw wrapped into [0, 2π), pitch clamped; anything non-finite falls back to the default view.
     fn sanitized(self) -> Orientation {
         let default = Orientation::default();

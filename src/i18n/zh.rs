@@ -441,6 +441,7 @@ fn ignored_because(reason: &IgnoredBecause) -> String {
         LearningRate => "学习率必须是 (0, 100] 内的数",
         Beta => "beta 必须是 [0, 1) 内的数",
         View => "view 必须是 map、3d 或 both",
+        Turn => "turn 必须是两个以度为单位的角度 yaw,pitch",
         MapMode => "map 必须是 loss 或 curvature",
         Lesson => "没有这个名称的课程步骤",
         Language => "lang 必须是 en 或 zh",

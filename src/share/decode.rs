@@ -5,6 +5,7 @@ use super::{
     MAX_STEPS,
 };
 use crate::bounds::Bounds;
+use crate::charts::Orientation;
 use crate::experiments::{dataset_preset, MAX_POINTS};
 use crate::formula::Formula;
 use crate::lesson::step_by_slug;
@@ -23,6 +24,8 @@ pub struct Decoded {
 
 /// Coordinates beyond this are refused: a link is not the place for 1e300.
 const MAX_COORDINATE: f64 = 1e12;
+/// Angles beyond this many degrees are refused rather than wrapped (a turn is written within [0, 360)).
+const MAX_TURN_DEGREES: f64 = 1e6;
 /// Box widths outside this range are refused (the map cannot show them meaningfully).
 const BOX_WIDTH_RANGE: std::ops::RangeInclusive<f64> = 1e-12..=1e12;
 /// Most bytes a formula may take in a link as `encode` writes it, leaving ample room for every other key
@@ -148,6 +151,11 @@ impl Decoded {
                 .find(|v| v.name() == value)
                 .map(|v| scene.view = v)
                 .ok_or(IgnoredBecause::View),
+            "turn" => finite_list::<2>(value, MAX_TURN_DEGREES)
+                .map(|degrees| {
+                    scene.turn = Some(Orientation::from_link_degrees(degrees).link_degrees())
+                })
+                .ok_or(IgnoredBecause::Turn),
             "map" => MapMode::ALL
                 .into_iter()
                 .find(|m| m.name() == value)

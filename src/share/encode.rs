@@ -35,6 +35,9 @@ pub fn encode(scene: &Scene) -> String {
     if scene.view != ViewMode::Both {
         pairs.push(format!("view={}", scene.view.name()));
     }
+    if let Some(turn) = scene.turn {
+        pairs.push(format!("turn={}", numbers(&turn)));
+    }
     if scene.map != MapMode::Loss {
         pairs.push(format!("map={}", scene.map.name()));
     }

@@ -3,7 +3,7 @@
 //! `#v=1&preset=lecture&pt=0.3,0.2&opt=gd,momentum&lr=0.01&beta=0.9`
 //!
 //! The keys are a contract that links in lecture notes rely on: `v`, `preset` or
-//! `expr`, `box`, `pt`, `opt`, `lr`, `beta`, `steps`, `view`, `map`, `lesson`, `lang`, `embed`,
+//! `expr`, `box`, `pt`, `opt`, `lr`, `beta`, `steps`, `view`, `turn`, `map`, `lesson`, `lang`, `embed`,
 //! `batch`, `seed`.
 //! Decoding never fails: a bad value falls back to its default with a notice,
 //! one key at a time; unknown keys are ignored.

@@ -1,4 +1,6 @@
 use crate::bounds::Bounds;
+#[cfg(doc)]
+use crate::charts::Orientation;
 use crate::lesson::StepId;
 use crate::optim::{Hyperparameters, OptimizerKind};
 use crate::surface::Point;
@@ -90,6 +92,8 @@ pub struct Scene {
     /// Race steps to replay on load.
     pub steps: usize,
     pub view: ViewMode,
+    /// How the 3-D view is turned, as [`Orientation::link_degrees`] writes it; `None`: the default view.
+    pub turn: Option<[f64; 2]>,
     pub map: MapMode,
     /// The guided-lesson step the page shows beside the scene, if any.
     pub lesson: Option<StepId>,
@@ -125,6 +129,7 @@ impl Default for Scene {
             seed: hyper.seed,
             steps: 0,
             view: ViewMode::Both,
+            turn: None,
             map: MapMode::Loss,
             lesson: None,
             language: None,

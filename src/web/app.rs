@@ -18,6 +18,7 @@ use super::ui::Ui;
 use super::{crash, dom, inspector, scene_link, surface_panel};
 use crate::analysis::{analyze, find_critical_points, CriticalPoints, PointAnalysis};
 use crate::bounds::Bounds;
+use crate::charts::Orientation;
 use crate::experiments::dataset_preset;
 use crate::formula::Formula;
 use crate::optim::{Hyperparameters, OptimizerKind};
@@ -355,6 +356,8 @@ impl App {
             seed: self.race.hyper.seed,
             steps: self.race.steps(),
             view: self.view,
+            turn: (self.plots.orientation != Orientation::default())
+                .then(|| self.plots.orientation.link_degrees()),
             map: self.map.mode,
             lesson: self.lesson.opened,
             language: self.language,

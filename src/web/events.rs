@@ -135,9 +135,15 @@ fn wire_surface3d(app: &SharedApp) -> Result<(), JsValue> {
             return;
         };
         let to = css_position(&e);
-        a.plots.orientation = a.plots.orientation.turned(to[0] - from[0], to[1] - from[1]);
+        // Kept at the share link's resolution, so a link reopens exactly the view on the screen.
+        a.plots.orientation = a
+            .plots
+            .orientation
+            .turned(to[0] - from[0], to[1] - from[1])
+            .as_linked();
         a.plots.turning_from = Some(to);
         a.dirty.plots = true;
+        a.dirty.url = true;
     })?;
     for event in ["pointerup", "pointercancel"] {
         on(app, &canvas, event, |a, _: PointerEvent| {

@@ -6,6 +6,7 @@ use wasm_bindgen::JsValue;
 use super::app::{App, SharedApp};
 use super::{dom, inspector, language, lesson_panel, race_panel};
 use crate::analysis::analyze;
+use crate::charts::Orientation;
 use crate::experiments::dataset_preset;
 use crate::presets::preset;
 use crate::share::{decode, Decoded, IgnoredBecause, LinkNotice, SurfaceChoice};
@@ -20,6 +21,9 @@ impl App {
         self.language = scene.language;
         self.embed = scene.embed;
         self.view = scene.view;
+        self.plots.orientation = scene
+            .turn
+            .map_or_else(Orientation::default, Orientation::from_link_degrees);
         self.map.mode = scene.map;
         self.race.playing = false;
         self.race.kinds = scene.optimizers.clone();

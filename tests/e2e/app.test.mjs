@@ -204,6 +204,42 @@ test("Copy link, then opening it, restores the surface, the point and the optimi
   await context.close();
 });
 
+/** The 3-D view's pixels once two readings a few frames apart agree (it is drawn frames after the map). */
+async function settled3d(page) {
+  let previous = "";
+  for (;;) {
+    await page.waitForTimeout(150);
+    const now = await page.$eval("#surface3d", (canvas) => canvas.toDataURL());
+    if (now === previous) return now;
+    previous = now;
+  }
+}
+
+test("a turned 3-D view travels in the link and reopens exactly as it was", async () => {
+  const { page, context } = await open(shared.browser, shared.server.url);
+  const untouched = await settled3d(page);
+  const box = await page.$eval("#surface3d", (canvas) => {
+    const r = canvas.getBoundingClientRect();
+    return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+  });
+  await page.mouse.move(box.x, box.y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 40, box.y + 15, { steps: 4 });
+  await page.mouse.up();
+  const turned = await settled3d(page);
+  assert.notEqual(turned, untouched);
+  await page.click("#copy-link");
+  const link = await page.$eval("#share-link", (i) => i.value);
+  // 40 px right turns the yaw back by 0.4 rad, 15 px down tilts it by 0.15 rad: 315.1° − 22.9°, 25.8° + 8.6°.
+  assert.match(link, /&turn=292\.\d,34\.\d(&|$)/);
+
+  const reopened = await open(shared.browser, link);
+  assert.equal(await settled3d(reopened.page), turned);
+  assert.deepEqual(reopened.errors, []);
+  await reopened.context.close();
+  await context.close();
+});
+
 test("a hostile fragment stays inert text: no dialog, no injected element", async () => {
   const { page, context, dialogs } = await open(shared.browser, `${shared.server.url}#expr=<img src=x onerror=alert(1)>`);
   assert.equal(await page.$$eval("img", (images) => images.length), 0);
