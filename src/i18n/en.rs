@@ -59,7 +59,7 @@ pub static STRINGS: Strings = Strings {
         taylor_hint: "Dotted: the second-order Taylor model around θ′.",
         escape_button: "Escape along u",
         escaped: "Escaped: L",
-        rotate_hint: "Drag to rotate.",
+        rotate_hint: "Drag to rotate; double-click to turn it back.",
         map_label: "Heat map of the loss with contour lines",
         surface3d_label: "The loss surface in 3-D",
         loss_chart_label: "Loss against step for each optimizer",

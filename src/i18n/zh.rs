@@ -62,7 +62,7 @@ pub static STRINGS: Strings = Strings {
         taylor_hint: "虚线：θ′ 处的二阶泰勒模型。",
         escape_button: "沿 u 逃离",
         escaped: "已逃离：L",
-        rotate_hint: "拖动可旋转。",
+        rotate_hint: "拖动可旋转；双击恢复初始视角。",
         map_label: "带等高线的损失热力图",
         surface3d_label: "损失曲面的三维视图",
         loss_chart_label: "各优化器的损失随步数的变化",

@@ -8,6 +8,7 @@ use super::app::{App, SharedApp};
 use super::escape::EscapeAnimation;
 use super::gesture::{distance, midpoint, Gesture, Pointer, CLICK_SLOP, GRAB_RADIUS};
 use super::{crash, dom, race_panel, scene_link};
+use crate::charts::Orientation;
 use crate::optim::Hyperparameters;
 use crate::share::ViewMode;
 
@@ -150,6 +151,12 @@ fn wire_surface3d(app: &SharedApp) -> Result<(), JsValue> {
             a.plots.turning_from = None
         })?;
     }
+    // A double click turns the view back to where it started (and drops `turn` from the link).
+    on(app, &canvas, "dblclick", |a, _: Event| {
+        a.plots.orientation = Orientation::default();
+        a.dirty.plots = true;
+        a.dirty.url = true;
+    })?;
     Ok(())
 }
 

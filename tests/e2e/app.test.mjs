@@ -235,6 +235,10 @@ test("a turned 3-D view travels in the link and reopens exactly as it was", asyn
 
   const reopened = await open(shared.browser, link);
   assert.equal(await settled3d(reopened.page), turned);
+  // A double click turns it back to the view it opens with, and the link forgets the turn.
+  await reopened.page.dblclick("#surface3d");
+  assert.equal(await settled3d(reopened.page), untouched);
+  await reopened.page.waitForFunction(() => !location.hash.includes("turn="));
   assert.deepEqual(reopened.errors, []);
   await reopened.context.close();
   await context.close();
