@@ -15,18 +15,43 @@ use super::dom;
 
 pub type Area = DrawingArea<Canvas, Shift>;
 
-/// A [`CanvasBackend`] that answers [`DrawingBackend::estimate_text_size`] with `measureText`.
+/// A [`CanvasBackend`] that answers [`DrawingBackend::estimate_text_size`] with `measureText`, and
+/// may lay out in fewer pixels than the canvas has (see [`scaled_drawing_area`]).
 pub struct Canvas {
     drawing: CanvasBackend,
     context: CanvasRenderingContext2d,
+    size: (u32, u32),
 }
 
-/// A plotters drawing area over the whole of `canvas`.
+/// A plotters drawing area over the whole of `canvas`, one unit per canvas pixel.
 pub fn drawing_area(canvas: &HtmlCanvasElement) -> Result<Area, String> {
+    scaled_drawing_area(canvas, (canvas.width(), canvas.height()))
+}
+
+/// A plotters drawing area over the whole of `canvas` laid out in `size` units (CSS pixels), the
+/// context scaled to the canvas's own pixels: charts whose fonts and margins are given in CSS pixels stay
+/// sharp on a high-density screen.
+pub fn scaled_drawing_area(canvas: &HtmlCanvasElement, size: (u32, u32)) -> Result<Area, String> {
     let no_canvas = || "this browser gives no 2-D canvas".to_string();
     let drawing = CanvasBackend::with_canvas_object(canvas.clone()).ok_or_else(no_canvas)?;
     let context = context_2d(canvas)?;
-    Ok(Canvas { drawing, context }.into_drawing_area())
+    let scale = |pixels: u32, units: u32| f64::from(pixels) / f64::from(units.max(1));
+    context
+        .set_transform(
+            scale(canvas.width(), size.0),
+            0.0,
+            0.0,
+            scale(canvas.height(), size.1),
+            0.0,
+            0.0,
+        )
+        .map_err(|e| dom::describe(&e))?;
+    Ok(Canvas {
+        drawing,
+        context,
+        size,
+    }
+    .into_drawing_area())
 }
 
 pub fn context_2d(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, String> {
@@ -68,7 +93,7 @@ impl DrawingBackend for Canvas {
     type ErrorType = CanvasError;
 
     fn get_size(&self) -> (u32, u32) {
-        self.drawing.get_size()
+        self.size
     }
 
     fn ensure_prepared(&mut self) -> Drawn {

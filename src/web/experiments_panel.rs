@@ -11,7 +11,7 @@ use web_sys::{
 use super::app::SharedApp;
 use super::dom::{self, by_id, SizeWatch};
 use super::format::number;
-use super::plots::visible_area;
+use super::plots::{visible_area, ChartSize};
 use crate::charts::{draw_eigen_histogram, draw_min_ratio_chart};
 use crate::experiments::{
     MinRatioConfig, MinRatioExperiment, MinRatioRun, MAX_PARAMS, ZERO_EIGENVALUE_TOLERANCE,
@@ -187,8 +187,8 @@ impl ExperimentsPanel {
         }
         // Asked only in a frame with time to spare: the answer may cost a layout of the page.
         if !busy && self.chart_resize.take_resized() {
-            let width = self.chart.client_width();
-            if width > 0 && width as u32 != self.chart.width() {
+            let size = ChartSize::of(&self.chart)?;
+            if size.is_some_and(|size| size.backing != (self.chart.width(), self.chart.height())) {
                 self.dirty = true;
             }
         }

@@ -3,7 +3,7 @@
 use wasm_bindgen::JsValue;
 use web_sys::HtmlCanvasElement;
 
-use super::canvas::{context_2d, drawing_area, Area};
+use super::canvas::{context_2d, scaled_drawing_area, Area};
 use super::dom;
 use super::palette::optimizer_colour;
 use crate::analysis::PointAnalysis;
@@ -17,6 +17,8 @@ use crate::surface::LossSurface;
 /// Fewest milliseconds between two redraws of the charts while a race runs (the 3-D mesh is the slowest
 /// thing on the page; the map's overlay keeps the per-frame motion).
 pub const REDRAW_INTERVAL_MS: f64 = 120.0;
+/// Highest screen-pixel ratio the charts' backing stores follow: the 3-D mesh's cost grows with the pixels.
+const MAX_PIXEL_RATIO: f64 = 2.0;
 
 pub struct Plots {
     pub surface3d: HtmlCanvasElement,
@@ -94,11 +96,16 @@ impl Plots {
             match scenery.surface {
                 Some(surface) => {
                     self.refresh_backdrop(surface, scenery.bounds)?;
-                    context_2d(&self.surface3d)?.draw_image_with_html_canvas_element(
-                        &self.backdrop,
-                        0.0,
-                        0.0,
-                    )?;
+                    // In the area's units: the context is scaled to the canvas's pixels.
+                    let (width, height) = area.dim_in_pixel();
+                    context_2d(&self.surface3d)?
+                        .draw_image_with_html_canvas_element_and_dw_and_dh(
+                            &self.backdrop,
+                            0.0,
+                            0.0,
+                            f64::from(width),
+                            f64::from(height),
+                        )?;
                     let point = scenery.point.map(|p| (p.at, p.derivatives.value));
                     match &self.backdrop_drawn {
                         Some(drawn) => drawn.view.draw_walkers(&area, point, &trajectories),
@@ -123,6 +130,10 @@ impl Plots {
         bounds: Bounds,
     ) -> Result<(), JsValue> {
         let size = (self.surface3d.width(), self.surface3d.height());
+        let css = (
+            self.surface3d.client_width().max(1) as u32,
+            self.surface3d.client_height().max(1) as u32,
+        );
         let orientation = self.orientation;
         let current = self.backdrop_drawn.as_ref().is_some_and(|drawn| {
             drawn.bounds == bounds && drawn.orientation == orientation && drawn.size == size
@@ -133,7 +144,7 @@ impl Plots {
         self.backdrop.set_width(size.0);
         self.backdrop.set_height(size.1);
         let view = SurfaceView::new(surface, bounds, orientation);
-        view.draw_backdrop(&drawing_area(&self.backdrop)?)
+        view.draw_backdrop(&scaled_drawing_area(&self.backdrop, css)?)
             .map_err(|e| JsValue::from_str(&e))?;
         self.backdrop_drawn = Some(Backdrop {
             view,
@@ -145,18 +156,41 @@ impl Plots {
     }
 }
 
-/// A drawing area the size of the canvas on screen, or `None` while the canvas is hidden.
-///
-/// The charts lay out their text in canvas pixels, so these canvases use CSS-pixel backing stores.
+/// A drawing area laid out in the CSS pixels of the canvas on screen, or `None` while the canvas is hidden.
+/// The charts give fonts and margins in those pixels; the canvas gets the screen's own pixels
+/// ([`ChartSize::backing`]), so they are sharp on a high-density screen.
 pub(super) fn visible_area(canvas: &HtmlCanvasElement) -> Result<Option<Area>, JsValue> {
-    let (width, height) = (canvas.client_width(), canvas.client_height());
-    if width <= 0 || height <= 0 {
+    let Some(size) = ChartSize::of(canvas)? else {
         return Ok(None);
+    };
+    if (canvas.width(), canvas.height()) != size.backing {
+        canvas.set_width(size.backing.0);
+        canvas.set_height(size.backing.1);
     }
-    let (width, height) = (width as u32, height as u32);
-    if canvas.width() != width || canvas.height() != height {
-        canvas.set_width(width);
-        canvas.set_height(height);
+    Ok(Some(scaled_drawing_area(canvas, size.css)?))
+}
+
+/// A chart canvas's size on screen in CSS pixels and the backing store that fills it with screen pixels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct ChartSize {
+    pub css: (u32, u32),
+    pub backing: (u32, u32),
+}
+
+impl ChartSize {
+    /// `None` while the canvas is hidden (no size on screen).
+    pub fn of(canvas: &HtmlCanvasElement) -> Result<Option<ChartSize>, JsValue> {
+        let (width, height) = (canvas.client_width(), canvas.client_height());
+        if width <= 0 || height <= 0 {
+            return Ok(None);
+        }
+        let ratio = dom::window()?
+            .device_pixel_ratio()
+            .clamp(1.0, MAX_PIXEL_RATIO);
+        let backing = |css: i32| (f64::from(css) * ratio).round() as u32;
+        Ok(Some(ChartSize {
+            css: (width as u32, height as u32),
+            backing: (backing(width), backing(height)),
+        }))
     }
-    Ok(Some(drawing_area(canvas)?))
 }
