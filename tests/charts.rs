@@ -5,6 +5,7 @@ use std::cell::RefCell;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::FontTransform;
 use plotters_backend::{BackendColor, BackendCoord, BackendTextStyle, DrawingErrorKind};
 use saddle::analysis::PointKind;
 use saddle::bounds::Bounds;
@@ -438,21 +439,48 @@ impl DrawingBackend for TextBoxes<'_> {
     ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
         let width = f64::from(self.estimate_text_size(text, style)?.0);
         let height = style.size();
-        let (x, y) = (f64::from(x), f64::from(y));
         let Pos { h_pos, v_pos } = style.anchor();
         let left = match h_pos {
-            HPos::Left => x,
-            HPos::Center => x - width / 2.0,
-            HPos::Right => x - width,
+            HPos::Left => 0.0,
+            HPos::Center => -width / 2.0,
+            HPos::Right => -width,
         };
         let top = match v_pos {
-            VPos::Top => y,
-            VPos::Center => y - height / 2.0,
-            VPos::Bottom => y - height,
+            VPos::Top => 0.0,
+            VPos::Center => -height / 2.0,
+            VPos::Bottom => -height,
         };
-        self.boxes
-            .borrow_mut()
-            .push((text.to_string(), [left, top, left + width, top + height]));
+        // The box in the text's own frame, turned as the canvas backend turns it about the anchor.
+        let turn = match style.transform() {
+            FontTransform::None => 0.0_f64,
+            FontTransform::Rotate90 => 90.0,
+            FontTransform::Rotate180 => 180.0,
+            FontTransform::Rotate270 => 270.0,
+        }
+        .to_radians();
+        let (sin, cos) = turn.sin_cos();
+        let corners = [
+            (left, top),
+            (left + width, top),
+            (left, top + height),
+            (left + width, top + height),
+        ]
+        .map(|(u, v)| {
+            (
+                f64::from(x) + u * cos - v * sin,
+                f64::from(y) + u * sin + v * cos,
+            )
+        });
+        // Rounded: a quarter turn's sine and cosine leave 1e-15 crumbs that would "leave" the canvas.
+        let round = |v: f64| (v * 1e6).round() / 1e6;
+        let lowest = |values: [f64; 4]| round(values.into_iter().fold(f64::INFINITY, f64::min));
+        let highest =
+            |values: [f64; 4]| round(values.into_iter().fold(f64::NEG_INFINITY, f64::max));
+        let (xs, ys) = (corners.map(|c| c.0), corners.map(|c| c.1));
+        self.boxes.borrow_mut().push((
+            text.to_string(),
+            [lowest(xs), lowest(ys), highest(xs), highest(ys)],
+        ));
         Ok(())
     }
 }
@@ -541,4 +569,51 @@ fn three_d_labels_stay_on_the_canvas_from_every_side() {
         "{} labels off the canvas: {failures:#?}",
         failures.len()
     );
+}
+
+#[test]
+fn a_long_spectrum_title_fits_its_histogram() {
+    use saddle::charts::draw_eigen_histogram;
+    use saddle::experiments::MinRatioRun;
+    register_system_font().expect("a system font (Debian: fonts-dejavu-core)");
+    let eigenvalues = vec![-0.4, -0.1, -0.02, 0.0, 0.01, 0.05, 0.2, 0.3, 3.1, 6.4];
+    let run = MinRatioRun {
+        training_loss: 0.008568,
+        gradient_norm: 2.2e-3,
+        minimum_ratio: 0.7692307692307693,
+        eigenvalues: eigenvalues.clone(),
+        positive: 10,
+        negative: 3,
+        zero: 0,
+        training_steps: 400,
+        solver_iterations: 30,
+    };
+    for language in [Language::English, Language::Chinese] {
+        let words = strings(language);
+        let title = (words.run_spectrum)(2, &run);
+        // From a phone's half row to a wide screen's.
+        for width in [260u32, 420, 540, 800] {
+            let boxes = RefCell::new(Vec::new());
+            let area = TextBoxes {
+                size: (width, 300),
+                boxes: &boxes,
+            }
+            .into_drawing_area();
+            draw_eigen_histogram(&area, &eigenvalues, 1e-5, &title, &words.chart).unwrap();
+            let boxes = boxes.into_inner();
+            let shown: String = boxes.iter().map(|(text, _)| text.as_str()).collect();
+            for word in ["10", "3", "0.7692"] {
+                assert!(shown.contains(word), "{word:?} missing from {boxes:?}");
+            }
+            for (text, [left, top, right, bottom]) in &boxes {
+                let inside =
+                    *left >= 0.0 && *top >= 0.0 && *right <= f64::from(width) && *bottom <= 300.0;
+                assert!(
+                    inside,
+                    "{text:?} at {:?} leaves the {width}-wide histogram",
+                    [left, top, right, bottom]
+                );
+            }
+        }
+    }
 }

@@ -4,13 +4,15 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{plot_error, tick_label, FONT};
+use super::{draw_fitted_title, plot_error, tick_label, FONT};
 use crate::i18n::ChartWords;
 
 /// Okabe–Ito vermillion and blue, as for descending and ascending curvature elsewhere on the page.
 const NEGATIVE: RGBColor = RGBColor(213, 94, 0);
 const POSITIVE: RGBColor = RGBColor(0, 114, 178);
 const ZERO: RGBColor = RGBColor(153, 153, 153);
+/// Room around the chart, in pixels.
+const MARGIN: i32 = 12;
 /// Bars across the spread of the curved eigenvalues.
 pub const HISTOGRAM_BINS: usize = 24;
 
@@ -88,9 +90,11 @@ pub fn draw_eigen_histogram<DB: DrawingBackend>(
         .unwrap_or(0);
 
     area.fill(&WHITE).map_err(plot_error)?;
-    let mut chart = ChartBuilder::on(area)
-        .caption(title, (FONT, 16))
-        .margin(12)
+    let title_bottom = draw_fitted_title(area, title, MARGIN)?;
+    let (_, body) = area.split_vertically(title_bottom);
+    let mut chart = ChartBuilder::on(&body)
+        .margin(MARGIN)
+        .margin_top(4)
         .x_label_area_size(40)
         .y_label_area_size(44)
         .build_cartesian_2d(left - pad..right + pad, 0.0..(tallest.max(1) as f64 * 1.08))

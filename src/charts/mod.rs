@@ -41,7 +41,10 @@ pub use map_overlay::{
 pub use min_ratio::{dot_opacity, draw_min_ratio_chart, CRITICAL_GRADIENT_NORM};
 pub use surface3d::{draw_surface3d, Orientation, SurfaceView, Trajectory, MESH_CELLS};
 
+use plotters::coord::Shift;
 use plotters::drawing::DrawingAreaErrorKind;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::RGBColor;
 
 /// The family every label is set in: browsers pick their interface face (the one the page's own text is set
@@ -56,6 +59,92 @@ fn rgb((r, g, b): (u8, u8, u8)) -> RGBColor {
 /// The one place a backend's error becomes the `String` the rest of Saddle reports.
 fn plot_error<E: std::error::Error + Send + Sync>(error: DrawingAreaErrorKind<E>) -> String {
     format!("drawing failed: {error}")
+}
+
+/// Title sizes tried, largest first, before a title is split in two lines (and then again).
+const TITLE_SIZES: [f64; 5] = [16.0, 15.0, 14.0, 13.0, 12.0];
+
+/// Draws `title` centred at the top of `area`, `margin` in from its edges: at the largest of
+/// [`TITLE_SIZES`] at which it fits on one line, else split in two at the separator that balances the lines
+/// best ("; ", ", ", a space). Returns the pixel row below it. (plotters' caption is one line at one size,
+/// and a long one ran off both sides of a narrow chart.)
+fn draw_fitted_title<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    title: &str,
+    margin: i32,
+) -> Result<i32, String> {
+    let room = f64::from(area.dim_in_pixel().0) - 2.0 * f64::from(margin);
+    let width = |text: &str, size: f64| {
+        area.estimate_text_size(text, &TextStyle::from((FONT, size).into_font()))
+            .map(|(w, _)| f64::from(w))
+            .map_err(plot_error)
+    };
+    let mut lines = vec![title.to_string()];
+    let mut size = None;
+    for candidate in TITLE_SIZES {
+        if width(title, candidate)? <= room {
+            size = Some(candidate);
+            break;
+        }
+    }
+    if size.is_none() {
+        lines = split_in_two(title, |text| width(text, TITLE_SIZES[0]))?;
+        for candidate in TITLE_SIZES {
+            size = Some(candidate);
+            let widest = lines
+                .iter()
+                .map(|line| width(line, candidate))
+                .try_fold(0.0_f64, |widest, w| w.map(|w| widest.max(w)))?;
+            if widest <= room {
+                break;
+            }
+        }
+    }
+    let size = size.unwrap_or(TITLE_SIZES[TITLE_SIZES.len() - 1]);
+    let style = (FONT, size)
+        .into_font()
+        .color(&BLACK)
+        .pos(Pos::new(HPos::Center, VPos::Top));
+    let line_height = (1.25 * size).ceil() as i32;
+    let centre = area.dim_in_pixel().0 as i32 / 2;
+    let mut top = margin;
+    for line in &lines {
+        area.draw_text(line, &style, (centre, top))
+            .map_err(plot_error)?;
+        top += line_height;
+    }
+    Ok(top)
+}
+
+/// `text` in two lines, split after the separator that makes the wider line narrowest.
+fn split_in_two(
+    text: &str,
+    width: impl Fn(&str) -> Result<f64, String>,
+) -> Result<Vec<String>, String> {
+    let mut best: Option<(f64, usize)> = None;
+    for separator in ["; ", "；", ", ", "，", " "] {
+        for (at, _) in text.match_indices(separator) {
+            let cut = at + separator.len();
+            let (first, second) = (text[..cut].trim_end(), text[cut..].trim_start());
+            if first.is_empty() || second.is_empty() {
+                continue;
+            }
+            let wider = width(first)?.max(width(second)?);
+            if best.is_none_or(|(narrowest, _)| wider < narrowest) {
+                best = Some((wider, cut));
+            }
+        }
+        if best.is_some() {
+            break;
+        }
+    }
+    Ok(match best {
+        Some((_, cut)) => vec![
+            text[..cut].trim_end().to_string(),
+            text[cut..].trim_start().to_string(),
+        ],
+        None => vec![text.to_string()],
+    })
 }
 
 /// A short tick label: `0.5`, `12`, `1.2e4`; plotters' default prints every float digit.
