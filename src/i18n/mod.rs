@@ -126,12 +126,11 @@ macro_rules! labels {
             /// Every field name, for `data-i18n` attributes.
             pub const KEYS: &'static [&'static str] = &[$(stringify!($name)),*];
 
-            /// The label whose field is called `key`.
+            /// The label whose field is called `key`. (A search of [`Labels::KEYS`]: a `match` on every key
+            /// compiled to 5 kB of wasm.)
             pub fn get(&self, key: &str) -> Option<&'static str> {
-                match key {
-                    $(stringify!($name) => Some(self.$name),)*
-                    _ => None,
-                }
+                let fields = [$(self.$name),*];
+                Self::KEYS.iter().position(|k| *k == key).map(|index| fields[index])
             }
         }
     };
