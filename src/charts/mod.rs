@@ -66,7 +66,7 @@ const TITLE_SIZES: [f64; 5] = [16.0, 15.0, 14.0, 13.0, 12.0];
 
 /// Draws `title` centred at the top of `area`, `margin` in from its edges: at the largest of
 /// [`TITLE_SIZES`] at which it fits on one line, else split in two at the separator that balances the lines
-/// best ("; ", ", ", a space). Returns the pixel row below it. (plotters' caption is one line at one size,
+/// best. Returns the pixel row below it. (plotters' caption is one line at one size,
 /// and a long one ran off both sides of a narrow chart.)
 fn draw_fitted_title<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
@@ -116,15 +116,16 @@ fn draw_fitted_title<DB: DrawingBackend>(
     Ok(top)
 }
 
-/// `text` in two lines, split after the separator that makes the wider line narrowest.
+/// `text` in two lines, split after the separator (by preference `;`, then `,`, then a space) that makes
+/// the wider line narrowest.
 fn split_in_two(
     text: &str,
     width: impl Fn(&str) -> Result<f64, String>,
 ) -> Result<Vec<String>, String> {
     let mut best: Option<(f64, usize)> = None;
-    for separator in ["; ", "；", ", ", "，", " "] {
-        for (at, _) in text.match_indices(separator) {
-            let cut = at + separator.len();
+    for separator in [';', '；', ',', '，', ' '] {
+        for (at, _) in text.char_indices().filter(|&(_, c)| c == separator) {
+            let cut = at + separator.len_utf8();
             let (first, second) = (text[..cut].trim_end(), text[cut..].trim_start());
             if first.is_empty() || second.is_empty() {
                 continue;
