@@ -61,7 +61,7 @@ pub static STRINGS: Strings = Strings {
         escaped: "Escaped: L",
         rotate_hint: "Drag to rotate; double-click to turn it back.",
         map_label: "Heat map of the loss with contour lines",
-        surface3d_label: "The loss surface in 3-D",
+        surface3d_label: "The loss surface in 3-D; arrow keys turn it",
         loss_chart_label: "Loss against step for each optimizer",
         curvature_toggle: "Curvature map",
         curvature_legend_title: "How the surface bends (signs of the Hessian's eigenvalues)",

@@ -64,7 +64,7 @@ pub static STRINGS: Strings = Strings {
         escaped: "已逃离：L",
         rotate_hint: "拖动可旋转；双击恢复初始视角。",
         map_label: "带等高线的损失热力图",
-        surface3d_label: "损失曲面的三维视图",
+        surface3d_label: "损失曲面的三维视图；方向键可旋转",
         loss_chart_label: "各优化器的损失随步数的变化",
         curvature_toggle: "曲率图",
         curvature_legend_title: "曲面的弯曲方向（海森矩阵特征值的符号）",

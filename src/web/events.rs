@@ -124,12 +124,21 @@ fn wire_map(app: &SharedApp) -> Result<(), JsValue> {
     })
 }
 
+/// An arrow key turns the 3-D view as a drag of this many pixels would (~8.6°).
+const KEY_TURN_PX: f64 = 15.0;
+
 /// Dragging on the 3-D view turns it.
 fn wire_surface3d(app: &SharedApp) -> Result<(), JsValue> {
     let canvas = app.borrow().ui.surface3d.clone();
     on(app, &canvas, "pointerdown", |a, e: PointerEvent| {
         let _ = a.plots.surface3d.set_pointer_capture(e.pointer_id());
         a.plots.turning_from = Some(css_position(&e));
+        a.plots.keys_turn = false;
+    })?;
+    // Reached with the keyboard, the arrow keys turn it as a drag would. Focused by a click or a drag, the
+    // keys stay the race's (→ = one step).
+    on(app, &canvas, "focus", |a, _: Event| {
+        a.plots.keys_turn = a.plots.surface3d.matches(":focus-visible").unwrap_or(false);
     })?;
     on(app, &canvas, "pointermove", |a, e: PointerEvent| {
         let Some(from) = a.plots.turning_from else {
@@ -156,6 +165,23 @@ fn wire_surface3d(app: &SharedApp) -> Result<(), JsValue> {
         a.plots.orientation = Orientation::default();
         a.dirty.plots = true;
         a.dirty.url = true;
+    })?;
+    on(app, &canvas, "keydown", |a, e: KeyboardEvent| {
+        let (dx, dy) = match e.key().as_str() {
+            "ArrowLeft" => (-KEY_TURN_PX, 0.0),
+            "ArrowRight" => (KEY_TURN_PX, 0.0),
+            "ArrowUp" => (0.0, -KEY_TURN_PX),
+            "ArrowDown" => (0.0, KEY_TURN_PX),
+            _ => return,
+        };
+        if !a.plots.keys_turn || e.ctrl_key() || e.meta_key() || e.alt_key() {
+            return;
+        }
+        a.plots.orientation = a.plots.orientation.turned(dx, dy).as_linked();
+        a.dirty.plots = true;
+        a.dirty.url = true;
+        e.prevent_default();
+        e.stop_propagation();
     })?;
     Ok(())
 }

@@ -26,6 +26,8 @@ pub struct Plots {
     pub orientation: Orientation,
     /// Where the drag that turns the 3-D view was last seen (CSS pixels).
     pub turning_from: Option<[f64; 2]>,
+    /// Whether the arrow keys turn the 3-D view: focused from the keyboard, until a pointer presses on it.
+    pub keys_turn: bool,
     /// The 3-D view's axes and mesh, drawn offscreen once per surface, box, orientation and size, and
     /// copied under the walkers at each redraw: a click or a race step then costs a copy, not a mesh.
     backdrop: HtmlCanvasElement,
@@ -62,6 +64,7 @@ impl Plots {
             loss_chart,
             orientation: Orientation::default(),
             turning_from: None,
+            keys_turn: false,
             backdrop: dom::create("canvas")?,
             backdrop_drawn: None,
         })

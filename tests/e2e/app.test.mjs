@@ -244,6 +244,26 @@ test("a turned 3-D view travels in the link and reopens exactly as it was", asyn
   await context.close();
 });
 
+test("reached with the keyboard, the 3-D view turns with the arrow keys; clicked, → still steps the race", async () => {
+  const { page, context, errors } = await open(shared.browser, shared.server.url);
+  const untouched = await settled3d(page);
+  await page.focus("#surface3d");
+  assert.equal(await page.$eval("#surface3d", (canvas) => canvas.matches(":focus-visible")), true);
+  await page.keyboard.press("ArrowRight");
+  assert.notEqual(await settled3d(page), untouched);
+  // One key turns it as a 15 px drag: yaw 5.5 − 0.15 rad = 306.5°, the tilt kept at 25.8°.
+  await page.waitForFunction(() => location.hash.includes("turn=306.5,25.8"));
+  assert.deepEqual((await raceRows(page)).map((r) => r.steps), [0, 0]);
+  await page.click("#surface3d");
+  await page.keyboard.press("ArrowRight");
+  await afterSteps(page, 1);
+  // The step is in the link, the view's turn as it was.
+  await page.waitForFunction(() => location.hash.includes("steps=1"));
+  assert.match(await page.evaluate(() => location.hash), /&turn=306\.5,25\.8(&|$)/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("a hostile fragment stays inert text: no dialog, no injected element", async () => {
   const { page, context, dialogs } = await open(shared.browser, `${shared.server.url}#expr=<img src=x onerror=alert(1)>`);
   assert.equal(await page.$$eval("img", (images) => images.length), 0);
