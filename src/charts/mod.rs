@@ -64,10 +64,10 @@ fn plot_error<E: std::error::Error + Send + Sync>(error: DrawingAreaErrorKind<E>
 /// Title sizes tried, largest first, before a title is split in two lines (and then again).
 const TITLE_SIZES: [f64; 5] = [16.0, 15.0, 14.0, 13.0, 12.0];
 
-/// Draws `title` centred at the top of `area`, `margin` in from its edges: at the largest of
-/// [`TITLE_SIZES`] at which it fits on one line, else split in two at the separator that balances the lines
-/// best. Returns the pixel row below it. (plotters' caption is one line at one size,
-/// and a long one ran off both sides of a narrow chart.)
+/// Draws `title` centred at the top of `area`, `margin` in from its edges: at the largest of [`TITLE_SIZES`]
+/// at which it fits on one line, else split in two at the separator that balances the lines best. Returns the
+/// pixel row below it. (plotters' caption is one line at one size, and a long one ran off both sides of a
+/// narrow chart.)
 fn draw_fitted_title<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     title: &str,

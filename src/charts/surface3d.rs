@@ -39,12 +39,12 @@ const SPIKE_ALLOWANCE: f64 = 2.0;
 const MAX_VIEW_SCALE: f64 = 1.2;
 /// Smallest: on a canvas too small for the labels, the box stays visible.
 const MIN_VIEW_SCALE: f64 = 0.1;
-/// Turns the fit checks the box's reach at (every 22.5°).
+/// Turns the fit checks the box's reach at (every 22.5°, and the view's own).
 const TURN_SAMPLES: u32 = 16;
 /// Room kept between the box's corners and the canvas edge for the tick labels plotters hangs off them, in
 /// backend pixels: a 13 px label ("-1.5" is ~26 px wide) set ~10 px out from its edge.
 const LABEL_ROOM: (f64, f64) = (32.0, 26.0);
-/// How far past the box the axis names sit, in spans of their axis (see `draw_axis_names`).
+/// How far past the box the axis names sit, in spans of their axis (see [`axis_names`]).
 const NAME_REACH: f64 = 0.22;
 const L_NAME_RISE: f64 = 0.08;
 
@@ -131,7 +131,8 @@ pub struct Trajectory<'a> {
     pub losses: &'a [f64],
 }
 
-/// Where the projected box goes on the canvas: plotters' scale, and the plot area's move from the centre.
+/// Where the projected box goes on the canvas: plotters' scale, and how far the box's centre moves from the
+/// canvas's.
 #[derive(Debug, Clone, Copy)]
 struct Placement {
     scale: f64,
@@ -307,8 +308,8 @@ impl SurfaceView {
         let size = [f64::from(canvas.0), f64::from(canvas.1)];
         let rooms = [LABEL_ROOM.0, LABEL_ROOM.1];
         let mut scale = MAX_VIEW_SCALE;
-        for turn in 0..TURN_SAMPLES {
-            let yaw = f64::from(turn) * TAU / f64::from(TURN_SAMPLES);
+        let turns = (0..TURN_SAMPLES).map(|turn| f64::from(turn) * TAU / f64::from(TURN_SAMPLES));
+        for yaw in turns.chain([self.orientation.yaw]) {
             let (low, high) = extent_at(chart, yaw);
             for axis in 0..2 {
                 let reach = 0.5 * (high[axis] - low[axis]);
@@ -491,8 +492,6 @@ fn draw_mesh<DB: DrawingBackend>(
     Ok(())
 }
 
-/// Names the three axes beside the edges plotters put their tick labels on: x and y past the middle of their
-/// edge, away from the box; L above the top of its edge.
 /// The box's pixel size on a `width` × `height` canvas before scaling (plotters' own default).
 fn box_side((width, height): (u32, u32)) -> i32 {
     (width.min(height) as i32 * 4 / 5).max(1)
@@ -520,6 +519,7 @@ fn project<DB: DrawingBackend>(
     });
 }
 
+/// Names the three axes beside the edges plotters put their tick labels on (see [`axis_names`]).
 fn draw_axis_names<DB: DrawingBackend>(
     chart: &mut Chart3d<DB>,
     bounds: Bounds,
@@ -538,8 +538,8 @@ fn draw_axis_names<DB: DrawingBackend>(
     Ok(())
 }
 
-/// Each axis' name and where it goes (in plotters' axis order): x and y beside their tick edges, further out
-/// than the tick labels; L above the top of its edge.
+/// Each axis' name and where it goes (in plotters' axis order): x and y past the middle of their tick edge,
+/// away from the box and further out than the tick labels; L above the top of its edge.
 fn axis_names(
     coordinates: &Cartesian3d<RangedCoordf64, RangedCoordf64, RangedCoordf64>,
     bounds: Bounds,

@@ -1,6 +1,4 @@
 use crate::bounds::Bounds;
-#[cfg(doc)]
-use crate::charts::Orientation;
 use crate::lesson::StepId;
 use crate::optim::{Hyperparameters, OptimizerKind};
 use crate::surface::Point;
@@ -92,7 +90,8 @@ pub struct Scene {
     /// Race steps to replay on load.
     pub steps: usize,
     pub view: ViewMode,
-    /// How the 3-D view is turned, as [`Orientation::link_degrees`] writes it; `None`: the default view.
+    /// How the 3-D view is turned, as [`crate::charts::Orientation::link_degrees`] writes it; `None`: the
+    /// default view.
     pub turn: Option<[f64; 2]>,
     pub map: MapMode,
     /// The guided-lesson step the page shows beside the scene, if any.

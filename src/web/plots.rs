@@ -98,9 +98,9 @@ impl Plots {
         if let Some(area) = visible_area(&self.surface3d)? {
             match scenery.surface {
                 Some(surface) => {
-                    self.refresh_backdrop(surface, scenery.bounds)?;
                     // In the area's units: the context is scaled to the canvas's pixels.
                     let (width, height) = area.dim_in_pixel();
+                    self.refresh_backdrop(surface, scenery.bounds, (width, height))?;
                     context_2d(&self.surface3d)?
                         .draw_image_with_html_canvas_element_and_dw_and_dh(
                             &self.backdrop,
@@ -126,17 +126,15 @@ impl Plots {
         Ok(())
     }
 
-    /// Redraws the 3-D backdrop offscreen when something it shows changed since it was last drawn.
+    /// Redraws the 3-D backdrop offscreen when something it shows changed since it was last drawn, laid
+    /// out in `css` units like the visible canvas.
     fn refresh_backdrop(
         &mut self,
         surface: &dyn LossSurface,
         bounds: Bounds,
+        css: (u32, u32),
     ) -> Result<(), JsValue> {
         let size = (self.surface3d.width(), self.surface3d.height());
-        let css = (
-            self.surface3d.client_width().max(1) as u32,
-            self.surface3d.client_height().max(1) as u32,
-        );
         let orientation = self.orientation;
         let current = self.backdrop_drawn.as_ref().is_some_and(|drawn| {
             drawn.bounds == bounds && drawn.orientation == orientation && drawn.size == size
