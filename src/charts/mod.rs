@@ -79,28 +79,24 @@ fn draw_fitted_title<DB: DrawingBackend>(
             .map(|(w, _)| f64::from(w))
             .map_err(plot_error)
     };
-    let mut lines = vec![title.to_string()];
-    let mut size = None;
+    let widest = |lines: &[&str], size: f64| {
+        lines.iter().try_fold(0.0_f64, |widest, line| {
+            Ok::<_, String>(widest.max(width(line, size)?))
+        })
+    };
+    let smallest = TITLE_SIZES[TITLE_SIZES.len() - 1];
+    let lines = if widest(&[title], smallest)? <= room {
+        vec![title]
+    } else {
+        split_in_two(title, |text| width(text, TITLE_SIZES[0]))?
+    };
+    let mut size = smallest;
     for candidate in TITLE_SIZES {
-        if width(title, candidate)? <= room {
-            size = Some(candidate);
+        if widest(&lines, candidate)? <= room {
+            size = candidate;
             break;
         }
     }
-    if size.is_none() {
-        lines = split_in_two(title, |text| width(text, TITLE_SIZES[0]))?;
-        for candidate in TITLE_SIZES {
-            size = Some(candidate);
-            let widest = lines
-                .iter()
-                .map(|line| width(line, candidate))
-                .try_fold(0.0_f64, |widest, w| w.map(|w| widest.max(w)))?;
-            if widest <= room {
-                break;
-            }
-        }
-    }
-    let size = size.unwrap_or(TITLE_SIZES[TITLE_SIZES.len() - 1]);
     let style = (FONT, size)
         .into_font()
         .color(&BLACK)
@@ -117,35 +113,29 @@ fn draw_fitted_title<DB: DrawingBackend>(
 }
 
 /// `text` in two lines, split after the separator (by preference `;`, then `,`, then a space) that makes
-/// the wider line narrowest.
+/// the wider line narrowest; one line when it has none.
 fn split_in_two(
     text: &str,
     width: impl Fn(&str) -> Result<f64, String>,
-) -> Result<Vec<String>, String> {
-    let mut best: Option<(f64, usize)> = None;
+) -> Result<Vec<&str>, String> {
+    let mut best: Option<(f64, [&str; 2])> = None;
     for separator in [';', '；', ',', '，', ' '] {
         for (at, _) in text.char_indices().filter(|&(_, c)| c == separator) {
             let cut = at + separator.len_utf8();
-            let (first, second) = (text[..cut].trim_end(), text[cut..].trim_start());
-            if first.is_empty() || second.is_empty() {
+            let lines = [text[..cut].trim_end(), text[cut..].trim_start()];
+            if lines.iter().any(|line| line.is_empty()) {
                 continue;
             }
-            let wider = width(first)?.max(width(second)?);
+            let wider = width(lines[0])?.max(width(lines[1])?);
             if best.is_none_or(|(narrowest, _)| wider < narrowest) {
-                best = Some((wider, cut));
+                best = Some((wider, lines));
             }
         }
         if best.is_some() {
             break;
         }
     }
-    Ok(match best {
-        Some((_, cut)) => vec![
-            text[..cut].trim_end().to_string(),
-            text[cut..].trim_start().to_string(),
-        ],
-        None => vec![text.to_string()],
-    })
+    Ok(best.map_or_else(|| vec![text], |(_, lines)| lines.to_vec()))
 }
 
 /// A short tick label: `0.5`, `12`, `1.2e4`; plotters' default prints every float digit.

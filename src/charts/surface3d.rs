@@ -46,6 +46,7 @@ const TURN_SAMPLES: u32 = 16;
 const LABEL_ROOM: (f64, f64) = (32.0, 26.0);
 /// How far past the box the axis names sit, in spans of their axis (see [`axis_names`]).
 const NAME_REACH: f64 = 0.22;
+/// How far above the box's top the L axis' name sits, in spans of L.
 const L_NAME_RISE: f64 = 0.08;
 
 /// Which way the 3-D view looks at the surface, in radians.
