@@ -127,7 +127,8 @@ fn wire_map(app: &SharedApp) -> Result<(), JsValue> {
 /// An arrow key turns the 3-D view as a drag of this many pixels would (~8.6°).
 const KEY_TURN_PX: f64 = 15.0;
 
-/// Dragging on the 3-D view turns it.
+/// Dragging on the 3-D view turns it, as do the arrow keys when it was reached with the keyboard; a double
+/// click turns it back.
 fn wire_surface3d(app: &SharedApp) -> Result<(), JsValue> {
     let canvas = app.borrow().ui.surface3d.clone();
     on(app, &canvas, "pointerdown", |a, e: PointerEvent| {
@@ -145,15 +146,8 @@ fn wire_surface3d(app: &SharedApp) -> Result<(), JsValue> {
             return;
         };
         let to = css_position(&e);
-        // Kept at the share link's resolution, so a link reopens exactly the view on the screen.
-        a.plots.orientation = a
-            .plots
-            .orientation
-            .turned(to[0] - from[0], to[1] - from[1])
-            .as_linked();
+        turn_3d(a, to[0] - from[0], to[1] - from[1]);
         a.plots.turning_from = Some(to);
-        a.dirty.plots = true;
-        a.dirty.url = true;
     })?;
     for event in ["pointerup", "pointercancel"] {
         on(app, &canvas, event, |a, _: PointerEvent| {
@@ -162,9 +156,7 @@ fn wire_surface3d(app: &SharedApp) -> Result<(), JsValue> {
     }
     // A double click turns the view back to where it started (and drops `turn` from the link).
     on(app, &canvas, "dblclick", |a, _: Event| {
-        a.plots.orientation = Orientation::default();
-        a.dirty.plots = true;
-        a.dirty.url = true;
+        show_3d_from(a, Orientation::default())
     })?;
     on(app, &canvas, "keydown", |a, e: KeyboardEvent| {
         let (dx, dy) = match e.key().as_str() {
@@ -177,13 +169,24 @@ fn wire_surface3d(app: &SharedApp) -> Result<(), JsValue> {
         if !a.plots.keys_turn || e.ctrl_key() || e.meta_key() || e.alt_key() {
             return;
         }
-        a.plots.orientation = a.plots.orientation.turned(dx, dy).as_linked();
-        a.dirty.plots = true;
-        a.dirty.url = true;
+        turn_3d(a, dx, dy);
         e.prevent_default();
         e.stop_propagation();
     })?;
     Ok(())
+}
+
+/// Turns the 3-D view as a drag by (dx, dy) CSS pixels would, kept at the share link's resolution so a link
+/// reopens exactly the view on the screen.
+fn turn_3d(a: &mut App, dx: f64, dy: f64) {
+    show_3d_from(a, a.plots.orientation.turned(dx, dy).as_linked());
+}
+
+/// Redraws the 3-D view seen from `orientation`, and puts it in the link.
+fn show_3d_from(a: &mut App, orientation: Orientation) {
+    a.plots.orientation = orientation;
+    a.dirty.plots = true;
+    a.dirty.url = true;
 }
 
 fn press(a: &mut App, pointer: Pointer) {
