@@ -405,7 +405,28 @@ fn the_loss_chart_legend_moves_off_the_lines() {
 /// natively is shorter: "(w₂)" above a "2" fitted there, and overlapped in the browser).
 struct TextBoxes<'a> {
     size: (u32, u32),
-    boxes: &'a RefCell<Vec<(String, [f64; 4])>>,
+    boxes: &'a RefCell<Vec<TextBox>>,
+}
+
+/// A label and its box: left, top, right, bottom.
+type TextBox = (String, [f64; 4]);
+
+/// Every label `draw` puts on a canvas of `size`, with its box.
+fn text_boxes(size: (u32, u32), draw: impl FnOnce(&DrawingArea<TextBoxes, Shift>)) -> Vec<TextBox> {
+    let boxes = RefCell::new(Vec::new());
+    draw(
+        &TextBoxes {
+            size,
+            boxes: &boxes,
+        }
+        .into_drawing_area(),
+    );
+    boxes.into_inner()
+}
+
+/// Whether a box lies wholly on a canvas of `size`.
+fn on_canvas([left, top, right, bottom]: [f64; 4], (width, height): (u32, u32)) -> bool {
+    left >= 0.0 && top >= 0.0 && right <= f64::from(width) && bottom <= f64::from(height)
 }
 
 impl DrawingBackend for TextBoxes<'_> {
@@ -504,20 +525,12 @@ fn map_labels_never_overlap_each_other_or_leave_the_canvas() {
             let grid = Grid::from_fn(bounds, 16, 16, |[x, y]| x * x * 1e3 + y);
             let colours = ColorScale::for_grid(&grid);
             let frame = MapFrame::new(bounds, f64::from(width), f64::from(height), 1.0);
-            let boxes = RefCell::new(Vec::new());
-            let area = TextBoxes {
-                size: (width, height),
-                boxes: &boxes,
-            }
-            .into_drawing_area();
-            draw_map_frame(&area, &frame, Some(&colours), &strings(language).chart).unwrap();
-            let boxes = boxes.into_inner();
+            let boxes = text_boxes((width, height), |area| {
+                draw_map_frame(area, &frame, Some(&colours), &strings(language).chart).unwrap()
+            });
             assert!(boxes.len() > 8, "{boxes:?}");
             for (i, (text, [left, top, right, bottom])) in boxes.iter().enumerate() {
-                let inside = *left >= 0.0
-                    && *top >= 0.0
-                    && *right <= f64::from(width)
-                    && *bottom <= f64::from(height);
+                let inside = on_canvas([*left, *top, *right, *bottom], (width, height));
                 assert!(inside, "{text:?} leaves the {width}×{height} canvas");
                 for (other, [l, t, r, b]) in &boxes[i + 1..] {
                     let apart = right <= l || r <= left || bottom <= t || b <= top;
@@ -545,19 +558,11 @@ fn three_d_labels_stay_on_the_canvas_from_every_side() {
                     pitch,
                 };
                 let view = SurfaceView::new(&formula, bounds, orientation);
-                let boxes = RefCell::new(Vec::new());
-                let area = TextBoxes {
-                    size: (side, side),
-                    boxes: &boxes,
-                }
-                .into_drawing_area();
-                view.draw_backdrop(&area).unwrap();
-                let limit = f64::from(side);
-                for (text, [left, top, right, bottom]) in boxes.into_inner() {
-                    if left < 0.0 || top < 0.0 || right > limit || bottom > limit {
+                let boxes = text_boxes((side, side), |area| view.draw_backdrop(area).unwrap());
+                for (text, at) in boxes {
+                    if !on_canvas(at, (side, side)) {
                         failures.push(format!(
-                            "{text:?} at {:?} on {side}² seen from {orientation:?}",
-                            [left, top, right, bottom]
+                            "{text:?} at {at:?} on {side}² seen from {orientation:?}"
                         ));
                     }
                 }
@@ -593,25 +598,18 @@ fn a_long_spectrum_title_fits_its_histogram() {
         let title = (words.run_spectrum)(2, &run);
         // From a phone's half row to a wide screen's.
         for width in [260u32, 420, 540, 800] {
-            let boxes = RefCell::new(Vec::new());
-            let area = TextBoxes {
-                size: (width, 300),
-                boxes: &boxes,
-            }
-            .into_drawing_area();
-            draw_eigen_histogram(&area, &eigenvalues, 1e-5, &title, &words.chart).unwrap();
-            let boxes = boxes.into_inner();
+            let boxes = text_boxes((width, 300), |area| {
+                draw_eigen_histogram(area, &eigenvalues, 1e-5, &title, &words.chart).unwrap()
+            });
             let shown: String = boxes.iter().map(|(text, _)| text.as_str()).collect();
             for word in ["10", "3", "0.7692"] {
                 assert!(shown.contains(word), "{word:?} missing from {boxes:?}");
             }
-            for (text, [left, top, right, bottom]) in &boxes {
-                let inside =
-                    *left >= 0.0 && *top >= 0.0 && *right <= f64::from(width) && *bottom <= 300.0;
+            for (text, at) in &boxes {
+                let inside = on_canvas(*at, (width, 300));
                 assert!(
                     inside,
-                    "{text:?} at {:?} leaves the {width}-wide histogram",
-                    [left, top, right, bottom]
+                    "{text:?} at {at:?} leaves the {width}-wide histogram"
                 );
             }
         }
