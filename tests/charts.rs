@@ -123,7 +123,6 @@ fn surface_draws_mesh_axes_point_and_every_trajectory_in_its_colour() {
         )
     });
     assert_well_formed(&svg);
-    std::fs::write("/tmp/probe/s3d.svg", &svg).unwrap();
     for run in &runs {
         assert!(
             strokes_in(&svg, run.color) >= 1,

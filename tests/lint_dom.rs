@@ -2,7 +2,7 @@
 //! would guard nothing. Each case plants one line in a scratch tree and runs the script on it.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
 fn lint(root: &Path) -> Output {
@@ -13,24 +13,16 @@ fn lint(root: &Path) -> Output {
         .expect("bash runs scripts/lint-dom")
 }
 
-/// A fresh scratch tree holding one file; removed when dropped.
-struct Scratch(PathBuf);
+/// A fresh scratch tree holding one file, in a temporary folder of its own; removed when dropped.
+struct Scratch(tempfile::TempDir);
 
 impl Scratch {
-    fn with(name: &str, relative: &str, text: &str) -> Scratch {
-        let root =
-            std::env::temp_dir().join(format!("saddle-lint-dom-{}-{name}", std::process::id()));
-        let _ = fs::remove_dir_all(&root);
-        let file = root.join(relative);
+    fn with(relative: &str, text: &str) -> Scratch {
+        let root = tempfile::tempdir().expect("a temporary folder");
+        let file = root.path().join(relative);
         fs::create_dir_all(file.parent().unwrap()).unwrap();
         fs::write(&file, text).unwrap();
         Scratch(root)
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
     }
 }
 
@@ -69,9 +61,9 @@ fn every_sink_fails_and_is_named() {
             "let f = js_sys::Function::new_no_args(&code);",
         ),
     ];
-    for (index, (relative, line)) in planted.iter().enumerate() {
-        let scratch = Scratch::with(&format!("sink{index}"), relative, line);
-        let output = lint(&scratch.0);
+    for (relative, line) in planted {
+        let scratch = Scratch::with(relative, line);
+        let output = lint(scratch.0.path());
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert_eq!(output.status.code(), Some(1), "{line}: {stderr}");
         assert!(
@@ -91,9 +83,9 @@ fn our_own_eval_method_and_the_one_allowed_fixture_pass() {
         ("src/web/tests.rs", "    container.set_inner_html(body);"),
         ("src/web/dom.rs", "element.set_text_content(Some(text));"),
     ];
-    for (index, (relative, line)) in clean.iter().enumerate() {
-        let scratch = Scratch::with(&format!("clean{index}"), relative, line);
-        let output = lint(&scratch.0);
+    for (relative, line) in clean {
+        let scratch = Scratch::with(relative, line);
+        let output = lint(scratch.0.path());
         assert!(
             output.status.success(),
             "{line}: {}",
@@ -104,16 +96,13 @@ fn our_own_eval_method_and_the_one_allowed_fixture_pass() {
 
 #[test]
 fn the_fixture_is_allowed_only_verbatim_and_only_in_its_file() {
-    for (index, (relative, line)) in [
+    for (relative, line) in [
         ("src/web/app.rs", "    container.set_inner_html(body);"),
         ("src/web/tests.rs", "    container.set_inner_html(&hash);"),
-    ]
-    .iter()
-    .enumerate()
-    {
-        let scratch = Scratch::with(&format!("moved{index}"), relative, line);
+    ] {
+        let scratch = Scratch::with(relative, line);
         assert_eq!(
-            lint(&scratch.0).status.code(),
+            lint(scratch.0.path()).status.code(),
             Some(1),
             "{relative}: {line}"
         );

@@ -2,8 +2,6 @@
 
 mod common;
 
-use std::path::PathBuf;
-
 use saddle::analysis::PointKind;
 use saddle::charts::palette::{kind_color, run_color};
 use saddle::optim::OptimizerKind;
@@ -15,13 +13,6 @@ const LECTURE_LINK: &str =
 /// `saddle render` with these arguments: exit code, stdout, stderr.
 fn render(args: &[&str]) -> (i32, String, String) {
     common::saddle(&[&["render"], args].concat())
-}
-
-/// A fresh path in the test's own temporary folder, so parallel tests never share a file.
-fn scratch(name: &str) -> PathBuf {
-    let folder = std::env::temp_dir().join(format!("saddle-render-{}", std::process::id()));
-    std::fs::create_dir_all(&folder).expect("a temporary folder");
-    folder.join(name)
 }
 
 fn hex((r, g, b): (u8, u8, u8)) -> String {
@@ -45,7 +36,8 @@ fn root_attribute<'a>(svg: &'a str, name: &str) -> &'a str {
 
 #[test]
 fn the_lecture_scene_renders_to_svg() {
-    let out = scratch("lecture.svg");
+    let scratch = common::Scratch::new();
+    let out = scratch.path("lecture.svg");
     let out_text = out.to_str().expect("a UTF-8 path");
     let (code, stdout, stderr) = render(&[
         "--link",
@@ -96,7 +88,8 @@ fn the_lecture_scene_renders_to_svg() {
 
 #[test]
 fn the_lecture_scene_renders_to_png() {
-    let out = scratch("lecture.png");
+    let scratch = common::Scratch::new();
+    let out = scratch.path("lecture.png");
     let (code, stdout, stderr) = render(&[
         "--link",
         LECTURE_LINK,
@@ -119,7 +112,8 @@ fn the_lecture_scene_renders_to_png() {
 
 #[test]
 fn a_hostile_link_still_renders_the_default_scene_with_warnings() {
-    let out = scratch("hostile.svg");
+    let scratch = common::Scratch::new();
+    let out = scratch.path("hostile.svg");
     let link = "#v=9&preset=%3Cscript%3E&pt=1e999,0&opt=nope&lr=-3&steps=999999999&box=5,1,0,1";
     let (code, stdout, stderr) = render(&["--link", link, "--out", out.to_str().expect("UTF-8")]);
     assert_eq!(code, 0, "{stderr}");
@@ -172,8 +166,9 @@ fn help_shows_an_example() {
 
 #[test]
 fn a_curvature_map_link_renders_classes_instead_of_the_colour_bar() {
+    let scratch = common::Scratch::new();
     let svg_of = |name: &str, link: &str| {
-        let out = scratch(name);
+        let out = scratch.path(name);
         let (code, _, stderr) = render(&["--link", link, "--out", out.to_str().expect("UTF-8")]);
         assert_eq!(code, 0, "{stderr}");
         std::fs::read_to_string(&out).expect("the SVG was written")

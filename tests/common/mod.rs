@@ -24,3 +24,19 @@ pub fn json(args: &[&str]) -> Value {
     assert_eq!(code, 0, "{args:?} failed: {stderr}");
     serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{args:?}: {e}: {stdout}"))
 }
+
+/// A fresh temporary folder owned by one test, removed when dropped: tests never write anywhere else.
+#[allow(dead_code)]
+pub struct Scratch(tempfile::TempDir);
+
+#[allow(dead_code)]
+impl Scratch {
+    pub fn new() -> Scratch {
+        Scratch(tempfile::tempdir().expect("a temporary folder"))
+    }
+
+    /// A path inside the folder.
+    pub fn path(&self, name: &str) -> std::path::PathBuf {
+        self.0.path().join(name)
+    }
+}
