@@ -9,7 +9,8 @@ use criterion::{
 };
 use nalgebra::SymmetricEigen;
 use saddle::analysis::{analyze, find_critical_points, symmetric_eigen};
-use saddle::experiments::{Network, Rng};
+use saddle::data::Rng;
+use saddle::experiments::Network;
 use saddle::formula::Formula;
 use saddle::presets::preset;
 use saddle::render::{contour_levels, contour_lines, ColorScale, Grid};

@@ -6,6 +6,7 @@
 pub mod analysis;
 pub mod bounds;
 pub mod charts;
+pub mod data;
 pub mod experiments;
 pub mod formula;
 pub mod i18n;

@@ -3,7 +3,7 @@
 use nalgebra::SVector;
 use num_dual::{hessian, Dual2SVec64};
 
-use crate::experiments::Rng;
+use crate::data::Rng;
 use crate::formula::Formula;
 
 /// A point θ = (x, y) in the plane of the two parameters.

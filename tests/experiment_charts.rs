@@ -7,7 +7,8 @@ use saddle::charts::{
     dot_opacity, draw_eigen_histogram, draw_min_ratio_chart, draw_surface3d, register_system_font,
     Orientation,
 };
-use saddle::experiments::{dataset_preset, MinRatioConfig, MinRatioExperiment, MinRatioRun};
+use saddle::data::dataset_preset;
+use saddle::experiments::{MinRatioConfig, MinRatioExperiment, MinRatioRun};
 use saddle::i18n::{strings, ChartWords};
 use saddle::render::Grid;
 use saddle::share::Language;

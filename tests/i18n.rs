@@ -1,7 +1,8 @@
 //! The page's words: every label in every language, the browser's language, and translated errors.
 
 use saddle::analysis::{find_critical_points, PointKind};
-use saddle::experiments::{MinRatioRun, DATASET_PRESETS};
+use saddle::data::DATASET_PRESETS;
+use saddle::experiments::MinRatioRun;
 use saddle::formula::Formula;
 use saddle::i18n::{
     browser_language, continuum, formula_error, link_notice, strings, Labels, MinRatioStatus,

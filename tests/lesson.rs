@@ -1,7 +1,7 @@
 //! The guided lesson: every step's scene opens cleanly, and each claim its text makes holds on real runs.
 
 use saddle::analysis::{analyze, PointKind};
-use saddle::experiments::dataset_preset;
+use saddle::data::dataset_preset;
 use saddle::lesson::{step_by_slug, StepId, STEPS};
 use saddle::optim::{OptimizerKind, Run, RunStatus};
 use saddle::presets::preset;

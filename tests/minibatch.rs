@@ -2,7 +2,7 @@
 //! the lecture's claim that batch noise leaves a saddle full-batch descent stalls at.
 
 use saddle::analysis::{analyze, PointKind};
-use saddle::experiments::{dataset_preset, DatasetLoss, DISTRACTOR_WEIGHT};
+use saddle::data::{dataset_preset, DatasetLoss, DISTRACTOR_WEIGHT};
 use saddle::formula::Formula;
 use saddle::optim::{Hyperparameters, OptimizerKind, Run, RunStatus};
 use saddle::surface::{LossSurface, Point};

@@ -12,7 +12,7 @@ use super::palette::PAPER;
 use super::plot_error;
 use crate::analysis::{analyze, find_critical_points, CriticalPoints, PointAnalysis};
 use crate::bounds::Bounds;
-use crate::experiments::dataset_preset;
+use crate::data::dataset_preset;
 use crate::formula::Formula;
 use crate::i18n::strings;
 use crate::optim::{Run, MAX_RACE_STEPS};

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use saddle::bounds::Bounds;
-use saddle::experiments::dataset_preset;
+use saddle::data::dataset_preset;
 use saddle::formula::Formula;
 use saddle::presets::preset;
 use saddle::surface::LossSurface;

@@ -5,8 +5,9 @@ use serde_json::{json, Value};
 use super::args::Args;
 use saddle::analysis::{analyze as analyze_point, find_critical_points, CriticalPoint};
 use saddle::bounds::Bounds;
+use saddle::data::DATASET_PRESETS;
 use saddle::experiments::{
-    MinRatioConfig, MinRatioExperiment, DATASET_PRESETS, GRADIENT_TARGET, ZERO_EIGENVALUE_TOLERANCE,
+    MinRatioConfig, MinRatioExperiment, GRADIENT_TARGET, ZERO_EIGENVALUE_TOLERANCE,
 };
 use saddle::i18n;
 use saddle::optim::{Hyperparameters, OptimizerKind, Run};

@@ -16,8 +16,8 @@ use serde::Serialize;
 
 use super::critical_solver::{damped_newton_step, INITIAL_RELATIVE_DAMPING};
 use super::network::{symmetric_from_columns, Network};
-use super::rng::Rng;
 use super::vector_adam::VectorAdam;
+use crate::data::Rng;
 
 /// An eigenvalue counts as ~0 when |λ| ≤ this · max|λ|; such eigenvalues are counted in `zero` and left
 /// out of the minimum ratio. Relative, since the loss's scale (and so H's) is arbitrary.

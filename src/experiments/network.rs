@@ -9,7 +9,7 @@
 use nalgebra::DMatrix;
 use num_dual::{Dual64, DualNum};
 
-use super::rng::Rng;
+use crate::data::Rng;
 
 /// N, the training examples: few, so a pass stays cheap at P = 400.
 pub const TRAINING_POINTS: usize = 24;

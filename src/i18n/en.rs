@@ -3,7 +3,8 @@
 use super::{short_point, ChartWords, Labels, LessonText, MinRatioStatus, PresetText, Strings};
 use crate::analysis::{Continuum, ContinuumShape, PointKind};
 use crate::charts::readable_number;
-use crate::experiments::{dataset_preset, MinRatioRun};
+use crate::data::dataset_preset;
+use crate::experiments::MinRatioRun;
 use crate::lesson::StepId;
 use crate::optim::{OptimizerKind, RunStatus};
 use crate::presets::preset;

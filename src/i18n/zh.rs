@@ -3,7 +3,8 @@
 use super::{short_point, ChartWords, Labels, LessonText, MinRatioStatus, PresetText, Strings};
 use crate::analysis::{Continuum, ContinuumShape, PointKind};
 use crate::charts::readable_number;
-use crate::experiments::{MinRatioRun, MAX_POINTS};
+use crate::data::MAX_POINTS;
+use crate::experiments::MinRatioRun;
 use crate::formula::{
     function_names, shown_character, FormulaError, FormulaErrorKind, TokenText, MAX_LENGTH,
     MAX_NESTING,

@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use super::{Hyperparameters, Optimizer, OptimizerKind};
 use crate::analysis::{analyze, PointAnalysis, GRADIENT_TOLERANCE};
-use crate::experiments::Rng;
+use crate::data::Rng;
 use crate::surface::{Derivatives, LossSurface, Point};
 
 /// A coordinate beyond ±this means the run has flown off; the plot could not show it anyway.

@@ -6,7 +6,7 @@ use super::{
 };
 use crate::bounds::Bounds;
 use crate::charts::Orientation;
-use crate::experiments::{dataset_preset, MAX_POINTS};
+use crate::data::{dataset_preset, MAX_POINTS};
 use crate::formula::Formula;
 use crate::lesson::step_by_slug;
 use crate::optim::OptimizerKind;

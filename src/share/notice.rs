@@ -1,7 +1,7 @@
 use std::fmt;
 
 use super::MAX_STEPS;
-use crate::experiments::MAX_POINTS;
+use crate::data::MAX_POINTS;
 use crate::formula::FormulaError;
 
 /// One problem found in a link, as data: `Display` gives the English sentence, `i18n::link_notice` the

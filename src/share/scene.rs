@@ -6,7 +6,7 @@ use crate::surface::Point;
 /// Which loss surface the scene shows.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SurfaceChoice {
-    /// A name from `presets::PRESETS` or `experiments::DATASET_PRESETS`.
+    /// A name from `presets::PRESETS` or `data::DATASET_PRESETS`.
     Preset(String),
     /// A formula a person typed (already checked to parse).
     Expr(String),

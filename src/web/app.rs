@@ -19,7 +19,7 @@ use super::{crash, dom, inspector, scene_link, surface_panel};
 use crate::analysis::{analyze, find_critical_points, CriticalPoints, PointAnalysis};
 use crate::bounds::Bounds;
 use crate::charts::Orientation;
-use crate::experiments::dataset_preset;
+use crate::data::dataset_preset;
 use crate::formula::Formula;
 use crate::optim::{Hyperparameters, OptimizerKind};
 use crate::presets::{preset, PRESETS};

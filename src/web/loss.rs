@@ -1,6 +1,6 @@
 //! The surface on screen: a typed formula, or a loss defined by training data (where SGD has batches).
 
-use crate::experiments::{DatasetLoss, Rng};
+use crate::data::{DatasetLoss, Rng};
 use crate::formula::Formula;
 use crate::surface::{Derivatives, LossSurface, Point};
 

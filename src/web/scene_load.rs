@@ -7,7 +7,7 @@ use super::app::{App, SharedApp};
 use super::{dom, inspector, language, lesson_panel, race_panel};
 use crate::analysis::analyze;
 use crate::charts::Orientation;
-use crate::experiments::dataset_preset;
+use crate::data::dataset_preset;
 use crate::presets::preset;
 use crate::share::{decode, Decoded, IgnoredBecause, LinkNotice, SurfaceChoice};
 

@@ -6,7 +6,7 @@ use web_sys::Element;
 use super::dom;
 use super::ui::Ui;
 use crate::analysis::Continuum;
-use crate::experiments::{DatasetPreset, DATASET_PRESETS};
+use crate::data::{DatasetPreset, DATASET_PRESETS};
 use crate::formula::FormulaError;
 use crate::presets::{Preset, PRESETS};
 use crate::share::LinkNotice;

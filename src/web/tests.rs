@@ -52,7 +52,7 @@ fn the_app_mounts_and_draws_the_lecture() {
     let app = app.borrow();
     assert_eq!(
         app.ui.preset.length() as usize,
-        PRESETS.len() + crate::experiments::DATASET_PRESETS.len() + 1
+        PRESETS.len() + crate::data::DATASET_PRESETS.len() + 1
     );
     assert_eq!(app.ui.preset.value(), "lecture");
     assert_eq!(app.ui.formula.value(), "(1 - x*y)^2");
