@@ -1,10 +1,7 @@
 //! The guided lesson: the lecture's argument in seven scenes, each a share link plus what a link cannot say.
 //!
-//! Steps are data; their words live in `i18n` (one `lesson` function per language), so a new language
-//! translates them in its own file and a missing step there is a compile error.
-
-use crate::i18n::{strings, LessonText};
-use crate::share::Language;
+//! Steps are data; their words live in `i18n` (`Strings::lesson`, one function per language), so a new
+//! language translates them in its own file and a missing step there is a compile error.
 
 /// The steps, in the lecture's order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -74,13 +71,6 @@ impl StepId {
             StepId::SmallBatches => "small-batches",
             StepId::HighDimension => "high-dimension",
         }
-    }
-}
-
-impl LessonStep {
-    /// The step's title and text in `language`.
-    pub fn text(&self, language: Language) -> LessonText {
-        (strings(language).lesson)(self.id)
     }
 }
 

@@ -11,6 +11,7 @@ pub mod experiments;
 pub mod formula;
 pub mod i18n;
 pub mod lesson;
+pub mod numbers;
 pub mod optim;
 pub mod presets;
 pub mod render;

@@ -3,7 +3,6 @@
 use nalgebra::SVector;
 use num_dual::{hessian, Dual2SVec64};
 
-use crate::data::Rng;
 use crate::formula::Formula;
 
 /// A point θ = (x, y) in the plane of the two parameters.
@@ -39,15 +38,17 @@ pub trait LossSurface {
     /// L, ∇L and ∇²L at θ by automatic differentiation.
     fn derivatives(&self, at: Point) -> Derivatives;
 
-    /// ∇L estimated from a random mini-batch of `batch_size` training examples drawn from `rng`, or
-    /// `None` for a surface without training data (a formula), on which SGD is plain gradient descent.
-    fn minibatch_gradient(
-        &self,
-        _at: Point,
-        _batch_size: usize,
-        _rng: &mut Rng,
-    ) -> Option<[f64; 2]> {
-        None
+    /// N, the number of training examples behind L; 0 for a surface without data (a formula), on which
+    /// SGD is plain gradient descent.
+    fn training_examples(&self) -> usize {
+        0
+    }
+
+    /// ∇ of the mean loss over the training examples numbered in `batch` (each below
+    /// [`training_examples`](LossSurface::training_examples)): a mini-batch gradient. The caller draws the
+    /// batch, so a surface needs no random numbers of its own.
+    fn batch_gradient(&self, at: Point, _batch: &[usize]) -> [f64; 2] {
+        self.derivatives(at).gradient
     }
 
     /// L at every (x, y) of `xs` × `ys`, one row per y in order: the heatmap's and the 3-D mesh's samples.

@@ -10,13 +10,12 @@ use plotters_backend::{BackendColor, BackendCoord, BackendTextStyle, DrawingErro
 use saddle::analysis::PointKind;
 use saddle::bounds::Bounds;
 use saddle::charts::palette::{kind_color, run_color, RUN_COLORS};
-use saddle::charts::{
-    draw_loss_chart, draw_surface3d, register_system_font, Orientation, Trajectory,
-};
+use saddle::charts::{draw_loss_chart, draw_surface3d, register_system_font, Trajectory};
 use saddle::formula::Formula;
+use saddle::i18n::Language;
 use saddle::i18n::{strings, ChartWords};
 use saddle::optim::OptimizerKind;
-use saddle::share::Language;
+use saddle::render::Orientation;
 
 fn english() -> &'static ChartWords {
     &strings(Language::English).chart

@@ -8,7 +8,7 @@ use saddle::analysis::{
 use saddle::bounds::Bounds;
 use saddle::formula::Formula;
 use saddle::i18n::continuum;
-use saddle::share::Language;
+use saddle::i18n::Language;
 use saddle::surface::LossSurface;
 
 fn formula(text: &str) -> Formula {

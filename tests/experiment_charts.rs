@@ -5,13 +5,12 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use saddle::charts::{
     dot_opacity, draw_eigen_histogram, draw_min_ratio_chart, draw_surface3d, register_system_font,
-    Orientation,
 };
 use saddle::data::dataset_preset;
 use saddle::experiments::{MinRatioConfig, MinRatioExperiment, MinRatioRun};
+use saddle::i18n::Language;
 use saddle::i18n::{strings, ChartWords};
-use saddle::render::Grid;
-use saddle::share::Language;
+use saddle::render::{Grid, Orientation};
 use saddle::surface::LossSurface;
 
 fn english() -> &'static ChartWords {

@@ -4,14 +4,13 @@ use saddle::analysis::{find_critical_points, PointKind};
 use saddle::data::DATASET_PRESETS;
 use saddle::experiments::MinRatioRun;
 use saddle::formula::Formula;
-use saddle::i18n::{
-    browser_language, continuum, formula_error, link_notice, strings, Labels, MinRatioStatus,
-};
+use saddle::i18n::Language;
+use saddle::i18n::{browser_language, continuum, formula_error, strings, Labels, MinRatioStatus};
 use saddle::lesson::STEPS;
 use saddle::optim::{OptimizerKind, RunStatus};
 use saddle::presets::{preset, PRESETS};
 use saddle::render::CurvatureClass;
-use saddle::share::{decode, Language};
+use saddle::share::decode;
 
 #[test]
 fn every_label_exists_and_is_filled_in_every_language() {
@@ -156,13 +155,13 @@ fn link_notices_read_in_both_languages() {
     let english: Vec<String> = decoded
         .problems
         .iter()
-        .map(|p| link_notice(Language::English, p))
+        .map(|p| p.worded(strings(Language::English)))
         .collect();
     assert_eq!(english, decoded.notices);
     let chinese: Vec<String> = decoded
         .problems
         .iter()
-        .map(|p| link_notice(Language::Chinese, p))
+        .map(|p| p.worded(strings(Language::Chinese)))
         .collect();
     assert_eq!(
         chinese,
@@ -178,16 +177,19 @@ fn link_notices_read_in_both_languages() {
 fn lesson_texts_exist_in_both_languages() {
     for step in &STEPS {
         for language in Language::ALL {
-            let text = step.text(language);
+            let text = (strings(language).lesson)(step.id);
             assert!(
                 !text.title.is_empty() && text.body.len() > 80,
                 "{}",
                 step.id.slug()
             );
         }
-        assert_ne!(step.text(Language::English), step.text(Language::Chinese));
+        assert_ne!(
+            (strings(Language::English).lesson)(step.id),
+            (strings(Language::Chinese).lesson)(step.id)
+        );
     }
-    let network = STEPS[3].text(Language::Chinese);
+    let network = (strings(Language::Chinese).lesson)(STEPS[3].id);
     assert!(network.body.contains("鞍点") && network.body.contains("u = (1, 1)"));
 }
 
@@ -318,4 +320,15 @@ fn chart_axis_titles_differ_by_language_except_the_loss_symbol() {
     ] {
         assert_ne!(english, chinese);
     }
+}
+
+#[test]
+fn numbers_read_as_a_class_writes_them() {
+    let (en, zh) = (strings(Language::English), strings(Language::Chinese));
+    assert_eq!(en.number(-2.0), "−2");
+    assert_eq!(en.number(std::f64::consts::FRAC_1_SQRT_2), "0.7071");
+    assert_eq!(en.number(1.0139e-4), "1.014e−4");
+    assert_eq!(en.number(f64::NAN), "undefined");
+    assert_eq!(zh.number(f64::INFINITY), "无定义");
+    assert_eq!(en.point([0.0, -0.5]), "(0, −0.5)");
 }

@@ -2,11 +2,12 @@
 
 use proptest::prelude::*;
 use saddle::bounds::Bounds;
-use saddle::charts::Orientation;
+use saddle::i18n::Language;
 use saddle::lesson::{StepId, STEPS};
 use saddle::optim::OptimizerKind;
+use saddle::render::Orientation;
 use saddle::share::{
-    decode, encode, IgnoredBecause, Language, LinkNotice, MapMode, Scene, SurfaceChoice, ViewMode,
+    decode, encode, IgnoredBecause, LinkNotice, MapMode, Scene, SurfaceChoice, ViewMode,
 };
 
 #[test]

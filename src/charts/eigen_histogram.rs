@@ -4,7 +4,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{draw_fitted_title, plot_error, tick_label, FONT};
+use super::{draw_fitted_title, plot_error, FONT};
 use crate::i18n::ChartWords;
 
 /// Okabe–Ito vermillion and blue, as for descending and ascending curvature elsewhere on the page.
@@ -107,7 +107,7 @@ pub fn draw_eigen_histogram<DB: DrawingBackend>(
         .label_style((FONT, 13))
         .x_labels(7)
         .y_labels(5)
-        .x_label_formatter(&|x| tick_label(*x))
+        .x_label_formatter(&|x| crate::numbers::readable(*x))
         .y_label_formatter(&|y| format!("{y:.0}"))
         .bold_line_style(BLACK.mix(0.1))
         .light_line_style(TRANSPARENT)

@@ -15,10 +15,11 @@ use crate::bounds::Bounds;
 use crate::data::dataset_preset;
 use crate::formula::Formula;
 use crate::i18n::strings;
+use crate::i18n::Language;
 use crate::optim::{Run, MAX_RACE_STEPS};
 use crate::presets::{preset, PRESETS};
 use crate::render::curvature_rgba;
-use crate::share::{Language, MapMode, Scene, SurfaceChoice};
+use crate::share::{MapMode, Scene, SurfaceChoice};
 use crate::surface::{LossSurface, Point};
 
 /// Race steps a figure replays when its link asks for none (`steps=0`, a scene shared before pressing play):

@@ -13,8 +13,9 @@ use super::{plot_error, FONT};
 use crate::analysis::{PointKind, GRADIENT_TOLERANCE};
 use crate::bounds::Bounds;
 use crate::i18n::strings;
+use crate::i18n::Language;
 use crate::render::{CurvatureClass, MapTransform, PlotArea};
-use crate::share::{Language, MapMode};
+use crate::share::MapMode;
 
 /// The legend's sizes, in CSS pixels like the map's.
 const FONT_SIZE: f64 = 14.0;

@@ -4,7 +4,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{plot_error, rgb, tick_label, unbroken_runs, Trajectory, FONT};
+use super::{plot_error, rgb, unbroken_runs, Trajectory, FONT};
 use crate::i18n::ChartWords;
 
 /// How the vertical axis shows the losses.
@@ -77,7 +77,7 @@ impl Scale {
 
     fn tick(self, height: f64) -> String {
         match self {
-            Scale::Linear => tick_label(height),
+            Scale::Linear => crate::numbers::readable(height),
             // Only whole exponents are labelled: anything else would not be a power of ten.
             _ if height.fract() == 0.0 => power_of_ten(height as i32),
             _ => String::new(),

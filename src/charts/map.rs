@@ -14,8 +14,8 @@ use crate::analysis::CriticalPoint;
 use crate::bounds::Bounds;
 use crate::i18n::ChartWords;
 use crate::render::{
-    contour_levels, contour_lines, format_tick, heatmap_rgba, nice_ticks, viridis, ColorScale,
-    Grid, MapTransform, PlotArea,
+    contour_levels, contour_lines, heatmap_rgba, nice_ticks, viridis, ColorScale, Grid,
+    MapTransform, PlotArea,
 };
 use crate::surface::{LossSurface, Point};
 
@@ -284,7 +284,7 @@ fn draw_colour_bar<DB: DrawingBackend>(
         ))
         .map_err(plot_error)?;
         root.draw(&Text::new(
-            readable_number(value),
+            crate::numbers::readable(value),
             (right + frame.px(6.0) as i32, y),
             font.clone(),
         ))
@@ -307,37 +307,8 @@ fn ticks(min: f64, max: f64, count: usize) -> Vec<(f64, String)> {
     };
     values
         .into_iter()
-        .map(|v| (v, format_tick(v, step)))
+        .map(|v| (v, crate::numbers::tick(v, step)))
         .collect()
-}
-
-/// `v` with about four significant digits and a real minus sign; "undefined" for NaN and ±∞.
-pub fn readable_number(v: f64) -> String {
-    if !v.is_finite() {
-        return "undefined".into();
-    }
-    let text = if v == 0.0 {
-        "0".to_string()
-    } else if v.abs() >= 1e5 || v.abs() < 1e-3 {
-        format!("{v:.3e}")
-    } else {
-        let decimals = (3 - v.abs().log10().floor() as i32).clamp(0, 6) as usize;
-        trim_zeros(format!("{v:.decimals$}"))
-    };
-    text.replace('-', "−")
-}
-
-fn trim_zeros(text: String) -> String {
-    if text.contains('.') {
-        let trimmed = text.trim_end_matches('0').trim_end_matches('.');
-        if trimmed == "-0" {
-            "0".into()
-        } else {
-            trimmed.into()
-        }
-    } else {
-        text
-    }
 }
 
 /// A critical-point symbol with a white halo, so it reads on every colour of the heatmap.
@@ -418,13 +389,5 @@ mod tests {
     fn far_points_are_clamped_to_drawable_pixels() {
         assert_eq!(frame().pixel([1e300, -1e300]), (1_000_000, 1_000_000));
         assert_eq!(frame().pixel([-2.0, 1.0]), (116, 60));
-    }
-
-    #[test]
-    fn numbers_read_like_the_inspector() {
-        assert_eq!(readable_number(-0.5), "−0.5");
-        assert_eq!(readable_number(1234.5678), "1235");
-        assert_eq!(readable_number(2e-5), "2.000e−5");
-        assert_eq!(readable_number(f64::NAN), "undefined");
     }
 }

@@ -6,7 +6,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::loss_chart::power_of_ten;
-use super::{plot_error, tick_label, FONT};
+use super::{plot_error, FONT};
 use crate::experiments::MinRatioRun;
 use crate::i18n::ChartWords;
 
@@ -82,7 +82,7 @@ pub fn draw_min_ratio_chart<DB: DrawingBackend>(
                 String::new()
             }
         })
-        .y_label_formatter(&|y| tick_label(*y))
+        .y_label_formatter(&|y| crate::numbers::readable(*y))
         .bold_line_style(BLACK.mix(0.1))
         .light_line_style(TRANSPARENT)
         .draw()

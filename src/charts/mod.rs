@@ -30,8 +30,7 @@ pub use legend::{figure_legend, LegendEntry, LegendSymbol};
 pub use loss_chart::draw_loss_chart;
 pub use map::MAX_GRID_SIDE as MAX_MAP_GRID_SIDE;
 pub use map::{
-    draw_map_base, draw_map_frame, draw_marker, readable_number, HeatmapPainter, MapBase, MapFrame,
-    MARKER_RADIUS,
+    draw_map_base, draw_map_frame, draw_marker, HeatmapPainter, MapBase, MapFrame, MARKER_RADIUS,
 };
 pub use map_overlay::{
     draw_arrow, draw_map_marks, draw_map_model, draw_map_overlay, draw_point, draw_point_marks,
@@ -39,7 +38,7 @@ pub use map_overlay::{
     TRAJECTORY_CASING_OPACITY,
 };
 pub use min_ratio::{dot_opacity, draw_min_ratio_chart, CRITICAL_GRADIENT_NORM};
-pub use surface3d::{draw_surface3d, Orientation, SurfaceView, Trajectory, MESH_CELLS};
+pub use surface3d::{draw_surface3d, SurfaceView, Trajectory, MESH_CELLS};
 
 use plotters::coord::Shift;
 use plotters::drawing::DrawingAreaErrorKind;
@@ -138,20 +137,6 @@ fn split_in_two(
     Ok(best.map_or_else(|| vec![text], |(_, lines)| lines.to_vec()))
 }
 
-/// A short tick label: `0.5`, `12`, `1.2e4`; plotters' default prints every float digit.
-fn tick_label(value: f64) -> String {
-    let magnitude = value.abs();
-    if magnitude != 0.0 && !(1e-2..1e4).contains(&magnitude) {
-        return format!("{value:.1e}");
-    }
-    let text = format!("{value:.2}");
-    let trimmed = text.trim_end_matches('0').trim_end_matches('.');
-    match trimmed {
-        "-0" => "0".to_string(),
-        _ => trimmed.to_string(),
-    }
-}
-
 /// Splits a polyline into the runs of consecutive usable points, so a gap (an undefined loss, a step outside
 /// the box) breaks the line instead of joining its two sides with a straight segment that was never walked.
 fn unbroken_runs<T>(points: impl Iterator<Item = Option<T>>) -> Vec<Vec<T>> {
@@ -173,16 +158,6 @@ fn unbroken_runs<T>(points: impl Iterator<Item = Option<T>>) -> Vec<Vec<T>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn tick_labels_are_short() {
-        assert_eq!(tick_label(0.5), "0.5");
-        assert_eq!(tick_label(-2.0), "-2");
-        assert_eq!(tick_label(12.25), "12.25");
-        assert_eq!(tick_label(0.0), "0");
-        assert_eq!(tick_label(-0.001), "-1.0e-3");
-        assert_eq!(tick_label(36000.0), "3.6e4");
-    }
 
     #[test]
     fn gaps_split_a_polyline() {

@@ -10,9 +10,9 @@ use saddle::experiments::{
     MinRatioConfig, MinRatioExperiment, GRADIENT_TARGET, ZERO_EIGENVALUE_TOLERANCE,
 };
 use saddle::i18n;
+use saddle::i18n::Language;
 use saddle::optim::{Hyperparameters, OptimizerKind, Run};
 use saddle::presets::PRESETS;
-use saddle::share::Language;
 
 /// Most steps `run` takes, so a typo like --steps 1e12 cannot hang a script.
 const MAX_RUN_STEPS: usize = 1_000_000;

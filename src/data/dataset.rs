@@ -91,21 +91,6 @@ impl DatasetLoss {
         self.examples.is_empty()
     }
 
-    /// ∇ of the mean loss over the examples in `batch` (indices beyond the dataset are ignored; an
-    /// empty batch carries no information and gives a zero gradient).
-    ///
-    /// The batch of all indices in order gives exactly [`derivatives`](LossSurface::derivatives)' gradient.
-    pub fn batch_gradient(&self, at: Point, batch: &[usize]) -> [f64; 2] {
-        let examples: Vec<Example> = batch
-            .iter()
-            .filter_map(|&i| self.examples.get(i).copied())
-            .collect();
-        if examples.is_empty() {
-            return [0.0; 2];
-        }
-        batch_derivatives(&examples, at).gradient
-    }
-
     /// `samples` mini-batch gradients at `at`, each from a fresh batch of `batch_size` distinct examples,
     /// drawn from `seed`: the cloud the page draws around the full gradient's arrow.
     pub fn gradient_cloud(
@@ -123,8 +108,7 @@ impl DatasetLoss {
 
     /// The gradient of one batch of `batch_size` distinct examples (at least 1, at most N) drawn from `rng`.
     fn sampled_gradient(&self, at: Point, batch_size: usize, rng: &mut Rng) -> [f64; 2] {
-        let batch = rng.distinct_indices(self.len(), batch_size.max(1));
-        self.batch_gradient(at, &batch)
+        self.batch_gradient(at, &rng.minibatch(self.len(), batch_size))
     }
 }
 
@@ -137,8 +121,23 @@ impl LossSurface for DatasetLoss {
         batch_derivatives(&self.examples, at)
     }
 
-    fn minibatch_gradient(&self, at: Point, batch_size: usize, rng: &mut Rng) -> Option<[f64; 2]> {
-        Some(self.sampled_gradient(at, batch_size, rng))
+    fn training_examples(&self) -> usize {
+        self.len()
+    }
+
+    /// ∇ of the mean loss over the examples in `batch` (indices beyond the dataset are ignored; an
+    /// empty batch carries no information and gives a zero gradient).
+    ///
+    /// The batch of all indices in order gives exactly [`derivatives`](LossSurface::derivatives)' gradient.
+    fn batch_gradient(&self, at: Point, batch: &[usize]) -> [f64; 2] {
+        let examples: Vec<Example> = batch
+            .iter()
+            .filter_map(|&i| self.examples.get(i).copied())
+            .collect();
+        if examples.is_empty() {
+            return [0.0; 2];
+        }
+        batch_derivatives(&examples, at).gradient
     }
 }
 

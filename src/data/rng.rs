@@ -69,6 +69,12 @@ impl Rng {
         }
     }
 
+    /// A mini-batch of `batch_size` distinct example indices (at least one, at most `population`), in
+    /// dataset order: what SGD and the gradient cloud both draw.
+    pub fn minibatch(&mut self, population: usize, batch_size: usize) -> Vec<usize> {
+        self.distinct_indices(population, batch_size.max(1))
+    }
+
     /// `count` distinct indices of `0..population`, drawn without replacement and returned sorted.
     ///
     /// Sorted so a batch sums its examples in dataset order: the batch of all N examples then adds

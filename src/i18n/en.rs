@@ -1,11 +1,13 @@
 //! English: the core's own words (Display texts and labels) plus the page's.
 
-use super::{short_point, ChartWords, Labels, LessonText, MinRatioStatus, PresetText, Strings};
+use super::{
+    ChartWords, Labels, LessonText, MinRatioStatus, NoticeWords, PresetText, ReasonWords, Strings,
+};
 use crate::analysis::{Continuum, ContinuumShape, PointKind};
-use crate::charts::readable_number;
 use crate::data::dataset_preset;
 use crate::experiments::MinRatioRun;
 use crate::lesson::StepId;
+use crate::numbers::readable;
 use crate::optim::{OptimizerKind, RunStatus};
 use crate::presets::preset;
 use crate::render::CurvatureClass;
@@ -130,7 +132,31 @@ pub static STRINGS: Strings = Strings {
     min_ratio_status,
     run_spectrum,
     formula_error: |error| error.to_string(),
-    link_notice: |notice| notice.to_string(),
+    link_notices: NoticeWords {
+        too_long: |bytes| format!("The link is too long ({bytes} bytes); showing the default scene."),
+        not_text: |part| format!("Part of the link is not valid text ({part}); it was ignored."),
+        ignored: |key, value, reason| format!("Ignored {key}={value} in the link: {reason}."),
+        reasons: ReasonWords {
+            formula: |error| format!("the formula has an error at {error}"),
+            formula_too_long_for_link: "the formula is too long for a link",
+            unknown_preset: "there is no preset of that name",
+            version: "this page reads version 1 links; the rest is read as version 1",
+            bounds: "expected xmin,xmax,ymin,ymax with xmin < xmax and ymin < ymax",
+            point: "expected two finite numbers x,y",
+            optimizers: "expected optimizer names such as gd,momentum",
+            learning_rate: "the learning rate must be a number in (0, 100]",
+            beta: "beta must be a number in [0, 1)",
+            steps: |most| format!("steps must be a whole number up to {most}"),
+            view: "view must be map, 3d or both",
+            turn: "turn must be two angles in degrees, yaw,pitch",
+            map_mode: "map must be loss or curvature",
+            lesson: "there is no lesson step of that name",
+            language: "lang must be en or zh",
+            embed: "embed must be 1 or 0",
+            batch: |most| format!("batch must be a whole number from 1 to {most}"),
+            seed: "seed must be a whole number from 0 to 18446744073709551615",
+        },
+    },
 };
 
 /// English is the presets' own text, kept beside their formulas for the command line.
@@ -142,7 +168,7 @@ fn preset_text(name: &str) -> Option<PresetText> {
 }
 
 fn continuum(continuum: &Continuum) -> String {
-    let at = short_point(continuum.example);
+    let at = STRINGS.point(continuum.example);
     match continuum.shape {
         ContinuumShape::Flat => {
             format!("a flat region where the gradient vanishes everywhere (e.g. around {at})")
@@ -184,7 +210,7 @@ fn run_spectrum(index: usize, run: &MinRatioRun) -> String {
         run.positive,
         run.negative,
         run.zero,
-        readable_number(run.minimum_ratio)
+        readable(run.minimum_ratio)
     )
 }
 

@@ -19,9 +19,9 @@ use crate::analysis::{Continuum, PointKind};
 use crate::experiments::MinRatioRun;
 use crate::formula::FormulaError;
 use crate::lesson::StepId;
+use crate::numbers;
 use crate::optim::{OptimizerKind, RunStatus};
 use crate::render::CurvatureClass;
-use crate::share::{Language, LinkNotice};
 use crate::surface::Point;
 
 /// The words for one language.
@@ -55,7 +55,47 @@ pub struct Strings {
     pub run_spectrum: fn(usize, &MinRatioRun) -> String,
     /// The whole message, column included ("column 5: …").
     pub formula_error: fn(&FormulaError) -> String,
-    pub link_notice: fn(&LinkNotice) -> String,
+    /// How a share link's problems are worded (`share::LinkNotice::worded` picks from them).
+    pub link_notices: NoticeWords,
+}
+
+/// The sentences for a share link's problems. The link codec chooses the sentence; each language only says
+/// it, so this module need not know the codec's types.
+#[derive(Debug, Clone, Copy)]
+pub struct NoticeWords {
+    /// The link is this many bytes long, beyond what is read; the default scene is shown.
+    pub too_long: fn(usize) -> String,
+    /// This part of the link is not valid text and was skipped.
+    pub not_text: fn(&str) -> String,
+    /// `key=value` was ignored, for the reason given (one of [`ReasonWords`]).
+    pub ignored: fn(&str, &str, &str) -> String,
+    pub reasons: ReasonWords,
+}
+
+/// Why one value of a link was not used: one entry per `share::IgnoredBecause`.
+#[derive(Debug, Clone, Copy)]
+pub struct ReasonWords {
+    /// Around the formula error's own words (column included).
+    pub formula: fn(&str) -> String,
+    pub formula_too_long_for_link: &'static str,
+    pub unknown_preset: &'static str,
+    pub version: &'static str,
+    pub bounds: &'static str,
+    pub point: &'static str,
+    pub optimizers: &'static str,
+    pub learning_rate: &'static str,
+    pub beta: &'static str,
+    /// Steps must be a whole number up to this many.
+    pub steps: fn(usize) -> String,
+    pub view: &'static str,
+    pub turn: &'static str,
+    pub map_mode: &'static str,
+    pub lesson: &'static str,
+    pub language: &'static str,
+    pub embed: &'static str,
+    /// The batch must be a whole number from 1 to this many.
+    pub batch: fn(usize) -> String,
+    pub seed: &'static str,
 }
 
 /// A lesson step's words.
@@ -236,6 +276,25 @@ labels! {
     final_gradient_norm,
 }
 
+/// The page's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Language {
+    English,
+    Chinese,
+}
+
+impl Language {
+    pub const ALL: [Language; 2] = [Language::English, Language::Chinese];
+
+    /// The code used in links (`lang=zh`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::English => "en",
+            Language::Chinese => "zh",
+        }
+    }
+}
+
 /// The words for `language`.
 pub fn strings(language: Language) -> &'static Strings {
     match language {
@@ -264,33 +323,27 @@ pub fn formula_error(language: Language, error: &FormulaError) -> String {
     (strings(language).formula_error)(error)
 }
 
-/// A link notice in `language`.
-pub fn link_notice(language: Language, notice: &LinkNotice) -> String {
-    (strings(language).link_notice)(notice)
-}
-
 /// A continuum of critical points described in `language` (the command line's JSON uses English).
 pub fn continuum(language: Language, continuum: &Continuum) -> String {
     (strings(language).continuum)(continuum)
 }
 
-/// "(1, 1)": a continuum's example point as short as its digits allow, for every language's sentence.
-fn short_point([x, y]: Point) -> String {
-    format!("({}, {})", short_number(x), short_number(y))
-}
-
-/// At most three decimals, without trailing zeros or a negative zero: 1, -2.805, 0.5.
-fn short_number(value: f64) -> String {
-    let text = format!("{value:.3}");
-    let text = text.trim_end_matches('0').trim_end_matches('.');
-    if text == "-0" {
-        "0".to_string()
-    } else {
-        text.to_string()
-    }
-}
-
 impl Strings {
+    /// `v` as [`numbers::readable`] writes it, with this language's word where there is no number (NaN, ±∞:
+    /// the loss where a formula is undefined).
+    pub fn number(&self, v: f64) -> String {
+        if v.is_finite() {
+            numbers::readable(v)
+        } else {
+            self.labels.undefined_value.to_string()
+        }
+    }
+
+    /// A point as "(x, y)", each coordinate as [`Strings::number`] writes it.
+    pub fn point(&self, [x, y]: Point) -> String {
+        format!("({}, {})", self.number(x), self.number(y))
+    }
+
     pub fn point_kind(&self, kind: PointKind) -> &'static str {
         (self.point_kind)(kind)
     }
@@ -315,20 +368,5 @@ impl Strings {
     /// The map's whole note about a continuum: "Not marked: a curve of minima … (1, 1))."
     pub fn continuum_hint(&self, continuum: &Continuum) -> String {
         (self.continuum_hint)(&(self.continuum)(continuum))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::short_number;
-
-    #[test]
-    fn short_numbers_drop_trailing_zeros_and_negative_zero() {
-        assert_eq!(short_number(1.0), "1");
-        assert_eq!(short_number(10.0), "10");
-        assert_eq!(short_number(-2.805118), "-2.805");
-        assert_eq!(short_number(0.5), "0.5");
-        assert_eq!(short_number(-0.0004), "0");
-        assert_eq!(short_number(std::f64::consts::FRAC_PI_2), "1.571");
     }
 }

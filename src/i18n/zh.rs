@@ -1,18 +1,18 @@
 //! 简体中文.
 
-use super::{short_point, ChartWords, Labels, LessonText, MinRatioStatus, PresetText, Strings};
+use super::{
+    ChartWords, Labels, LessonText, MinRatioStatus, NoticeWords, PresetText, ReasonWords, Strings,
+};
 use crate::analysis::{Continuum, ContinuumShape, PointKind};
-use crate::charts::readable_number;
-use crate::data::MAX_POINTS;
 use crate::experiments::MinRatioRun;
 use crate::formula::{
     function_names, shown_character, FormulaError, FormulaErrorKind, TokenText, MAX_LENGTH,
     MAX_NESTING,
 };
 use crate::lesson::StepId;
+use crate::numbers::readable;
 use crate::optim::{OptimizerKind, RunStatus};
 use crate::render::CurvatureClass;
-use crate::share::{IgnoredBecause, LinkNotice, MAX_STEPS};
 
 pub static STRINGS: Strings = Strings {
     labels: Labels {
@@ -131,7 +131,31 @@ pub static STRINGS: Strings = Strings {
     min_ratio_status,
     run_spectrum,
     formula_error,
-    link_notice,
+    link_notices: NoticeWords {
+        too_long: |bytes| format!("链接太长（{bytes} 字节），已显示默认场景。"),
+        not_text: |part| format!("链接中有一部分不是有效文本（{part}），已忽略。"),
+        ignored: |key, value, reason| format!("已忽略链接中的 {key}={value}：{reason}。"),
+        reasons: ReasonWords {
+            formula: |error| format!("公式有错误，{error}"),
+            formula_too_long_for_link: "公式太长，无法放进链接",
+            unknown_preset: "没有这个名称的预设",
+            version: "此页面读取版本 1 的链接，其余部分按版本 1 读取",
+            bounds: "应为 xmin,xmax,ymin,ymax，且 xmin < xmax、ymin < ymax",
+            point: "应为两个有限的数 x,y",
+            optimizers: "应为优化器名称，例如 gd,momentum",
+            learning_rate: "学习率必须是 (0, 100] 内的数",
+            beta: "beta 必须是 [0, 1) 内的数",
+            steps: |most| format!("steps 必须是不超过 {most} 的整数"),
+            view: "view 必须是 map、3d 或 both",
+            turn: "turn 必须是两个以度为单位的角度 yaw,pitch",
+            map_mode: "map 必须是 loss 或 curvature",
+            lesson: "没有这个名称的课程步骤",
+            language: "lang 必须是 en 或 zh",
+            embed: "embed 必须是 1 或 0",
+            batch: |most| format!("batch 必须是 1 到 {most} 之间的整数"),
+            seed: "seed 必须是 0 到 18446744073709551615 之间的整数",
+        },
+    },
 };
 
 fn preset(name: &str) -> Option<PresetText> {
@@ -206,7 +230,7 @@ fn preset(name: &str) -> Option<PresetText> {
 }
 
 fn continuum(continuum: &Continuum) -> String {
-    let at = short_point(continuum.example);
+    let at = STRINGS.point(continuum.example);
     match continuum.shape {
         ContinuumShape::Flat => format!("一片梯度处处为零的平坦区域（例如 {at} 附近）"),
         ContinuumShape::Minima => format!("一条梯度为零的最小值曲线（例如经过 {at}）"),
@@ -242,7 +266,7 @@ fn run_spectrum(index: usize, run: &MinRatioRun) -> String {
         run.positive,
         run.negative,
         run.zero,
-        readable_number(run.minimum_ratio)
+        readable(run.minimum_ratio)
     )
 }
 
@@ -412,42 +436,4 @@ fn token_text(token: &TokenText) -> String {
         TokenText::Number(_) => format!("数字 {}", token.quoted()),
         other => other.quoted(),
     }
-}
-
-fn link_notice(notice: &LinkNotice) -> String {
-    match notice {
-        LinkNotice::TooLong { bytes } => format!("链接太长（{bytes} 字节），已显示默认场景。"),
-        LinkNotice::NotText { part } => format!("链接中有一部分不是有效文本（{part}），已忽略。"),
-        LinkNotice::Ignored { key, value, reason } => {
-            format!(
-                "已忽略链接中的 {key}={value}：{}。",
-                ignored_because(reason)
-            )
-        }
-    }
-}
-
-fn ignored_because(reason: &IgnoredBecause) -> String {
-    use IgnoredBecause::*;
-    match reason {
-        Formula(error) => return format!("公式有错误，{}", formula_error(error)),
-        Steps => return format!("steps 必须是不超过 {MAX_STEPS} 的整数"),
-        Batch => return format!("batch 必须是 1 到 {MAX_POINTS} 之间的整数"),
-        FormulaTooLongForLink => "公式太长，无法放进链接",
-        UnknownPreset => "没有这个名称的预设",
-        Version => "此页面读取版本 1 的链接，其余部分按版本 1 读取",
-        Box => "应为 xmin,xmax,ymin,ymax，且 xmin < xmax、ymin < ymax",
-        Point => "应为两个有限的数 x,y",
-        Optimizers => "应为优化器名称，例如 gd,momentum",
-        LearningRate => "学习率必须是 (0, 100] 内的数",
-        Beta => "beta 必须是 [0, 1) 内的数",
-        View => "view 必须是 map、3d 或 both",
-        Turn => "turn 必须是两个以度为单位的角度 yaw,pitch",
-        MapMode => "map 必须是 loss 或 curvature",
-        Lesson => "没有这个名称的课程步骤",
-        Language => "lang 必须是 en 或 zh",
-        Embed => "embed 必须是 1 或 0",
-        Seed => "seed 必须是 0 到 18446744073709551615 之间的整数",
-    }
-    .to_string()
 }

@@ -178,15 +178,17 @@ impl Run {
         let Some((batch_size, rng)) = self.batches.as_mut() else {
             return here;
         };
-        match surface.minibatch_gradient(here.at, *batch_size, rng) {
-            Some(gradient) => PointAnalysis {
-                derivatives: Derivatives {
-                    gradient,
-                    ..here.derivatives
-                },
-                ..here
+        let examples = surface.training_examples();
+        if examples == 0 {
+            return here;
+        }
+        let batch = rng.minibatch(examples, *batch_size);
+        PointAnalysis {
+            derivatives: Derivatives {
+                gradient: surface.batch_gradient(here.at, &batch),
+                ..here.derivatives
             },
-            None => here,
+            ..here
         }
     }
 

@@ -8,6 +8,7 @@ mod contour;
 mod curvature;
 mod grid;
 mod nice;
+mod orientation;
 mod taylor;
 mod view;
 
@@ -18,6 +19,7 @@ pub use curvature::{
     shape_ratio, CurvatureClass, FLAT_RATIO,
 };
 pub use grid::{estimated_grid_seconds, Grid, MAX_GRID_SIDE, SECONDS_PER_INSTRUCTION};
-pub use nice::{format_tick, nice_ticks, MAX_TICKS};
+pub use nice::{nice_ticks, MAX_TICKS};
+pub use orientation::Orientation;
 pub use taylor::taylor_grid;
 pub use view::{MapTransform, PlotArea, MAX_SPAN, MIN_SPAN};

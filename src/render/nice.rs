@@ -1,4 +1,4 @@
-//! Axis and colour-bar ticks at round numbers, and their compact labels.
+//! Axis and colour-bar ticks at round numbers (their labels: [`crate::numbers::tick`]).
 
 /// Most ticks `nice_ticks` is asked for; bounds its work for any input.
 pub const MAX_TICKS: usize = 1000;
@@ -80,53 +80,5 @@ fn scale_by_power_of_ten(value: f64, exponent: i32) -> f64 {
         value * 10f64.powi(exponent)
     } else {
         value / 10f64.powi(exponent.saturating_neg())
-    }
-}
-
-/// A short label for a tick `step` apart from its neighbours: "0", "0.5", "-1.25", "1e-9", "2e9".
-///
-/// Enough digits to tell neighbours apart and no more; trailing zeros dropped; never "-0".
-/// Scientific notation for magnitudes ≥ 1e6 or < 1e-4.
-pub fn format_tick(value: f64, step: f64) -> String {
-    if !value.is_finite() {
-        return value.to_string();
-    }
-    let step = if step.is_finite() && step > 0.0 {
-        step
-    } else if value != 0.0 {
-        value.abs()
-    } else {
-        1.0
-    };
-    if value.abs() <= step * 1e-9 {
-        return "0".to_string();
-    }
-    let step_digit = step.log10().floor() as i64;
-    let magnitude = value.abs();
-    let label = if !(1e-4..1e6).contains(&magnitude) {
-        let value_digit = magnitude.log10().floor() as i64;
-        let decimals = (value_digit - step_digit + 1).clamp(0, 17) as usize;
-        let text = format!("{value:.decimals$e}");
-        match text.split_once('e') {
-            Some((mantissa, power)) => format!("{}e{power}", trim_zeros(mantissa)),
-            None => text,
-        }
-    } else {
-        let decimals = (2 - step_digit).clamp(0, 20) as usize;
-        trim_zeros(&format!("{value:.decimals$}")).to_string()
-    };
-    if label == "-0" {
-        "0".to_string()
-    } else {
-        label
-    }
-}
-
-/// "1.500" → "1.5", "2.0" → "2", "300" stays.
-fn trim_zeros(number: &str) -> &str {
-    if number.contains('.') {
-        number.trim_end_matches('0').trim_end_matches('.')
-    } else {
-        number
     }
 }

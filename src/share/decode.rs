@@ -1,16 +1,16 @@
 use super::notice::{IgnoredBecause, LinkNotice};
 use super::percent::{decode_component, encode_component};
 use super::{
-    Language, MapMode, Scene, SurfaceChoice, ViewMode, FORMAT_VERSION, MAX_FRAGMENT_BYTES,
-    MAX_STEPS,
+    MapMode, Scene, SurfaceChoice, ViewMode, FORMAT_VERSION, MAX_FRAGMENT_BYTES, MAX_STEPS,
 };
 use crate::bounds::Bounds;
-use crate::charts::Orientation;
 use crate::data::{dataset_preset, MAX_POINTS};
 use crate::formula::Formula;
+use crate::i18n::Language;
 use crate::lesson::step_by_slug;
 use crate::optim::OptimizerKind;
 use crate::presets::preset;
+use crate::render::Orientation;
 
 /// A scene read from a link, and what in the link could not be used.
 #[derive(Debug, Clone, PartialEq)]

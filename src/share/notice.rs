@@ -3,9 +3,10 @@ use std::fmt;
 use super::MAX_STEPS;
 use crate::data::MAX_POINTS;
 use crate::formula::FormulaError;
+use crate::i18n::{strings, Language, Strings};
 
-/// One problem found in a link, as data: `Display` gives the English sentence, `i18n::link_notice` the
-/// reader's language. Every piece of the link it quotes is already shortened and free of control characters.
+/// One problem found in a link, as data: [`LinkNotice::worded`] says it in the reader's language, `Display`
+/// in English. Every piece of the link it quotes is already shortened and free of control characters.
 #[derive(Debug, Clone, PartialEq)]
 pub enum LinkNotice {
     /// The fragment is longer than [`MAX_FRAGMENT_BYTES`](super::MAX_FRAGMENT_BYTES); nothing was read.
@@ -44,47 +45,52 @@ pub enum IgnoredBecause {
     Seed,
 }
 
-impl fmt::Display for LinkNotice {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl LinkNotice {
+    /// The sentence for this problem in `words`' language.
+    pub fn worded(&self, words: &Strings) -> String {
+        let notices = &words.link_notices;
         match self {
-            LinkNotice::TooLong { bytes } => write!(
-                f,
-                "The link is too long ({bytes} bytes); showing the default scene."
-            ),
-            LinkNotice::NotText { part } => write!(
-                f,
-                "Part of the link is not valid text ({part}); it was ignored."
-            ),
+            LinkNotice::TooLong { bytes } => (notices.too_long)(*bytes),
+            LinkNotice::NotText { part } => (notices.not_text)(part),
             LinkNotice::Ignored { key, value, reason } => {
-                write!(f, "Ignored {key}={value} in the link: {reason}.")
+                (notices.ignored)(key, value, &reason.worded(words))
             }
         }
     }
 }
 
-impl fmt::Display for IgnoredBecause {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl IgnoredBecause {
+    /// Why the value was not used, in `words`' language.
+    pub fn worded(&self, words: &Strings) -> String {
         use IgnoredBecause::*;
+        let reasons = &words.link_notices.reasons;
         let text = match self {
-            Formula(error) => return write!(f, "the formula has an error at {error}"),
-            Steps => return write!(f, "steps must be a whole number up to {MAX_STEPS}"),
-            Batch => return write!(f, "batch must be a whole number from 1 to {MAX_POINTS}"),
-            FormulaTooLongForLink => "the formula is too long for a link",
-            UnknownPreset => "there is no preset of that name",
-            Version => "this page reads version 1 links; the rest is read as version 1",
-            Box => "expected xmin,xmax,ymin,ymax with xmin < xmax and ymin < ymax",
-            Point => "expected two finite numbers x,y",
-            Optimizers => "expected optimizer names such as gd,momentum",
-            LearningRate => "the learning rate must be a number in (0, 100]",
-            Beta => "beta must be a number in [0, 1)",
-            View => "view must be map, 3d or both",
-            Turn => "turn must be two angles in degrees, yaw,pitch",
-            MapMode => "map must be loss or curvature",
-            Lesson => "there is no lesson step of that name",
-            Language => "lang must be en or zh",
-            Embed => "embed must be 1 or 0",
-            Seed => "seed must be a whole number from 0 to 18446744073709551615",
+            Formula(error) => return (reasons.formula)(&(words.formula_error)(error)),
+            Steps => return (reasons.steps)(MAX_STEPS),
+            Batch => return (reasons.batch)(MAX_POINTS),
+            FormulaTooLongForLink => reasons.formula_too_long_for_link,
+            UnknownPreset => reasons.unknown_preset,
+            Version => reasons.version,
+            Box => reasons.bounds,
+            Point => reasons.point,
+            Optimizers => reasons.optimizers,
+            LearningRate => reasons.learning_rate,
+            Beta => reasons.beta,
+            View => reasons.view,
+            Turn => reasons.turn,
+            MapMode => reasons.map_mode,
+            Lesson => reasons.lesson,
+            Language => reasons.language,
+            Embed => reasons.embed,
+            Seed => reasons.seed,
         };
-        f.write_str(text)
+        text.to_string()
+    }
+}
+
+/// The English sentence: what the command line prints.
+impl fmt::Display for LinkNotice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.worded(strings(Language::English)))
     }
 }

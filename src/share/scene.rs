@@ -1,4 +1,5 @@
 use crate::bounds::Bounds;
+use crate::i18n::Language;
 use crate::lesson::StepId;
 use crate::optim::{Hyperparameters, OptimizerKind};
 use crate::surface::Point;
@@ -53,25 +54,6 @@ impl MapMode {
     }
 }
 
-/// The page's language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Language {
-    English,
-    Chinese,
-}
-
-impl Language {
-    pub const ALL: [Language; 2] = [Language::English, Language::Chinese];
-
-    /// The code used in links (`lang=zh`).
-    pub fn code(self) -> &'static str {
-        match self {
-            Language::English => "en",
-            Language::Chinese => "zh",
-        }
-    }
-}
-
 /// Everything needed to reopen exactly what someone shared.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Scene {
@@ -90,7 +72,7 @@ pub struct Scene {
     /// Race steps to replay on load.
     pub steps: usize,
     pub view: ViewMode,
-    /// How the 3-D view is turned, as [`crate::charts::Orientation::link_degrees`] writes it; `None`: the
+    /// How the 3-D view is turned, as [`crate::render::Orientation::link_degrees`] writes it; `None`: the
     /// default view.
     pub turn: Option<[f64; 2]>,
     pub map: MapMode,

@@ -18,12 +18,13 @@ use super::ui::Ui;
 use super::{crash, dom, inspector, scene_link, surface_panel};
 use crate::analysis::{analyze, find_critical_points, CriticalPoints, PointAnalysis};
 use crate::bounds::Bounds;
-use crate::charts::Orientation;
 use crate::data::dataset_preset;
 use crate::formula::Formula;
+use crate::i18n::Language;
 use crate::optim::{Hyperparameters, OptimizerKind};
 use crate::presets::{preset, PRESETS};
-use crate::share::{Language, LinkNotice, Scene, SurfaceChoice, ViewMode};
+use crate::render::Orientation;
+use crate::share::{LinkNotice, Scene, SurfaceChoice, ViewMode};
 use crate::surface::Point;
 
 pub type SharedApp = Rc<RefCell<App>>;

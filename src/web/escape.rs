@@ -66,8 +66,8 @@ impl EscapeAnimation {
         format!(
             "{} {} → {}",
             words.labels.escaped,
-            super::format::number(words, self.before),
-            super::format::number(words, self.after)
+            words.number(self.before),
+            words.number(self.after)
         )
     }
 }

@@ -8,8 +8,8 @@ use super::app::{App, SharedApp};
 use super::escape::EscapeAnimation;
 use super::gesture::{distance, midpoint, Gesture, Pointer, CLICK_SLOP, GRAB_RADIUS};
 use super::{crash, dom, race_panel, scene_link};
-use crate::charts::Orientation;
 use crate::optim::Hyperparameters;
+use crate::render::Orientation;
 use crate::share::ViewMode;
 
 /// Zoom per wheel "line"; a trackpad's small deltas zoom proportionally less.

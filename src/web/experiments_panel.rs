@@ -10,7 +10,6 @@ use web_sys::{
 
 use super::app::SharedApp;
 use super::dom::{self, by_id, SizeWatch};
-use super::format::number;
 use super::plots::{visible_area, ChartSize};
 use crate::charts::{draw_eigen_histogram, draw_min_ratio_chart};
 use crate::experiments::{
@@ -267,8 +266,8 @@ fn table_row(words: &Strings, index: usize, run: &MinRatioRun) -> Result<Element
     row.set_attribute("tabindex", "0")?;
     for text in [
         (index + 1).to_string(),
-        number(words, run.training_loss),
-        number(words, run.minimum_ratio),
+        words.number(run.training_loss),
+        words.number(run.minimum_ratio),
         format!("{} / {} / {}", run.positive, run.negative, run.zero),
         format!("{:.1e}", run.gradient_norm),
     ] {

@@ -1,7 +1,6 @@
 //! The inspector panel: L, ∇L, the Hessian, its eigen-decomposition and the verdict for the point θ′.
 
 use super::dom;
-use super::format::{number, pair};
 use super::palette::{css, eigen_colour};
 use super::ui::Inspector;
 use crate::analysis::PointAnalysis;
@@ -16,10 +15,10 @@ pub fn show(panel: &Inspector, words: &Strings, point: Option<&PointAnalysis>) {
     let d = &point.derivatives;
     dom::set_text(&panel.kind, words.point_kind(point.kind));
     let _ = panel.kind.set_attribute("data-kind", point.kind.name());
-    dom::set_text(&panel.at, &pair(words, point.at));
-    dom::set_text(&panel.value, &number(words, d.value));
-    dom::set_text(&panel.gradient, &pair(words, d.gradient));
-    dom::set_text(&panel.gradient_norm, &number(words, d.gradient_norm()));
+    dom::set_text(&panel.at, &words.point(point.at));
+    dom::set_text(&panel.value, &words.number(d.value));
+    dom::set_text(&panel.gradient, &words.point(d.gradient));
+    dom::set_text(&panel.gradient_norm, &words.number(d.gradient_norm()));
     let entries = [
         d.hessian[0][0],
         d.hessian[0][1],
@@ -35,14 +34,14 @@ pub fn show(panel: &Inspector, words: &Strings, point: Option<&PointAnalysis>) {
         let _ = panel.eigenvalues[i]
             .style()
             .set_property("color", &css(eigen_colour(lambda)));
-        dom::set_text(&panel.eigenvectors[i], &pair(words, point.eigen.vectors[i]));
+        dom::set_text(&panel.eigenvectors[i], &words.point(point.eigen.vectors[i]));
     }
     panel.escape.set_hidden(point.escape_direction().is_none());
 }
 
 /// A number as text, with the exact value kept in `data-value` for tests and tools.
 fn show_number(words: &Strings, cell: &web_sys::HtmlElement, value: f64) {
-    dom::set_text(cell, &number(words, value));
+    dom::set_text(cell, &words.number(value));
     let _ = cell.set_attribute("data-value", &value.to_string());
 }
 

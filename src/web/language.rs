@@ -6,8 +6,8 @@ use web_sys::{Element, HtmlElement};
 
 use super::app::{App, SharedApp};
 use super::{dom, race_panel, surface_panel};
+use crate::i18n::Language;
 use crate::i18n::{browser_language, strings};
-use crate::share::Language;
 
 /// The language a scene opens in: the link's `lang`, else the first of `navigator.languages` the page speaks.
 pub fn initial(link: Option<Language>) -> Language {

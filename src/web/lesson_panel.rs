@@ -60,7 +60,7 @@ pub fn show(app: &App) {
     let Some(step) = lesson.step() else {
         return;
     };
-    let text = step.text(app.ui.language);
+    let text = (app.ui.words.lesson)(step.id);
     dom::set_text(
         &panel.progress,
         &(app.ui.words.step_of)(lesson.shown + 1, STEPS.len()),

@@ -1,6 +1,6 @@
 //! The surface on screen: a typed formula, or a loss defined by training data (where SGD has batches).
 
-use crate::data::{DatasetLoss, Rng};
+use crate::data::DatasetLoss;
 use crate::formula::Formula;
 use crate::surface::{Derivatives, LossSurface, Point};
 
@@ -43,8 +43,12 @@ impl LossSurface for Loss {
         self.surface().derivatives(at)
     }
 
-    fn minibatch_gradient(&self, at: Point, batch_size: usize, rng: &mut Rng) -> Option<[f64; 2]> {
-        self.surface().minibatch_gradient(at, batch_size, rng)
+    fn training_examples(&self) -> usize {
+        self.surface().training_examples()
+    }
+
+    fn batch_gradient(&self, at: Point, batch: &[usize]) -> [f64; 2] {
+        self.surface().batch_gradient(at, batch)
     }
 
     fn lattice_values(&self, xs: &[f64], ys: &[f64]) -> Vec<f64> {

@@ -15,7 +15,6 @@ mod events;
 mod experiments_panel;
 #[cfg(test)]
 mod experiments_tests;
-mod format;
 mod frame_loop;
 mod gesture;
 mod inspector;

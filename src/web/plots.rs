@@ -9,9 +9,10 @@ use super::palette::optimizer_colour;
 use crate::analysis::PointAnalysis;
 use crate::bounds::Bounds;
 use crate::charts::palette::PAPER;
-use crate::charts::{draw_loss_chart, Orientation, SurfaceView, Trajectory};
+use crate::charts::{draw_loss_chart, SurfaceView, Trajectory};
 use crate::i18n::Strings;
 use crate::optim::Run;
+use crate::render::Orientation;
 use crate::surface::LossSurface;
 
 /// Fewest milliseconds between two redraws of the charts while a race runs (the 3-D mesh is the slowest

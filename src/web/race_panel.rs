@@ -5,7 +5,6 @@ use web_sys::{Element, HtmlElement, HtmlInputElement};
 
 use super::app::App;
 use super::dom;
-use super::format::number;
 use super::palette::{critical_marker, css, optimizer_colour, MARKED_KINDS};
 use crate::i18n::Strings;
 use crate::optim::{OptimizerKind, Run, RunStatus};
@@ -57,14 +56,11 @@ pub fn show_sliders(app: &App) {
     let words = app.ui.words;
     dom::set_text(
         &panel.learning_rate_value,
-        &number(words, hyper.learning_rate),
+        &words.number(hyper.learning_rate),
     );
     panel.beta.set_value(&hyper.beta.to_string());
-    dom::set_text(&panel.beta_value, &number(words, hyper.beta));
-    dom::set_text(
-        &panel.speed_value,
-        &number(words, app.race.steps_per_second),
-    );
+    dom::set_text(&panel.beta_value, &words.number(hyper.beta));
+    dom::set_text(&panel.speed_value, &words.number(app.race.steps_per_second));
 }
 
 /// Ticks exactly the boxes of `app.race.kinds` (after a new scene is loaded).
@@ -178,7 +174,7 @@ pub fn update_status(app: &App) -> Result<(), JsValue> {
             (cells.item(1), run.steps().to_string()),
             (
                 cells.item(2),
-                loss.map_or_else(|| "—".to_string(), |loss| number(words, loss)),
+                loss.map_or_else(|| "—".to_string(), |loss| words.number(loss)),
             ),
         ];
         for (target, text) in texts {

@@ -6,9 +6,9 @@ use wasm_bindgen::JsValue;
 use super::app::{App, SharedApp};
 use super::{dom, inspector, language, lesson_panel, race_panel};
 use crate::analysis::analyze;
-use crate::charts::Orientation;
 use crate::data::dataset_preset;
 use crate::presets::preset;
+use crate::render::Orientation;
 use crate::share::{decode, Decoded, IgnoredBecause, LinkNotice, SurfaceChoice};
 
 impl App {

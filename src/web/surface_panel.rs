@@ -133,7 +133,7 @@ pub fn show_notices(ui: &Ui, notices: &[LinkNotice]) -> Result<(), JsValue> {
     let list: web_sys::Element = dom::create("ul")?;
     for notice in notices {
         let item: web_sys::Element = dom::create("li")?;
-        dom::set_text(&item, &(ui.words.link_notice)(notice));
+        dom::set_text(&item, &notice.worded(ui.words));
         list.append_child(&item)?;
     }
     ui.notices.append_child(&list)?;

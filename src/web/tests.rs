@@ -6,9 +6,10 @@ use super::app::App;
 use super::{crash, dom, format, surface_panel};
 use crate::analysis::PointKind;
 use crate::i18n::strings;
+use crate::i18n::Language;
 use crate::lesson::step_by_slug;
 use crate::presets::PRESETS;
-use crate::share::{decode, Language, MapMode, Scene};
+use crate::share::{decode, MapMode, Scene};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -96,20 +97,6 @@ fn the_caret_sits_under_the_error_column() {
     let (formula, caret) = lines.split_once('\n').unwrap();
     assert!(formula.starts_with('…'));
     assert_eq!(formula.chars().nth(caret.chars().count() - 1), Some('*'));
-}
-
-#[wasm_bindgen_test]
-fn numbers_read_as_a_class_writes_them() {
-    let (en, zh) = (strings(Language::English), strings(Language::Chinese));
-    assert_eq!(format::number(en, -2.0), "−2");
-    assert_eq!(
-        format::number(en, std::f64::consts::FRAC_1_SQRT_2),
-        "0.7071"
-    );
-    assert_eq!(format::number(en, 1.0139e-4), "1.014e−4");
-    assert_eq!(format::number(en, f64::NAN), "undefined");
-    assert_eq!(format::number(zh, f64::INFINITY), "无定义");
-    assert_eq!(format::pair(en, [0.0, -0.5]), "(0, −0.5)");
 }
 
 #[wasm_bindgen_test]

@@ -6,8 +6,8 @@ use web_sys::{
 };
 
 use super::dom::by_id;
+use crate::i18n::Language;
 use crate::i18n::{strings, Strings};
-use crate::share::Language;
 
 pub struct Ui {
     /// The language on screen (the link's, else the browser's).
