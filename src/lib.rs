@@ -15,6 +15,7 @@ pub mod numbers;
 pub mod optim;
 pub mod presets;
 pub mod render;
+pub mod scene;
 pub mod share;
 mod sorting;
 pub mod surface;

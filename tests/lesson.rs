@@ -5,7 +5,7 @@ use saddle::data::dataset_preset;
 use saddle::lesson::{step_by_slug, StepId, STEPS};
 use saddle::optim::{OptimizerKind, Run, RunStatus};
 use saddle::presets::preset;
-use saddle::share::{decode, encode, Scene, SurfaceChoice};
+use saddle::share::{decode, encode, Scene};
 use saddle::surface::LossSurface;
 
 fn scene(id: StepId) -> Scene {
@@ -14,9 +14,9 @@ fn scene(id: StepId) -> Scene {
 }
 
 fn preset_name(scene: &Scene) -> &str {
-    match &scene.surface {
-        SurfaceChoice::Preset(name) => name,
-        SurfaceChoice::Expr(_) => panic!("lesson steps use presets"),
+    match scene.surface.link_pair() {
+        ("preset", name) => name,
+        _ => panic!("lesson steps use presets"),
     }
 }
 

@@ -57,6 +57,20 @@ fn the_lecture_scene_renders_to_svg() {
         (Some(1000), Some(760))
     );
     assert_eq!(report["notices"], Value::Array(Vec::new()));
+    // What the figure shows, in numbers: the saddle at the origin, the valley named once, both races at
+    // step 40 of the link and still moving.
+    let critical = report["critical_points"].as_array().expect("critical points");
+    assert_eq!(critical.len(), 1, "{critical:?}");
+    assert_eq!(critical[0]["kind"], "saddle");
+    assert_eq!(critical[0]["at"], serde_json::json!([0.0, 0.0]));
+    assert_eq!(report["continuum"], "minima");
+    let runs = report["runs"].as_array().expect("runs");
+    assert_eq!(runs.len(), 2);
+    for (run, optimizer) in runs.iter().zip(["gd", "momentum"]) {
+        assert_eq!(run["optimizer"], optimizer);
+        assert_eq!(run["steps"], 40);
+        assert_eq!(run["status"], "running");
+    }
 
     let svg = std::fs::read_to_string(&out).expect("the SVG was written");
     assert!(svg.starts_with("<svg"), "{}", &svg[..80.min(svg.len())]);
@@ -81,7 +95,7 @@ fn the_lecture_scene_renders_to_svg() {
     }
     // 40 steps at η = 0.05 from (0.3, 0.2): neither run has finished, and the legend says so.
     assert!(
-        svg.contains("Gradient descent (max steps, 40 steps)"),
+        svg.contains("Gradient descent (still moving, 40 steps)"),
         "{svg:.0}"
     );
 }

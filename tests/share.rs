@@ -2,6 +2,7 @@
 
 use proptest::prelude::*;
 use saddle::bounds::Bounds;
+use saddle::formula::Formula;
 use saddle::i18n::Language;
 use saddle::lesson::{StepId, STEPS};
 use saddle::optim::OptimizerKind;
@@ -15,7 +16,7 @@ fn the_documented_example_reads_as_written() {
     let decoded = decode("#v=1&preset=lecture&pt=0.3,0.2&opt=gd,momentum&lr=0.01&beta=0.9");
     assert!(decoded.notices.is_empty(), "{:?}", decoded.notices);
     let scene = decoded.scene;
-    assert_eq!(scene.surface, SurfaceChoice::Preset("lecture".into()));
+    assert_eq!(scene.surface, SurfaceChoice::named("lecture").unwrap());
     assert_eq!(scene.point, Some([0.3, 0.2]));
     assert_eq!(
         scene.optimizers,
@@ -35,7 +36,7 @@ fn every_key_is_read() {
          &lr=0.5&beta=0&steps=40&view=3d&lang=zh&embed=1",
     )
     .scene;
-    assert_eq!(scene.surface, SurfaceChoice::Expr("(1-x*y)^2 + 0.1".into()));
+    assert_eq!(scene.surface, SurfaceChoice::Expr(expr("(1-x*y)^2 + 0.1")));
     assert_eq!(
         scene.bounds,
         Some(Bounds::new(-3.0, 3.0, -2.0, 2.5).unwrap())
@@ -57,7 +58,7 @@ fn every_key_is_read() {
 #[test]
 fn formulas_stay_readable_in_the_link() {
     let scene = Scene {
-        surface: SurfaceChoice::Expr("(1 - x*y)^2 + sin(x)/2".into()),
+        surface: SurfaceChoice::Expr(expr("(1 - x*y)^2 + sin(x)/2")),
         ..Scene::default()
     };
     let link = encode(&scene);
@@ -90,7 +91,7 @@ fn unknown_keys_are_ignored_silently() {
     assert!(decoded.notices.is_empty());
     assert_eq!(
         decoded.scene.surface,
-        SurfaceChoice::Preset("saddle".into())
+        SurfaceChoice::named("saddle").unwrap()
     );
 }
 
@@ -142,7 +143,7 @@ fn dataset_presets_and_sgd_settings_travel_in_the_link() {
     let decoded = decode("v=1&preset=lecture-data&opt=gd,sgd&lr=0.05&batch=4&seed=7");
     assert!(decoded.notices.is_empty(), "{:?}", decoded.notices);
     let scene = decoded.scene;
-    assert_eq!(scene.surface, SurfaceChoice::Preset("lecture-data".into()));
+    assert_eq!(scene.surface, SurfaceChoice::named("lecture-data").unwrap());
     assert_eq!((scene.batch, scene.seed), (4, 7));
     let hyper = scene.hyperparameters();
     assert_eq!((hyper.learning_rate, hyper.batch, hyper.seed), (0.05, 4, 7));
@@ -286,17 +287,21 @@ fn a_bad_turn_falls_back_to_the_default_view_with_a_notice() {
     }
 }
 
+/// A formula known to parse.
+fn expr(text: &str) -> Formula {
+    Formula::parse(text).unwrap()
+}
+
 fn any_scene() -> impl Strategy<Value = Scene> {
     let surface = prop_oneof![
         prop::sample::select(vec!["lecture", "saddle", "himmelblau", "lecture-data"])
-            .prop_map(|n| SurfaceChoice::Preset(n.to_string())),
+            .prop_map(|n| SurfaceChoice::named(n).unwrap()),
         prop::sample::select(vec![
             "x^2 - y^2",
             "(1 - x*y)^2 + 0.5*sin(3*x)",
             "exp(-x^2-y^2) + 1"
         ])
-        .prop_filter("parses", |t| saddle::formula::Formula::parse(t).is_ok())
-        .prop_map(|t| SurfaceChoice::Expr(t.to_string())),
+        .prop_map(|t| SurfaceChoice::Expr(expr(t))),
     ];
     let bounds = prop::option::of(
         (-1e3..1e3f64, 1e-6..1e3f64, -1e3..1e3f64, 1e-6..1e3f64)

@@ -182,6 +182,16 @@ pub enum ContinuumShape {
 }
 
 impl ContinuumShape {
+    /// A stable name for scripts and tests: `flat`, `minima`, `maxima` or `mixed`.
+    pub fn name(self) -> &'static str {
+        match self {
+            ContinuumShape::Flat => "flat",
+            ContinuumShape::Minima => "minima",
+            ContinuumShape::Maxima => "maxima",
+            ContinuumShape::Mixed => "mixed",
+        }
+    }
+
     fn of(members: &[PointAnalysis]) -> ContinuumShape {
         let (mut minima, mut maxima) = (false, false);
         for member in members {

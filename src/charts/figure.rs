@@ -5,32 +5,26 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+use super::gradient_cloud::GradientCloud;
 use super::legend::{draw_legend, figure_legend, legend_height};
 use super::map::{draw_map_base, draw_map_frame, HeatmapPainter, MapBase, MapFrame};
 use super::map_overlay::{draw_map_overlay, MapOverlay};
 use super::palette::PAPER;
 use super::plot_error;
-use crate::analysis::{analyze, find_critical_points, CriticalPoints, PointAnalysis};
+use crate::analysis::{CriticalPoints, PointAnalysis};
 use crate::bounds::Bounds;
-use crate::data::dataset_preset;
-use crate::formula::Formula;
-use crate::i18n::strings;
-use crate::i18n::Language;
-use crate::optim::{Run, MAX_RACE_STEPS};
-use crate::presets::{preset, PRESETS};
-use crate::render::curvature_rgba;
-use crate::share::{MapMode, Scene, SurfaceChoice};
-use crate::surface::{LossSurface, Point};
-
-/// Race steps a figure replays when its link asks for none (`steps=0`, a scene shared before pressing play):
-/// every run stops here or earlier, when it finishes, so the figure shows where each optimizer is heading.
-pub const DEFAULT_FIGURE_STEPS: usize = 300;
+use crate::i18n::{strings, Language};
+use crate::optim::Run;
+use crate::render::{curvature_grid, curvature_rgba};
+use crate::share::MapMode;
+use crate::surface::LossSurface;
 
 /// The page's map at 1× is about this many CSS pixels; a figure scales its lines and text by its size over
 /// this, so a large figure for a slide keeps the page's proportions instead of hairlines and tiny labels.
 const REFERENCE_SIZE: (f64, f64) = (760.0, 620.0);
 
-/// A scene made ready to draw: the surface, its critical points, θ′ analyzed and the races replayed.
+/// A scene made ready to draw (`scene::figure_scene` makes it from a link): the surface, its critical points,
+/// θ′ analyzed and the races replayed.
 pub struct FigureScene {
     pub surface: Box<dyn LossSurface>,
     /// What the legend names the surface by: the preset's title or the typed formula.
@@ -41,96 +35,8 @@ pub struct FigureScene {
     pub runs: Vec<Run>,
     /// Colours by L, or by curvature class as the page's curvature map does.
     pub map: MapMode,
-}
-
-impl FigureScene {
-    /// Builds what the page would show for `scene`, replaying `scene.steps` race steps (see
-    /// [`DEFAULT_FIGURE_STEPS`] for 0; at most the page's own [`MAX_RACE_STEPS`]). Problems the link's decoder
-    /// could not see (a preset name that does not exist) are added to `notices`.
-    pub fn from_scene(scene: &Scene, notices: &mut Vec<String>) -> FigureScene {
-        let (surface, caption, home, start) = surface_of(&scene.surface, notices);
-        let bounds = scene.bounds.unwrap_or(home);
-        let critical = find_critical_points(surface.as_ref(), &bounds);
-        let point = scene.point.map(|at| analyze(surface.as_ref(), at));
-        let start = scene.point.unwrap_or(start);
-        let steps = match scene.steps {
-            0 => DEFAULT_FIGURE_STEPS,
-            asked => asked.min(MAX_RACE_STEPS),
-        };
-        let hyper = scene.hyperparameters();
-        let runs = scene
-            .optimizers
-            .iter()
-            .map(|&kind| {
-                let mut run = Run::new(kind, hyper, start);
-                run.run(surface.as_ref(), steps);
-                run
-            })
-            .collect();
-        FigureScene {
-            surface,
-            caption,
-            bounds,
-            critical,
-            point,
-            runs,
-            map: scene.map,
-        }
-    }
-}
-
-type SurfaceSetup = (Box<dyn LossSurface>, String, Bounds, Point);
-
-/// The surface a link names, with its caption, home box and race start; the lecture's when the name is unknown.
-fn surface_of(choice: &SurfaceChoice, notices: &mut Vec<String>) -> SurfaceSetup {
-    let lecture = || -> SurfaceSetup {
-        // PRESETS is a non-empty constant list that starts with the lecture's surface.
-        let lecture = &PRESETS[0];
-        let formula = lecture.formula();
-        (
-            Box::new(formula),
-            lecture.title.to_string(),
-            lecture.bounds(),
-            lecture.start,
-        )
-    };
-    match choice {
-        SurfaceChoice::Preset(name) => {
-            if let Some(p) = preset(name) {
-                (
-                    Box::new(p.formula()),
-                    p.title.to_string(),
-                    p.bounds(),
-                    p.start,
-                )
-            } else if let Some(d) = dataset_preset(name) {
-                (
-                    Box::new(d.surface()),
-                    d.title.to_string(),
-                    d.bounds,
-                    d.start,
-                )
-            } else {
-                notices.push(format!(
-                    "There is no preset called “{name}”; showing the lecture's surface."
-                ));
-                lecture()
-            }
-        }
-        // A typed formula keeps the box the page had open, which on opening a link is the lecture's.
-        SurfaceChoice::Expr(text) => {
-            let (_, _, home, start) = lecture();
-            match Formula::parse(text) {
-                Ok(formula) => (Box::new(formula), format!("L = {text}"), home, start),
-                Err(error) => {
-                    notices.push(format!(
-                        "The formula has an error at {error}; showing the lecture's surface."
-                    ));
-                    lecture()
-                }
-            }
-        }
-    }
+    /// The mini-batch gradients at θ′ on a data-defined loss, as the page draws them.
+    pub cloud: Option<GradientCloud>,
 }
 
 /// Draws the figure over the whole of `root`: the map on top, the legend in a band below it.
@@ -152,9 +58,9 @@ pub fn draw_figure<DB: DrawingBackend>(
     let frame = MapFrame::new(figure.bounds, width, map_height, scale);
     let base = MapBase::sample(figure.surface.as_ref(), &frame);
     let words = &strings(Language::English).chart;
-    // The curvature map's cells: one per cell of L's grid, each its own exact Hessian.
+    // The curvature map's cells, as the page sizes them: each its own exact Hessian.
     let curvature = (figure.map == MapMode::Curvature).then(|| {
-        let (columns, rows) = (base.grid.width, base.grid.height);
+        let (columns, rows) = curvature_grid((base.grid.width, base.grid.height));
         let rgba = curvature_rgba(figure.surface.as_ref(), figure.bounds, columns, rows);
         (rgba, (columns, rows))
     });
@@ -176,6 +82,7 @@ pub fn draw_figure<DB: DrawingBackend>(
         escaping_at: None,
         levels: &base.levels,
         taylor: true,
+        cloud: figure.cloud.as_ref(),
     };
     draw_map_overlay(&upper, &frame, &overlay)?;
     // The page clips the overlay to the plot area; here the margins are painted over and framed again.

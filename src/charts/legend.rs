@@ -14,6 +14,7 @@ use crate::analysis::{PointKind, GRADIENT_TOLERANCE};
 use crate::bounds::Bounds;
 use crate::i18n::strings;
 use crate::i18n::Language;
+use crate::optim::RunStatus;
 use crate::render::{CurvatureClass, MapTransform, PlotArea};
 use crate::share::MapMode;
 
@@ -91,14 +92,16 @@ pub fn figure_legend(figure: &FigureScene) -> Vec<LegendEntry> {
             }
         }));
     }
-    entries.extend(figure.runs.iter().map(|run| LegendEntry {
-        symbol: LegendSymbol::Trajectory(optimizer_colour(run.kind())),
-        label: format!(
-            "{} ({}, {} steps)",
-            run.kind().label(),
-            run.status().name().replace('-', " "),
-            run.steps()
-        ),
+    entries.extend(figure.runs.iter().map(|run| {
+        // A run the link stopped mid-race has not finished: it is still moving when the figure is drawn.
+        let status = match run.status() {
+            RunStatus::Running => "still moving".to_string(),
+            finished => finished.name().replace('-', " "),
+        };
+        LegendEntry {
+            symbol: LegendSymbol::Trajectory(optimizer_colour(run.kind())),
+            label: format!("{} ({status}, {} steps)", run.kind().label(), run.steps()),
+        }
     }));
     entries
 }

@@ -15,7 +15,7 @@ use crate::bounds::Bounds;
 use crate::i18n::ChartWords;
 use crate::render::{
     contour_levels, contour_lines, heatmap_rgba, nice_ticks, viridis, ColorScale, Grid,
-    MapTransform, PlotArea,
+    MapTransform, PlotArea, MAP_GRID_SIDE,
 };
 use crate::surface::{LossSurface, Point};
 
@@ -27,8 +27,6 @@ const MARGIN_BOTTOM: f64 = 46.0;
 const COLOUR_BAR_GAP: f64 = 14.0;
 const COLOUR_BAR_WIDTH: f64 = 14.0;
 const COLOUR_BAR_BANDS: usize = 64;
-/// Heatmap cells per CSS pixel are capped here: finer grids cost time and add no visible detail.
-pub const MAX_GRID_SIDE: f64 = 260.0;
 const CONTOUR_LEVELS: usize = 10;
 /// How far above the plot the axis titles' baselines sit, in CSS pixels: past the upper half of a 14 px tick
 /// label centred on the plot's top edge, which a title just above the corner ran into ("y (w₂)" over "2").
@@ -85,7 +83,7 @@ impl MapFrame {
     /// The heatmap grid's columns and rows: about one cell per CSS pixel, capped.
     pub fn grid_size(&self) -> (usize, usize) {
         let area = self.transform.area;
-        let side = |pixels: f64| (pixels / self.scale).clamp(8.0, MAX_GRID_SIDE) as usize;
+        let side = |pixels: f64| (pixels / self.scale).clamp(8.0, MAP_GRID_SIDE as f64) as usize;
         (side(area.width), side(area.height))
     }
 

@@ -4,6 +4,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+use super::gradient_cloud::{draw_gradient_cloud, GradientCloud};
 use super::map::MapFrame;
 use super::palette::{eigen_colour, optimizer_colour, INK, PAPER};
 use super::plot_error;
@@ -30,6 +31,8 @@ pub struct MapOverlay<'a> {
     pub levels: &'a [f64],
     /// Draw the second-order Taylor model around θ′ (a lesson step may hide it to keep the map plain).
     pub taylor: bool,
+    /// The mini-batch gradients at θ′ (a data-defined loss), under everything else.
+    pub cloud: Option<&'a GradientCloud>,
 }
 
 /// Draws the overlay; the caller clips it to the plot area (or covers the margins afterwards).
@@ -42,14 +45,17 @@ pub fn draw_map_overlay<DB: DrawingBackend>(
     draw_map_marks(root, frame, overlay)
 }
 
-/// The overlay's lower layer, which stays put while a race runs: the Taylor model around θ′. The page
-/// keeps it drawn over a copy of the base until θ′ moves, and strokes the same [`map_model_contours`] with
-/// the canvas's own dashes (plotters strokes every dash on its own).
+/// The overlay's lower layer, which stays put while a race runs: the gradient cloud and the Taylor model
+/// around θ′. The page keeps it drawn over a copy of the base until θ′ moves, and strokes the same
+/// [`map_model_contours`] with the canvas's own dashes (plotters strokes every dash on its own).
 pub fn draw_map_model<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     frame: &MapFrame,
     overlay: &MapOverlay,
 ) -> Result<(), String> {
+    if let Some(cloud) = overlay.cloud.filter(|_| overlay.escaping_at.is_none()) {
+        draw_gradient_cloud(root, frame, cloud)?;
+    }
     let dashes = TaylorDashes::at(frame);
     for line in map_model_contours(frame, overlay) {
         root.draw(&plotters::element::DashedPathElement::new(

@@ -8,6 +8,7 @@ mod figure;
 mod figure_file;
 #[cfg(not(target_arch = "wasm32"))]
 mod fonts;
+mod gradient_cloud;
 #[cfg(not(target_arch = "wasm32"))]
 mod heatmap_image;
 mod legend;
@@ -19,16 +20,16 @@ pub mod palette;
 mod surface3d;
 
 pub use eigen_histogram::{draw_eigen_histogram, eigenvalue_bins, Bin, HISTOGRAM_BINS};
-pub use figure::{draw_figure, FigureScene, DEFAULT_FIGURE_STEPS};
+pub use figure::{draw_figure, FigureScene};
 #[cfg(not(target_arch = "wasm32"))]
 pub use figure_file::{write_figure, FigureFormat};
 #[cfg(not(target_arch = "wasm32"))]
 pub use fonts::{register_system_font, FONT_VARIABLE};
+pub use gradient_cloud::{cloud_arrows, draw_gradient_cloud, GradientCloud, CLOUD_RADIUS};
 #[cfg(not(target_arch = "wasm32"))]
 pub use heatmap_image::blit_heatmap;
 pub use legend::{figure_legend, LegendEntry, LegendSymbol};
 pub use loss_chart::draw_loss_chart;
-pub use map::MAX_GRID_SIDE as MAX_MAP_GRID_SIDE;
 pub use map::{
     draw_map_base, draw_map_frame, draw_marker, HeatmapPainter, MapBase, MapFrame, MARKER_RADIUS,
 };

@@ -3,9 +3,8 @@
 use std::collections::BTreeMap;
 
 use saddle::bounds::Bounds;
-use saddle::data::dataset_preset;
 use saddle::formula::Formula;
-use saddle::presets::preset;
+use saddle::scene::SceneSurface;
 use saddle::surface::LossSurface;
 
 pub struct Args {
@@ -125,13 +124,14 @@ impl Args {
             (Some(text), None) => Formula::parse(text)
                 .map(|f| (Box::new(f) as Box<dyn LossSurface>, None))
                 .map_err(|e| format!("--expr: {e}")),
-            (None, Some(name)) => match (preset(name), dataset_preset(name)) {
-                (Some(p), _) => Ok((Box::new(p.formula()), Some(p.bounds()))),
-                (None, Some(d)) => Ok((Box::new(d.surface()), Some(d.bounds))),
-                (None, None) => Err(format!(
-                    "unknown preset '{name}'; `saddle presets` lists them"
-                )),
-            },
+            (None, Some(name)) => SceneSurface::named(name)
+                .map(|surface| {
+                    (
+                        Box::new(surface.loss) as Box<dyn LossSurface>,
+                        Some(surface.home),
+                    )
+                })
+                .ok_or_else(|| format!("unknown preset '{name}'; `saddle presets` lists them")),
             (None, None) => Err("give a surface with --expr 'FORMULA' or --preset NAME".into()),
         }
     }

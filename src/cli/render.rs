@@ -5,7 +5,8 @@ use std::path::Path;
 use serde_json::{json, Value};
 
 use super::args::Args;
-use saddle::charts::{write_figure, FigureFormat, FigureScene};
+use saddle::charts::{write_figure, FigureFormat};
+use saddle::scene::{figure_scene, Summary};
 use saddle::share::decode;
 
 /// A figure's default size in pixels: a 4:3 slide at a sharp resolution.
@@ -30,13 +31,21 @@ pub fn render(args: &Args) -> Result<Value, String> {
     // A full address carries the scene after '#'; a bare fragment is the scene itself.
     let fragment = link.split_once('#').map_or(link, |(_, fragment)| fragment);
     let decoded = decode(fragment);
-    let mut notices = decoded.notices;
-    let figure = FigureScene::from_scene(&decoded.scene, &mut notices);
-    for notice in &notices {
+    for notice in &decoded.notices {
         eprintln!("saddle: warning: {notice}");
     }
+    let figure = figure_scene(&decoded.scene);
     write_figure(&figure, path, (width, height))?;
-    Ok(json!({ "out": out, "width": width, "height": height, "notices": notices }))
+    let summary = Summary::of(&figure.critical, &figure.runs);
+    Ok(json!({
+        "out": out,
+        "width": width,
+        "height": height,
+        "notices": decoded.notices,
+        "critical_points": summary.critical_points,
+        "continuum": summary.continuum,
+        "runs": summary.runs,
+    }))
 }
 
 fn side(args: &Args, name: &str, default: u32) -> Result<u32, String> {

@@ -3,10 +3,12 @@
 //! A data-defined loss is a surface like a formula, but a mini-batch of its examples gives a noisy gradient:
 //! the ground for the lecture's claim that small batches leave critical points.
 
+mod cloud;
 mod dataset;
 mod dataset_preset;
 mod rng;
 
+pub use cloud::gradient_cloud;
 pub use dataset::{DatasetLoss, Example, DISTRACTOR_WEIGHT, MAX_POINTS};
 pub use dataset_preset::{dataset_preset, DatasetPreset, DATASET_PRESETS};
 pub use rng::Rng;

@@ -339,6 +339,16 @@ impl Strings {
         }
     }
 
+    /// What an escape step did to the loss: "Escaped: L 1 → 0.8165".
+    pub fn escape_report(&self, before: f64, after: f64) -> String {
+        format!(
+            "{} {} → {}",
+            self.labels.escaped,
+            self.number(before),
+            self.number(after)
+        )
+    }
+
     /// A point as "(x, y)", each coordinate as [`Strings::number`] writes it.
     pub fn point(&self, [x, y]: Point) -> String {
         format!("({}, {})", self.number(x), self.number(y))

@@ -6,13 +6,17 @@
 mod adaptive;
 mod descent;
 mod eigen_escape;
+mod escape;
 mod kind;
 mod newton;
+mod race;
 mod run;
 
 pub use eigen_escape::MIN_ESCAPE_LENGTH;
+pub use escape::EscapeAnimation;
 pub use kind::OptimizerKind;
 pub use newton::CURVATURE_FLOOR;
+pub use race::{Race, DEFAULT_STEPS_PER_SECOND};
 pub use run::{Run, RunStatus, DIVERGENCE_LIMIT, REST_TOLERANCE};
 
 use std::fmt::Debug;

@@ -142,6 +142,19 @@ pub fn curvature_rgb(eigenvalues: [f64; 2]) -> [u8; 3] {
     })
 }
 
+/// Most cells along a side of the curvature map: each cell is its own exact Hessian, so ~25k of them (tens of
+/// milliseconds in the browser) per redraw at this size.
+pub const MAX_CURVATURE_SIDE: usize = 160;
+
+/// The curvature map's cells for a map whose heatmap of L has `(columns, rows)` cells: the same, at most
+/// [`MAX_CURVATURE_SIDE`] a side. The page and `saddle render` both size it so.
+pub fn curvature_grid((columns, rows): (usize, usize)) -> (usize, usize) {
+    (
+        columns.min(MAX_CURVATURE_SIDE),
+        rows.min(MAX_CURVATURE_SIDE),
+    )
+}
+
 /// RGBA pixels of the curvature map over `bounds`: `width × height` cells (each clamped to
 /// `2..=MAX_GRID_SIDE`, like [`Grid`](super::Grid)), row 0 at the top, fully opaque.
 ///

@@ -21,6 +21,32 @@ pub fn estimated_grid_seconds(formula: &Formula, width: usize, height: usize) ->
     cells as f64 * formula.len() as f64 * SECONDS_PER_INSTRUCTION
 }
 
+/// The map's heatmap has at most this many cells along a side (about one per CSS pixel below it): finer
+/// grids cost time and add no visible detail.
+pub const MAP_GRID_SIDE: usize = 260;
+
+/// Seconds the map's sampling may take by [`estimated_grid_seconds`]: a long pasted formula is sampled on a
+/// coarser grid instead of freezing the tab (a 100 kB formula would take ~25 s at full detail).
+pub const GRID_BUDGET_SECONDS: f64 = 0.15;
+
+/// Whether a full-detail map of `formula` would exceed [`GRID_BUDGET_SECONDS`]: the map is then sampled
+/// coarser ([`affordable_grid`]), and the critical-point search (hundreds of Newton runs with second
+/// derivatives) and the 3-D mesh (redrawn while a race runs) are left out, with a notice.
+pub fn is_long(formula: &Formula) -> bool {
+    estimated_grid_seconds(formula, MAP_GRID_SIDE, MAP_GRID_SIDE) > GRID_BUDGET_SECONDS
+}
+
+/// `columns × rows`, shrunk with its aspect kept until sampling `formula` fits in [`GRID_BUDGET_SECONDS`].
+pub fn affordable_grid(formula: &Formula, columns: usize, rows: usize) -> (usize, usize) {
+    let estimate = estimated_grid_seconds(formula, columns, rows);
+    if estimate <= GRID_BUDGET_SECONDS {
+        return (columns, rows);
+    }
+    let shrink = (GRID_BUDGET_SECONDS / estimate).sqrt();
+    let side = |cells: usize| ((cells as f64 * shrink) as usize).max(2);
+    (side(columns), side(rows))
+}
+
 /// Values at the centres of `width × height` equal cells covering `bounds`.
 ///
 /// Row-major with row 0 at the TOP (`y_max`) and column 0 at `x_min`, the order of canvas pixels,

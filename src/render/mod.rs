@@ -15,10 +15,13 @@ mod view;
 pub use colormap::{heatmap_rgba, viridis, ColorScale, UNDEFINED_RGB};
 pub use contour::{contour_levels, contour_lines, MAX_CONTOUR_LEVELS};
 pub use curvature::{
-    curvature_class, curvature_rgb, curvature_rgba, curvature_rows, hessian_eigenvalues,
-    shape_ratio, CurvatureClass, FLAT_RATIO,
+    curvature_class, curvature_grid, curvature_rgb, curvature_rgba, curvature_rows,
+    hessian_eigenvalues, shape_ratio, CurvatureClass, FLAT_RATIO, MAX_CURVATURE_SIDE,
 };
-pub use grid::{estimated_grid_seconds, Grid, MAX_GRID_SIDE, SECONDS_PER_INSTRUCTION};
+pub use grid::{
+    affordable_grid, estimated_grid_seconds, is_long, Grid, GRID_BUDGET_SECONDS, MAP_GRID_SIDE,
+    MAX_GRID_SIDE, SECONDS_PER_INSTRUCTION,
+};
 pub use nice::{nice_ticks, MAX_TICKS};
 pub use orientation::Orientation;
 pub use taylor::taylor_grid;

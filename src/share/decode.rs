@@ -4,12 +4,11 @@ use super::{
     MapMode, Scene, SurfaceChoice, ViewMode, FORMAT_VERSION, MAX_FRAGMENT_BYTES, MAX_STEPS,
 };
 use crate::bounds::Bounds;
-use crate::data::{dataset_preset, MAX_POINTS};
+use crate::data::MAX_POINTS;
 use crate::formula::Formula;
 use crate::i18n::Language;
 use crate::lesson::step_by_slug;
 use crate::optim::OptimizerKind;
-use crate::presets::preset;
 use crate::render::Orientation;
 
 /// A scene read from a link, and what in the link could not be used.
@@ -90,8 +89,8 @@ impl Decoded {
             return false;
         }
         match Formula::parse(value) {
-            Ok(_) => {
-                self.scene.surface = SurfaceChoice::Expr(value.to_string());
+            Ok(formula) => {
+                self.scene.surface = SurfaceChoice::Expr(formula);
                 true
             }
             Err(error) => {
@@ -103,11 +102,8 @@ impl Decoded {
 
     /// Formula presets and dataset presets share the `preset` key: their names never clash.
     fn read_preset(&mut self, value: &str) {
-        let name = preset(value)
-            .map(|p| p.name)
-            .or_else(|| dataset_preset(value).map(|p| p.name));
-        match name {
-            Some(name) => self.scene.surface = SurfaceChoice::Preset(name.to_string()),
+        match SurfaceChoice::named(value) {
+            Some(choice) => self.scene.surface = choice,
             None => self.refuse("preset", value, IgnoredBecause::UnknownPreset),
         }
     }

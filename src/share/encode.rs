@@ -1,14 +1,12 @@
 use super::percent::encode_component;
-use super::{MapMode, Scene, SurfaceChoice, ViewMode, FORMAT_VERSION};
+use super::{MapMode, Scene, ViewMode, FORMAT_VERSION};
 use crate::optim::Hyperparameters;
 
 /// The fragment for a scene, without the leading `#`; keys in a fixed, readable order.
 pub fn encode(scene: &Scene) -> String {
     let mut pairs = vec![format!("v={FORMAT_VERSION}")];
-    pairs.push(match &scene.surface {
-        SurfaceChoice::Preset(name) => format!("preset={}", encode_component(name)),
-        SurfaceChoice::Expr(text) => format!("expr={}", encode_component(text)),
-    });
+    let (key, value) = scene.surface.link_pair();
+    pairs.push(format!("{key}={}", encode_component(value)));
     if let Some(b) = scene.bounds {
         pairs.push(format!(
             "box={}",

@@ -1,16 +1,44 @@
 use crate::bounds::Bounds;
+use crate::data::{dataset_preset, DatasetPreset};
+use crate::formula::Formula;
 use crate::i18n::Language;
 use crate::lesson::StepId;
 use crate::optim::{Hyperparameters, OptimizerKind};
+use crate::presets::{preset, Preset, PRESETS};
 use crate::surface::Point;
 
-/// Which loss surface the scene shows.
+/// Which loss surface the scene shows; a link decodes to one that exists and parses.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SurfaceChoice {
-    /// A name from `presets::PRESETS` or `data::DATASET_PRESETS`.
-    Preset(String),
-    /// A formula a person typed (already checked to parse).
-    Expr(String),
+    /// A formula preset.
+    Preset(&'static Preset),
+    /// A loss defined by a training set.
+    Dataset(&'static DatasetPreset),
+    /// A formula a person typed.
+    Expr(Formula),
+}
+
+impl SurfaceChoice {
+    /// The lecture's one-neuron network: the default scene's surface.
+    pub fn lecture() -> SurfaceChoice {
+        SurfaceChoice::Preset(&PRESETS[0])
+    }
+
+    /// The formula preset or dataset preset with this name (their names never clash).
+    pub fn named(name: &str) -> Option<SurfaceChoice> {
+        preset(name)
+            .map(SurfaceChoice::Preset)
+            .or_else(|| dataset_preset(name).map(SurfaceChoice::Dataset))
+    }
+
+    /// What a link writes for it: `("preset", name)` or `("expr", formula)`.
+    pub fn link_pair(&self) -> (&'static str, &str) {
+        match self {
+            SurfaceChoice::Preset(preset) => ("preset", preset.name),
+            SurfaceChoice::Dataset(preset) => ("preset", preset.name),
+            SurfaceChoice::Expr(formula) => ("expr", formula.source()),
+        }
+    }
 }
 
 /// Which plots are shown.
@@ -100,7 +128,7 @@ impl Default for Scene {
     fn default() -> Scene {
         let hyper = Hyperparameters::default();
         Scene {
-            surface: SurfaceChoice::Preset("lecture".into()),
+            surface: SurfaceChoice::lecture(),
             bounds: None,
             point: None,
             optimizers: vec![OptimizerKind::Gd, OptimizerKind::Momentum],

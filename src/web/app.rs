@@ -6,38 +6,24 @@ use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
 
-use super::escape::EscapeAnimation;
 use super::experiments_panel::ExperimentsPanel;
 use super::gesture::Gesture;
 use super::lesson_panel::Lesson;
-use super::loss::Loss;
-use super::map_view::{self, Detail, MapView};
+use super::map_view::{Detail, MapView};
 use super::plots::{Plots, Scenery, REDRAW_INTERVAL_MS};
-use super::race::Race;
 use super::ui::Ui;
 use super::{crash, dom, inspector, scene_link, surface_panel};
-use crate::analysis::{analyze, find_critical_points, CriticalPoints, PointAnalysis};
+use crate::analysis::{analyze, CriticalPoints, PointAnalysis};
 use crate::bounds::Bounds;
-use crate::data::dataset_preset;
 use crate::formula::Formula;
 use crate::i18n::Language;
-use crate::optim::{Hyperparameters, OptimizerKind};
-use crate::presets::{preset, PRESETS};
+use crate::optim::{EscapeAnimation, Hyperparameters, OptimizerKind, Race};
 use crate::render::Orientation;
+use crate::scene::{self, Loss, SceneSurface, Summary};
 use crate::share::{LinkNotice, Scene, SurfaceChoice, ViewMode};
 use crate::surface::Point;
 
 pub type SharedApp = Rc<RefCell<App>>;
-
-/// The surface being explored; stays the last good one while a typed formula has an error.
-pub struct Surface {
-    pub choice: SurfaceChoice,
-    pub loss: Loss,
-    /// The box "Reset view" returns to.
-    pub home: Bounds,
-    /// Where the race starts when no point is dropped.
-    pub start: Point,
-}
 
 /// Which parts of the page are stale; the frame loop redraws only those.
 #[derive(Default)]
@@ -67,7 +53,8 @@ impl Dirty {
 
 pub struct App {
     pub ui: Ui,
-    pub surface: Surface,
+    /// The surface being explored; stays the last good one while a typed formula has an error.
+    pub surface: SceneSurface,
     pub bounds: Bounds,
     pub point: Option<PointAnalysis>,
     pub critical: CriticalPoints,
@@ -88,7 +75,7 @@ pub struct App {
     pub escape: Option<EscapeAnimation>,
     pub gesture: Gesture,
     pub dirty: Dirty,
-    /// Too long to sample at full detail within a frame: see [`map_view::is_long`].
+    /// Too long to sample at full detail within a frame: see [`SceneSurface::is_long`].
     long_formula: bool,
     /// The fragment asked for [`crash::panic_for_test`].
     crash_test: bool,
@@ -117,15 +104,7 @@ impl App {
     /// Builds the app from the page and the scene in the URL fragment.
     pub fn mount() -> Result<SharedApp, JsValue> {
         let ui = Ui::find()?;
-        let lecture = PRESETS
-            .first()
-            .ok_or_else(|| JsValue::from_str("no presets"))?;
-        let fallback = Surface {
-            choice: SurfaceChoice::Preset(lecture.name.to_string()),
-            loss: Loss::Formula(lecture.formula()),
-            home: lecture.bounds(),
-            start: lecture.start,
-        };
+        let lecture = SceneSurface::of(SurfaceChoice::lecture());
         let mut map = MapView::new(ui.map.clone())?;
         // Measured before mounting writes to the page: the browser's layout of the loaded page is still
         // current, so reading the map's size is free here, where after those writes it would force a whole
@@ -136,10 +115,10 @@ impl App {
             race: Race::new(
                 defaults.optimizers.clone(),
                 defaults.hyperparameters(),
-                fallback.start,
+                lecture.start,
             ),
-            surface: fallback,
-            bounds: lecture.bounds(),
+            bounds: lecture.home,
+            surface: lecture,
             point: None,
             critical: no_critical_points(),
             map,
@@ -176,61 +155,42 @@ impl App {
         self.dirty = Dirty::everything();
     }
 
-    /// Switches to a preset, a formula's or a training set's (unknown names fall back to the lecture),
-    /// resetting the box and the race.
+    /// Switches to the preset or training set called `name` (an unknown name changes nothing), resetting the
+    /// box, θ′ and the race.
     pub fn choose_preset(&mut self, name: &str) {
-        if let Some(chosen) = dataset_preset(name) {
-            self.surface = Surface {
-                choice: SurfaceChoice::Preset(chosen.name.to_string()),
-                loss: Loss::Data(chosen.surface()),
-                home: chosen.bounds,
-                start: chosen.start,
-            };
-            self.bounds = chosen.bounds;
-            self.point = None;
-            surface_panel::show_dataset_preset(&self.ui, chosen);
-            self.surface_changed();
-            return;
+        if let Some(surface) = SceneSurface::named(name) {
+            self.show_surface(surface);
         }
-        let Some(chosen) = preset(name).or_else(|| PRESETS.first()) else {
-            return;
-        };
-        let formula = chosen.formula();
-        self.surface = Surface {
-            choice: SurfaceChoice::Preset(chosen.name.to_string()),
-            loss: Loss::Formula(formula),
-            home: chosen.bounds(),
-            start: chosen.start,
-        };
-        self.bounds = chosen.bounds();
+    }
+
+    /// Shows `surface` at its home box, without θ′, its race restarted.
+    pub fn show_surface(&mut self, surface: SceneSurface) {
+        surface_panel::show_surface(&self.ui, &surface.choice);
+        self.bounds = surface.home;
+        self.surface = surface;
         self.point = None;
-        self.escape = None;
-        surface_panel::show_preset(&self.ui, chosen);
         self.surface_changed();
     }
 
     /// A typed formula: takes effect when it parses; otherwise the error is shown and the last good surface stays.
     pub fn type_formula(&mut self, text: &str) {
+        surface_panel::show_custom(&self.ui, text);
         match Formula::parse(text) {
             Ok(formula) => {
                 surface_panel::show_formula_error(&self.ui, text, None);
-                surface_panel::show_custom(&self.ui, text);
-                self.surface.choice = SurfaceChoice::Expr(text.to_string());
+                self.surface.choice = SurfaceChoice::Expr(formula.clone());
                 self.surface.loss = Loss::Formula(formula);
                 self.point = self.point.map(|p| analyze(&self.surface.loss, p.at));
                 self.surface_changed();
             }
-            Err(error) => {
-                surface_panel::show_custom(&self.ui, text);
-                surface_panel::show_formula_error(&self.ui, text, Some(&error));
-            }
+            Err(error) => surface_panel::show_formula_error(&self.ui, text, Some(&error)),
         }
     }
 
     fn surface_changed(&mut self) {
         self.plots.surface_changed();
         self.map.surface_changed();
-        self.long_formula = self.surface.loss.formula().is_some_and(map_view::is_long);
+        self.long_formula = self.surface.is_long();
         super::batch::show_controls(self);
         surface_panel::show_long_formula(self.long_formula);
         self.escape = None;
@@ -393,7 +353,10 @@ impl App {
             self.dirty.overlay = true;
             if animation.advance(elapsed_seconds) {
                 let landed = animation.to;
-                let report = animation.report(self.ui.words);
+                let report = self
+                    .ui
+                    .words
+                    .escape_report(animation.before, animation.after);
                 self.place_point(landed);
                 inspector::show_escape_result(&self.ui.inspector, &report);
             }
@@ -410,14 +373,11 @@ impl App {
         // The search waits for a frame whose map is already drawn: the map shows first (at load, on a new
         // surface, after zooming) and the markers follow a frame later over the kept samples.
         if self.dirty.critical && settled && !self.dirty.base {
-            self.critical = if self.long_formula {
-                no_critical_points()
-            } else {
-                find_critical_points(&self.surface.loss, &self.bounds)
-            };
+            self.critical = scene::critical_points(&self.surface, &self.bounds);
             surface_panel::show_continuum(&self.ui, self.critical.continuum.as_ref());
             self.dirty.critical = false;
             self.dirty.base = true;
+            self.dirty.race_table = true;
         }
         // The preview drawn before the page's first paint gets its full detail once the frames settle.
         if settled && self.map.shows_preview() {
@@ -469,6 +429,9 @@ impl App {
         }
         if self.dirty.race_table {
             super::race_panel::update_status(self)?;
+            // The scene in numbers, as `saddle render` prints it (tests compare the two).
+            let summary = Summary::of(&self.critical, &self.race.runs);
+            self.map.canvas.set_attribute("data-summary", &summary.lines())?;
             self.dirty.race_table = false;
         }
         if self.dirty.url && settled && now_ms - self.last_url_sync_ms >= URL_SYNC_INTERVAL_MS {

@@ -9,24 +9,18 @@ use super::dom;
 use super::palette::css;
 use crate::bounds::Bounds;
 use crate::charts::MapFrame;
-use crate::render::{curvature_rgba, CurvatureClass};
+use crate::render::{curvature_grid, curvature_rgba, CurvatureClass};
 use crate::share::MapMode;
 use crate::surface::LossSurface;
 
-/// Cells per side at most: one exact Hessian per cell, so ~25k Hessians (tens of ms in wasm) per redraw.
-const MAX_CELLS_PER_SIDE: f64 = 160.0;
-const MIN_CELLS_PER_SIDE: f64 = 8.0;
-
-/// The curvature map's RGBA cells for the frame's plot area, with their (columns, rows).
+/// The curvature map's RGBA cells for the frame's plot area, with their (columns, rows): sized as
+/// `saddle render` sizes them ([`curvature_grid`]).
 pub fn cells(
     surface: &dyn LossSurface,
     bounds: Bounds,
     frame: &MapFrame,
 ) -> (Vec<u8>, (usize, usize)) {
-    let area = frame.transform.area;
-    let side =
-        |pixels: f64| (pixels / frame.scale).clamp(MIN_CELLS_PER_SIDE, MAX_CELLS_PER_SIDE) as usize;
-    let (columns, rows) = (side(area.width), side(area.height));
+    let (columns, rows) = curvature_grid(frame.grid_size());
     (
         curvature_rgba(surface, bounds, columns, rows),
         (columns, rows),

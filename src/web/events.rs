@@ -5,10 +5,9 @@ use wasm_bindgen::JsCast;
 use web_sys::{Event, HtmlElement, KeyboardEvent, PointerEvent, WheelEvent};
 
 use super::app::{App, SharedApp};
-use super::escape::EscapeAnimation;
 use super::gesture::{distance, midpoint, Gesture, Pointer, CLICK_SLOP, GRAB_RADIUS};
 use super::{crash, dom, race_panel, scene_link};
-use crate::optim::Hyperparameters;
+use crate::optim::{EscapeAnimation, Hyperparameters};
 use crate::render::Orientation;
 use crate::share::ViewMode;
 

@@ -9,40 +9,16 @@ use wasm_bindgen::{Clamped, JsValue};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 
 use super::canvas::{context_2d, drawing_area};
-use super::loss::Loss;
 use super::trails::Trails;
 use super::{curvature_mode, dom};
 use crate::analysis::CriticalPoints;
 use crate::bounds::Bounds;
-use crate::charts::{draw_map_base, MapBase, MapFrame, MAX_MAP_GRID_SIDE};
-use crate::formula::Formula;
+use crate::charts::{draw_map_base, MapBase, MapFrame};
 use crate::i18n::ChartWords;
-use crate::render::{estimated_grid_seconds, Grid, MapTransform, PlotArea};
+use crate::render::{affordable_grid, Grid, MapTransform, PlotArea};
+use crate::scene::Loss;
 use crate::share::MapMode;
 use crate::surface::Point;
-
-/// Seconds the heatmap's sampling may take by [`estimated_grid_seconds`]: a long pasted formula is sampled
-/// on a coarser grid instead of freezing the tab (a 100 kB formula would take ~25 s at full detail).
-const GRID_BUDGET_SECONDS: f64 = 0.15;
-
-/// Whether a full-detail map of `formula` would exceed [`GRID_BUDGET_SECONDS`]: the page then samples it
-/// coarser, skips the critical-point search (hundreds of Newton runs with second derivatives) and the 3-D
-/// mesh (redrawn while a race runs), and says so.
-pub fn is_long(formula: &Formula) -> bool {
-    let side = MAX_MAP_GRID_SIDE as usize;
-    estimated_grid_seconds(formula, side, side) > GRID_BUDGET_SECONDS
-}
-
-/// `columns × rows`, shrunk with its aspect kept until sampling `formula` fits in [`GRID_BUDGET_SECONDS`].
-fn affordable_grid(formula: &Formula, columns: usize, rows: usize) -> (usize, usize) {
-    let estimate = estimated_grid_seconds(formula, columns, rows);
-    if estimate <= GRID_BUDGET_SECONDS {
-        return (columns, rows);
-    }
-    let shrink = (GRID_BUDGET_SECONDS / estimate).sqrt();
-    let side = |cells: usize| ((cells as f64 * shrink) as usize).max(2);
-    (side(columns), side(rows))
-}
 
 /// How finely [`MapView::draw_base`] samples the surface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -13,16 +13,24 @@ use super::dom;
 use super::map_view::{with_plot_clip, ModelScene};
 use super::palette::css;
 use crate::charts::palette::PAPER;
-use crate::charts::{draw_point_marks, map_model_contours, MapOverlay, TaylorDashes};
+use crate::charts::{
+    draw_gradient_cloud, draw_point_marks, map_model_contours, MapOverlay, TaylorDashes,
+};
+use crate::scene;
 
 pub fn draw(app: &App) -> Result<(), String> {
     let map = &app.map;
+    let cloud = app
+        .point
+        .as_ref()
+        .and_then(|point| scene::point_cloud(&app.surface, point, &app.race.hyper));
     let overlay = MapOverlay {
         point: app.point.as_ref(),
         runs: &app.race.runs,
         escaping_at: app.escape.as_ref().map(|escape| escape.position()),
         levels: map.levels(),
         taylor: app.taylor,
+        cloud: cloud.as_ref(),
     };
     let frame = map.frame();
     let scene = ModelScene {
@@ -33,9 +41,14 @@ pub fn draw(app: &App) -> Result<(), String> {
         seed: app.race.hyper.seed,
     };
     map.present_model(scene, |canvas| {
-        // Under everything else: the mini-batch gradients at θ′ on a data-defined loss.
-        if let Some(point) = &app.point {
-            super::batch::draw_gradient_cloud(app, &drawing_area(canvas)?, point)?;
+        // Under everything else: the mini-batch gradients at θ′ on a data-defined loss. The map canvas's
+        // `data-cloud` says how many were drawn (for tests).
+        let _ = map.canvas.remove_attribute("data-cloud");
+        if let Some(cloud) = overlay.cloud.filter(|_| overlay.escaping_at.is_none()) {
+            let drawn = draw_gradient_cloud(&drawing_area(canvas)?, &frame, cloud)?;
+            if drawn > 0 {
+                let _ = map.canvas.set_attribute("data-cloud", &drawn.to_string());
+            }
         }
         let contours = map_model_contours(&frame, &overlay);
         stroke_dashed(&context_2d(canvas)?, &contours, TaylorDashes::at(&frame))

@@ -5,19 +5,17 @@ use wasm_bindgen::JsValue;
 
 use super::app::{App, SharedApp};
 use super::{dom, inspector, language, lesson_panel, race_panel};
-use crate::analysis::analyze;
-use crate::data::dataset_preset;
-use crate::presets::preset;
 use crate::render::Orientation;
-use crate::share::{decode, Decoded, IgnoredBecause, LinkNotice, SurfaceChoice};
+use crate::scene;
+use crate::share::{decode, Decoded};
 
 impl App {
+    /// Shows the scene `scene::resolve` makes of a link, with the link's settings for the page around it.
     pub fn load_scene(&mut self, decoded: Decoded) -> Result<(), JsValue> {
         let Decoded {
-            scene,
-            mut problems,
-            ..
+            scene, problems, ..
         } = decoded;
+        let resolved = scene::resolve(&scene);
         self.language = scene.language;
         self.embed = scene.embed;
         self.view = scene.view;
@@ -25,34 +23,15 @@ impl App {
             .turn
             .map_or_else(Orientation::default, Orientation::from_link_degrees);
         self.map.mode = scene.map;
-        self.race.playing = false;
-        self.race.kinds = scene.optimizers.clone();
-        self.race.hyper = scene.hyperparameters();
-        match &scene.surface {
-            SurfaceChoice::Preset(name) => {
-                if preset(name).is_none() && dataset_preset(name).is_none() {
-                    problems.push(LinkNotice::Ignored {
-                        key: "preset".into(),
-                        value: name.clone(),
-                        reason: IgnoredBecause::UnknownPreset,
-                    });
-                }
-                self.choose_preset(name);
-            }
-            SurfaceChoice::Expr(text) => self.type_formula(text),
-        }
-        if let Some(bounds) = scene.bounds {
-            self.bounds = bounds;
-        }
-        self.point = scene.point.map(|at| analyze(&self.surface.loss, at));
-        self.escape = None;
+        self.show_surface(resolved.surface);
+        self.bounds = resolved.bounds;
+        self.point = resolved.point;
         inspector::clear_escape_result(&self.ui.inspector);
-        self.restart_race();
-        for _ in 0..scene.steps {
-            if !self.race.step_all(&self.surface.loss) {
-                break;
-            }
-        }
+        // The page's speed slider is not part of a link.
+        let speed = self.race.steps_per_second;
+        self.race = resolved.race;
+        self.race.steps_per_second = speed;
+        self.race_changed();
         race_panel::show_checks(self);
         race_panel::show_sliders(self);
         self.notices = problems;

@@ -6,10 +6,10 @@ use web_sys::Element;
 use super::dom;
 use super::ui::Ui;
 use crate::analysis::Continuum;
-use crate::data::{DatasetPreset, DATASET_PRESETS};
+use crate::data::DATASET_PRESETS;
 use crate::formula::FormulaError;
-use crate::presets::{Preset, PRESETS};
-use crate::share::LinkNotice;
+use crate::presets::PRESETS;
+use crate::share::{LinkNotice, SurfaceChoice};
 
 /// The select's value for a typed formula.
 const CUSTOM: &str = "custom";
@@ -70,19 +70,18 @@ fn show_description(ui: &Ui) {
     dom::set_text(&ui.preset_description, description);
 }
 
-pub fn show_preset(ui: &Ui, preset: &Preset) {
-    ui.preset.set_value(preset.name);
+/// The menu and formula box showing `choice`. A data-defined loss has no formula: the formula box is
+/// emptied (typing one switches back to formulas).
+pub fn show_surface(ui: &Ui, choice: &SurfaceChoice) {
+    let (name, formula) = match choice {
+        SurfaceChoice::Preset(preset) => (preset.name, preset.formula),
+        SurfaceChoice::Dataset(preset) => (preset.name, ""),
+        SurfaceChoice::Expr(formula) => return show_custom(ui, formula.source()),
+    };
+    ui.preset.set_value(name);
     show_description(ui);
-    ui.formula.set_value(preset.formula);
-    show_formula_error(ui, preset.formula, None);
-}
-
-/// A data-defined loss has no formula: the formula box is emptied (typing one switches back to formulas).
-pub fn show_dataset_preset(ui: &Ui, preset: &DatasetPreset) {
-    ui.preset.set_value(preset.name);
-    show_description(ui);
-    ui.formula.set_value("");
-    show_formula_error(ui, "", None);
+    ui.formula.set_value(formula);
+    show_formula_error(ui, formula, None);
 }
 
 pub fn show_custom(ui: &Ui, text: &str) {
@@ -148,7 +147,7 @@ pub fn show_continuum(ui: &Ui, continuum: Option<&Continuum>) {
     }
 }
 
-/// Shows (or hides) the notice that a long formula is drawn with less detail; see `map_view::is_long`.
+/// Shows (or hides) the notice that a long formula is drawn with less detail; see `render::is_long`.
 /// Its words are the page's `long_formula` label (`data-i18n`), translated with the rest of the page.
 pub fn show_long_formula(long: bool) {
     if let Ok(notice) = dom::by_id::<web_sys::HtmlElement>("long-formula") {

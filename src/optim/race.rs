@@ -1,10 +1,14 @@
-//! The optimizer race: which optimizers run, their hyperparameters, and the steps-per-second clock.
+//! The optimizer race: which optimizers run from one start, their hyperparameters, and the clock that
+//! steps them at a chosen rate. The page's frame loop, a replayed link and a figure all drive this one race.
 
-use crate::optim::{Hyperparameters, OptimizerKind, Run, RunStatus};
+use super::{Hyperparameters, OptimizerKind, Run, RunStatus, MAX_RACE_STEPS};
 use crate::surface::{LossSurface, Point};
 
-use crate::optim::MAX_RACE_STEPS;
+/// Steps per second of a race played on the page, until the speed slider says otherwise.
+pub const DEFAULT_STEPS_PER_SECOND: f64 = 20.0;
 
+/// Every selected optimizer racing from one start.
+#[derive(Clone, Debug)]
 pub struct Race {
     pub kinds: Vec<OptimizerKind>,
     pub hyper: Hyperparameters,
@@ -22,7 +26,7 @@ impl Race {
         let mut race = Race {
             kinds,
             hyper,
-            steps_per_second: 20.0,
+            steps_per_second: DEFAULT_STEPS_PER_SECOND,
             runs: Vec::new(),
             playing: false,
             generation: 0,
@@ -84,6 +88,15 @@ impl Race {
 
     pub fn any_running(&self) -> bool {
         self.runs.iter().any(|r| r.status() == RunStatus::Running)
+    }
+
+    /// Steps every run up to `steps` times in all (fewer once none is running): a link's replay.
+    pub fn replay<S: LossSurface + ?Sized>(&mut self, surface: &S, steps: usize) {
+        for _ in 0..steps {
+            if !self.step_all(surface) {
+                break;
+            }
+        }
     }
 
     /// The scene's step count: how far the furthest run got.

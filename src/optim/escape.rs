@@ -1,4 +1,5 @@
-//! "Escape along u": θ′ → θ′ + α·u along the eigenvector of the negative eigenvalue, animated.
+//! "Escape along u": θ′ → θ′ + α·u along the eigenvector of the negative eigenvalue, and the short animation
+//! that shows the step on the map.
 
 use crate::analysis::PointAnalysis;
 use crate::bounds::Bounds;
@@ -8,9 +9,12 @@ use crate::surface::{LossSurface, Point};
 const STEP_FRACTION: f64 = 0.12;
 const DURATION_SECONDS: f64 = 0.7;
 
+/// The escape step from one point, and how far along the animation of it has come.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct EscapeAnimation {
     pub from: Point,
     pub to: Point,
+    /// L at `from` and at `to`.
     pub before: f64,
     pub after: f64,
     elapsed: f64,
@@ -60,14 +64,5 @@ impl EscapeAnimation {
             self.from[0] + eased * (self.to[0] - self.from[0]),
             self.from[1] + eased * (self.to[1] - self.from[1]),
         ]
-    }
-
-    pub fn report(&self, words: &crate::i18n::Strings) -> String {
-        format!(
-            "{} {} → {}",
-            words.labels.escaped,
-            words.number(self.before),
-            words.number(self.after)
-        )
     }
 }

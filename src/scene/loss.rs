@@ -1,16 +1,18 @@
-//! The surface on screen: a typed formula, or a loss defined by training data (where SGD has batches).
+//! The surface a scene shows: a typed formula, or a loss defined by training data (where SGD has batches).
 
 use crate::data::DatasetLoss;
 use crate::formula::Formula;
 use crate::surface::{Derivatives, LossSurface, Point};
 
+/// A formula or a data-defined loss, as one [`LossSurface`].
+#[derive(Debug, Clone)]
 pub enum Loss {
     Formula(Formula),
     Data(DatasetLoss),
 }
 
 impl Loss {
-    /// The training set, when the loss has one: the page then offers SGD, its batch size and the noise cloud.
+    /// The training set, when the loss has one: SGD, its batch size and the noise cloud then apply.
     pub fn data(&self) -> Option<&DatasetLoss> {
         match self {
             Loss::Formula(_) => None,
@@ -18,7 +20,7 @@ impl Loss {
         }
     }
 
-    /// The formula, when the loss is one: its length decides how finely the page can afford to sample it.
+    /// The formula, when the loss is one: its length decides how finely a map can afford to sample it.
     pub fn formula(&self) -> Option<&Formula> {
         match self {
             Loss::Formula(formula) => Some(formula),

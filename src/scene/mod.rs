@@ -1,0 +1,90 @@
+//! The one way from a decoded share link to what is drawn: the surface, the box, θ′ analyzed, the race
+//! replayed, the critical points and the gradient cloud. The page, `saddle render` and the tests all call
+//! these functions, so a figure and the page opened at the same link show the same things.
+//!
+//! A link arrives already validated (`share::decode` turns every value it cannot use into a notice and keeps
+//! the default), so nothing here can fail or needs a fallback.
+
+mod figure;
+mod loss;
+mod summary;
+mod surface;
+
+pub use figure::{figure_scene, DEFAULT_FIGURE_STEPS};
+pub use loss::Loss;
+pub use summary::Summary;
+pub use surface::SceneSurface;
+
+use crate::analysis::{analyze, find_critical_points, CriticalPoints, PointAnalysis};
+use crate::bounds::Bounds;
+use crate::charts::GradientCloud;
+use crate::data::gradient_cloud;
+use crate::optim::{Hyperparameters, Race};
+use crate::share::Scene;
+
+/// Mini-batch gradients drawn in the cloud at θ′: enough to show its spread, few enough to redraw every frame.
+pub const CLOUD_SAMPLES: usize = 40;
+
+/// What a link's scene shows, made ready to draw.
+#[derive(Debug, Clone)]
+pub struct Resolved {
+    pub surface: SceneSurface,
+    /// The box on the map: the link's, else the surface's home box.
+    pub bounds: Bounds,
+    /// θ′, analyzed.
+    pub point: Option<PointAnalysis>,
+    /// The link's optimizers from θ′ (else the surface's start), replayed to the link's step.
+    pub race: Race,
+}
+
+/// Resolves a decoded scene: its surface, box and point, and its race replayed `scene.steps` steps.
+pub fn resolve(scene: &Scene) -> Resolved {
+    let surface = SceneSurface::of(scene.surface.clone());
+    let bounds = scene.bounds.unwrap_or(surface.home);
+    let point = scene.point.map(|at| analyze(&surface.loss, at));
+    let start = scene.point.unwrap_or(surface.start);
+    let mut race = Race::new(scene.optimizers.clone(), scene.hyperparameters(), start);
+    race.replay(&surface.loss, scene.steps);
+    Resolved {
+        surface,
+        bounds,
+        point,
+        race,
+    }
+}
+
+/// The critical points the map marks: none for a formula too long to search within a frame's budget
+/// ([`crate::render::is_long`]; the page says so).
+pub fn critical_points(surface: &SceneSurface, bounds: &Bounds) -> CriticalPoints {
+    if surface.is_long() {
+        CriticalPoints {
+            points: Vec::new(),
+            continuum: None,
+        }
+    } else {
+        find_critical_points(&surface.loss, bounds)
+    }
+}
+
+/// The mini-batch gradients at θ′ SGD would see with these hyperparameters, on a data-defined loss where
+/// θ′ is defined; `None` elsewhere.
+pub fn point_cloud(
+    surface: &SceneSurface,
+    point: &PointAnalysis,
+    hyper: &Hyperparameters,
+) -> Option<GradientCloud> {
+    if surface.loss.data().is_none() || !point.derivatives.is_finite() {
+        return None;
+    }
+    Some(GradientCloud {
+        at: point.at,
+        samples: gradient_cloud(
+            &surface.loss,
+            point.at,
+            hyper.batch,
+            CLOUD_SAMPLES,
+            hyper.seed,
+        ),
+        full: point.derivatives.gradient,
+    })
+}
