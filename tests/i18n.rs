@@ -332,3 +332,26 @@ fn numbers_read_as_a_class_writes_them() {
     assert_eq!(zh.number(f64::INFINITY), "无定义");
     assert_eq!(en.point([0.0, -0.5]), "(0, −0.5)");
 }
+
+#[test]
+fn the_race_table_says_ready_paused_or_running() {
+    use saddle::optim::{Hyperparameters, Run};
+    let words = strings(Language::English);
+    let lecture = preset("lecture").unwrap().formula();
+    let mut run = Run::new(OptimizerKind::Gd, Hyperparameters::default(), [0.6, -0.58]);
+    assert_eq!(words.race_status(&run, false), words.labels.run_ready);
+    run.step(&lecture);
+    assert_eq!(words.race_status(&run, false), words.labels.run_paused);
+    assert_eq!(
+        words.race_status(&run, true),
+        words.run_status(RunStatus::Running)
+    );
+    // A finished run says how it finished, playing or not.
+    let mut at_saddle = Run::new(OptimizerKind::Gd, Hyperparameters::default(), [0.0, 0.0]);
+    at_saddle.step(&lecture);
+    assert_eq!(
+        words.race_status(&at_saddle, false),
+        words.run_status(at_saddle.status())
+    );
+    assert_ne!(at_saddle.status(), RunStatus::Running);
+}

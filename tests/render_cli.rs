@@ -59,7 +59,9 @@ fn the_lecture_scene_renders_to_svg() {
     assert_eq!(report["notices"], Value::Array(Vec::new()));
     // What the figure shows, in numbers: the saddle at the origin, the valley named once, both races at
     // step 40 of the link and still moving.
-    let critical = report["critical_points"].as_array().expect("critical points");
+    let critical = report["critical_points"]
+        .as_array()
+        .expect("critical points");
     assert_eq!(critical.len(), 1, "{critical:?}");
     assert_eq!(critical[0]["kind"], "saddle");
     assert_eq!(critical[0]["at"], serde_json::json!([0.0, 0.0]));

@@ -198,3 +198,38 @@ fn short_number(n: f64) -> String {
         format!("{n:e}")
     }
 }
+
+/// Characters of formula shown on each side of an error's column: long pastes stay readable.
+const CARET_CONTEXT: usize = 40;
+
+/// Two lines: the formula around `column` (1-based characters) and a caret under that column.
+pub fn caret_lines(text: &str, column: usize) -> String {
+    let characters: Vec<char> = text.chars().collect();
+    let index = column.saturating_sub(1);
+    let start = index.saturating_sub(CARET_CONTEXT);
+    let end = (index + CARET_CONTEXT).min(characters.len());
+    let prefix = if start > 0 { "…" } else { "" };
+    let suffix = if end < characters.len() { "…" } else { "" };
+    let excerpt: String = characters
+        .get(start..end)
+        .unwrap_or_default()
+        .iter()
+        .collect();
+    let pad = prefix.chars().count() + (index - start);
+    format!("{prefix}{excerpt}{suffix}\n{}^", " ".repeat(pad))
+}
+
+#[cfg(test)]
+mod caret_tests {
+    use super::caret_lines;
+
+    #[test]
+    fn the_caret_sits_under_the_error_column() {
+        assert_eq!(caret_lines("x + * y", 5), "x + * y\n    ^");
+        let long = format!("{}+*", "x+".repeat(100));
+        let lines = caret_lines(&long, 202);
+        let (formula, caret) = lines.split_once('\n').unwrap();
+        assert!(formula.starts_with('…'));
+        assert_eq!(formula.chars().nth(caret.chars().count() - 1), Some('*'));
+    }
+}

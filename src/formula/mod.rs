@@ -26,7 +26,9 @@ mod parser;
 mod plain;
 mod tape;
 
-pub use error::{function_names, shown_character, FormulaError, FormulaErrorKind, TokenText};
+pub use error::{
+    caret_lines, function_names, shown_character, FormulaError, FormulaErrorKind, TokenText,
+};
 pub use function::Function;
 pub use tape::Formula;
 

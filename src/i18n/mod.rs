@@ -20,7 +20,7 @@ use crate::experiments::MinRatioRun;
 use crate::formula::FormulaError;
 use crate::lesson::StepId;
 use crate::numbers;
-use crate::optim::{OptimizerKind, RunStatus};
+use crate::optim::{OptimizerKind, Run, RunStatus};
 use crate::render::CurvatureClass;
 use crate::surface::Point;
 
@@ -360,6 +360,16 @@ impl Strings {
 
     pub fn run_status(&self, status: RunStatus) -> &'static str {
         (self.run_status)(status)
+    }
+
+    /// A run's status as the race table shows it: a run that could go on but waits for Play or Step is
+    /// "ready" (no step yet) or "paused", not "running".
+    pub fn race_status(&self, run: &Run, playing: bool) -> &'static str {
+        match run.status() {
+            RunStatus::Running if !playing && run.steps() == 0 => self.labels.run_ready,
+            RunStatus::Running if !playing => self.labels.run_paused,
+            status => self.run_status(status),
+        }
     }
 
     pub fn optimizer(&self, kind: OptimizerKind) -> &'static str {

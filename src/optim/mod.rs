@@ -53,6 +53,16 @@ impl Default for Hyperparameters {
     }
 }
 
+/// η at a position of the page's η slider, which is logarithmic: its position is log₁₀ η.
+pub fn learning_rate_from_slider(position: f64) -> f64 {
+    10f64.powf(position)
+}
+
+/// The η slider's position for η.
+pub fn learning_rate_slider(learning_rate: f64) -> f64 {
+    learning_rate.log10()
+}
+
 /// One optimizer's update rule and whatever state it carries between steps.
 trait Optimizer: Debug + CloneOptimizer {
     /// The next θ from the current one.

@@ -47,6 +47,13 @@ pub fn affordable_grid(formula: &Formula, columns: usize, rows: usize) -> (usize
     (side(columns), side(rows))
 }
 
+/// A quick first map's grid: half the side of the full `(columns, rows)`, a quarter of the samples. On a cold
+/// start the page's first frame runs before the browser has optimized its code, and sampling, colouring and
+/// contouring were its largest share; the full map follows once the page has settled.
+pub fn preview_grid((columns, rows): (usize, usize)) -> (usize, usize) {
+    (columns.div_ceil(2), rows.div_ceil(2))
+}
+
 /// Values at the centres of `width × height` equal cells covering `bounds`.
 ///
 /// Row-major with row 0 at the TOP (`y_max`) and column 0 at `x_min`, the order of canvas pixels,

@@ -6,6 +6,7 @@
 mod colormap;
 mod contour;
 mod curvature;
+mod gesture;
 mod grid;
 mod nice;
 mod orientation;
@@ -18,9 +19,10 @@ pub use curvature::{
     curvature_class, curvature_grid, curvature_rgb, curvature_rgba, curvature_rows,
     hessian_eigenvalues, shape_ratio, CurvatureClass, FLAT_RATIO, MAX_CURVATURE_SIDE,
 };
+pub use gesture::{Gesture, GestureEffect, Pointer, CLICK_SLOP, GRAB_RADIUS};
 pub use grid::{
-    affordable_grid, estimated_grid_seconds, is_long, Grid, GRID_BUDGET_SECONDS, MAP_GRID_SIDE,
-    MAX_GRID_SIDE, SECONDS_PER_INSTRUCTION,
+    affordable_grid, estimated_grid_seconds, is_long, preview_grid, Grid, GRID_BUDGET_SECONDS,
+    MAP_GRID_SIDE, MAX_GRID_SIDE, SECONDS_PER_INSTRUCTION,
 };
 pub use nice::{nice_ticks, MAX_TICKS};
 pub use orientation::Orientation;

@@ -4,23 +4,24 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::Element;
+use web_sys::{Element, HtmlInputElement};
 
+use super::curvature_mode::show_legend;
 use super::experiments_panel::ExperimentsPanel;
-use super::gesture::Gesture;
+use super::language::apply_static_text;
 use super::lesson_panel::Lesson;
 use super::map_view::{Detail, MapView};
 use super::plots::{Plots, Scenery, REDRAW_INTERVAL_MS};
 use super::ui::Ui;
-use super::{crash, dom, inspector, scene_link, surface_panel};
+use super::{crash, dom, inspector, language, lesson_panel, race_panel, scene_link, surface_panel};
 use crate::analysis::{analyze, CriticalPoints, PointAnalysis};
 use crate::bounds::Bounds;
 use crate::formula::Formula;
-use crate::i18n::Language;
+use crate::i18n::{strings, Language};
 use crate::optim::{EscapeAnimation, Hyperparameters, OptimizerKind, Race};
-use crate::render::Orientation;
+use crate::render::{Gesture, Orientation};
 use crate::scene::{self, Loss, SceneSurface, Summary};
-use crate::share::{LinkNotice, Scene, SurfaceChoice, ViewMode};
+use crate::share::{Decoded, LinkNotice, MapMode, Scene, SurfaceChoice, ViewMode};
 use crate::surface::Point;
 
 pub type SharedApp = Rc<RefCell<App>>;
@@ -285,22 +286,25 @@ impl App {
     }
 
     pub fn apply_view_mode(&mut self) {
-        let _ = self.ui.views.set_attribute("data-view", self.view.name());
+        dom::report(self.ui.views.set_attribute("data-view", self.view.name()));
         if let Ok(buttons) = self.ui.body.query_selector_all("button[data-view]") {
             for i in 0..buttons.length() {
                 if let Some(button) = buttons.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
                     let pressed =
                         button.get_attribute("data-view").as_deref() == Some(self.view.name());
-                    let _ = button
-                        .set_attribute("aria-pressed", if pressed { "true" } else { "false" });
+                    dom::report(
+                        button
+                            .set_attribute("aria-pressed", if pressed { "true" } else { "false" }),
+                    );
                 }
             }
         }
-        let _ = self
-            .ui
-            .body
-            .class_list()
-            .toggle_with_force("embed", self.embed);
+        dom::report(
+            self.ui
+                .body
+                .class_list()
+                .toggle_with_force("embed", self.embed),
+        );
         self.dirty.base = true;
     }
 
@@ -431,7 +435,9 @@ impl App {
             super::race_panel::update_status(self)?;
             // The scene in numbers, as `saddle render` prints it (tests compare the two).
             let summary = Summary::of(&self.critical, &self.race.runs);
-            self.map.canvas.set_attribute("data-summary", &summary.lines())?;
+            self.map
+                .canvas
+                .set_attribute("data-summary", &summary.lines())?;
             self.dirty.race_table = false;
         }
         if self.dirty.url && settled && now_ms - self.last_url_sync_ms >= URL_SYNC_INTERVAL_MS {
@@ -440,6 +446,89 @@ impl App {
             self.dirty.url = false;
         }
         Ok(())
+    }
+
+    /// Shows the scene `scene::resolve` makes of a link, with the link's settings for the page around it.
+    pub fn load_scene(&mut self, decoded: Decoded) -> Result<(), JsValue> {
+        let Decoded {
+            scene, problems, ..
+        } = decoded;
+        let resolved = scene::resolve(&scene);
+        self.language = scene.language;
+        self.embed = scene.embed;
+        self.view = scene.view;
+        self.plots.orientation = scene
+            .turn
+            .map_or_else(Orientation::default, Orientation::from_link_degrees);
+        self.map.mode = scene.map;
+        self.show_surface(resolved.surface);
+        self.bounds = resolved.bounds;
+        self.point = resolved.point;
+        inspector::clear_escape_result(&self.ui.inspector);
+        // The page's speed slider is not part of a link.
+        let speed = self.race.steps_per_second;
+        self.race = resolved.race;
+        self.race.steps_per_second = speed;
+        self.race_changed();
+        race_panel::show_checks(self);
+        race_panel::show_sliders(self);
+        self.notices = problems;
+        self.show_in(language::initial(scene.language))?;
+        self.apply_view_mode();
+        lesson_panel::scene_loaded(self, scene.lesson);
+        self.redraw_everything();
+        Ok(())
+    }
+
+    /// Re-words the whole page in `language`, keeps the scene, and writes `lang=` into the link.
+    pub fn switch_language(&mut self, language: Language) -> Result<(), JsValue> {
+        self.language = Some(language);
+        self.show_in(language)?;
+        self.dirty.url = true;
+        Ok(())
+    }
+
+    /// Every text on the page in `language`: fixed labels, then the words that follow the scene.
+    pub fn show_in(&mut self, language: Language) -> Result<(), JsValue> {
+        self.ui.language = language;
+        self.ui.words = strings(language);
+        apply_static_text(language)?;
+        surface_panel::relabel_presets(&self.ui)?;
+        surface_panel::show_notices(&self.ui, &self.notices)?;
+        let text = self.ui.formula.value();
+        // A data-defined loss leaves the formula box empty: nothing typed, nothing wrong.
+        let untyped = text.is_empty() && self.surface.loss.data().is_some();
+        let parsed = crate::formula::Formula::parse(&text);
+        if let (Err(error), false) = (parsed, untyped) {
+            surface_panel::show_formula_error(&self.ui, &text, Some(&error));
+        }
+        surface_panel::show_continuum(&self.ui, self.critical.continuum.as_ref());
+        race_panel::relabel_optimizers(self);
+        race_panel::update_legend(self);
+        super::curvature_mode::show_legend(self);
+        super::lesson_panel::show(self);
+        super::batch::show_controls(self);
+        self.experiments.relabel(self.ui.words);
+        // The map's, loss chart's and 3-D view's axis titles are drawn into their canvases.
+        self.dirty.base = true;
+        self.dirty.inspector = true;
+        self.dirty.race_table = true;
+        Ok(())
+    }
+
+    pub fn set_map_mode(&mut self, mode: MapMode) {
+        self.map.mode = mode;
+        show_legend(self);
+        self.dirty.base = true;
+        self.dirty.url = true;
+    }
+
+    pub fn set_taylor(&mut self, shown: bool) {
+        self.taylor = shown;
+        if let Ok(toggle) = dom::by_id::<HtmlInputElement>("taylor-toggle") {
+            toggle.set_checked(shown);
+        }
+        self.dirty.overlay = true;
     }
 }
 

@@ -17,7 +17,7 @@ const DATA_LEARNING_RATE: f64 = 0.1;
 /// Shows SGD and its knobs only on a loss with training data; there B runs from 1 to N.
 pub fn show_controls(app: &App) {
     let data = app.surface.loss.data();
-    let _ = (|| -> Result<(), JsValue> {
+    dom::report((|| -> Result<(), JsValue> {
         let controls: HtmlElement = dom::by_id("batch-controls")?;
         controls.set_hidden(data.is_none());
         let needs_data = app
@@ -38,7 +38,7 @@ pub fn show_controls(app: &App) {
             slider.set_max(&data.len().to_string());
         }
         show_values(app)
-    })();
+    })());
 }
 
 /// The slider and seed box as the race's hyperparameters set them (B shown at most N).
@@ -105,7 +105,7 @@ pub fn wire(app: &SharedApp) -> Result<(), JsValue> {
                 ..a.race.hyper
             };
             a.set_hyperparameters(hyper);
-            let _ = show_values(&a);
+            dom::report(show_values(&a));
         })?;
     }
     Ok(())

@@ -27,18 +27,9 @@ pub fn cells(
     )
 }
 
-impl App {
-    pub fn set_map_mode(&mut self, mode: MapMode) {
-        self.map.mode = mode;
-        show_legend(self);
-        self.dirty.base = true;
-        self.dirty.url = true;
-    }
-}
-
 /// The toggle's state and, in curvature mode, the legend: one swatch per class, named in the page's language.
 pub fn show_legend(app: &App) {
-    let _ = (|| -> Result<(), JsValue> {
+    dom::report((|| -> Result<(), JsValue> {
         let curvature = app.map.mode == MapMode::Curvature;
         let toggle: HtmlInputElement = dom::by_id("curvature-toggle")?;
         toggle.set_checked(curvature);
@@ -63,5 +54,5 @@ pub fn show_legend(app: &App) {
             classes.append_child(&entry)?;
         }
         Ok(())
-    })();
+    })());
 }

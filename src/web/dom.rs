@@ -137,3 +137,11 @@ pub fn describe(error: &JsValue) -> String {
         })
         .unwrap_or_else(|| format!("{error:?}"))
 }
+
+/// Sends an error that the page can live with (an attribute not set, a focus refused) to the console
+/// instead of dropping it, so it is seen when something looks wrong.
+pub fn report<T, E: Into<JsValue>>(result: Result<T, E>) {
+    if let Err(error) = result {
+        web_sys::console::error_1(&error.into());
+    }
+}

@@ -5,10 +5,9 @@ use wasm_bindgen::JsCast;
 use web_sys::{Event, HtmlElement, KeyboardEvent, PointerEvent, WheelEvent};
 
 use super::app::{App, SharedApp};
-use super::gesture::{distance, midpoint, Gesture, Pointer, CLICK_SLOP, GRAB_RADIUS};
 use super::{crash, dom, race_panel, scene_link};
-use crate::optim::{EscapeAnimation, Hyperparameters};
-use crate::render::Orientation;
+use crate::optim::{learning_rate_from_slider, EscapeAnimation, Hyperparameters};
+use crate::render::{GestureEffect, Orientation, Pointer, GRAB_RADIUS};
 use crate::share::ViewMode;
 
 /// Zoom per wheel "line"; a trackpad's small deltas zoom proportionally less.
@@ -49,7 +48,7 @@ fn wire_surface(app: &SharedApp) -> Result<(), JsValue> {
     on(app, &preset, "change", |a, _: Event| {
         let name = a.ui.preset.value();
         if name == "custom" {
-            let _ = a.ui.formula.focus();
+            dom::report(a.ui.formula.focus());
         } else {
             a.choose_preset(&name);
             super::batch::adopt_race_defaults(a);
@@ -74,7 +73,7 @@ fn css_position(event: &PointerEvent) -> [f64; 2] {
 fn wire_map(app: &SharedApp) -> Result<(), JsValue> {
     let canvas = app.borrow().ui.map.clone();
     on(app, &canvas, "pointerdown", |a, e: PointerEvent| {
-        let _ = a.map.canvas.set_pointer_capture(e.pointer_id());
+        dom::report(a.map.canvas.set_pointer_capture(e.pointer_id()));
         press(
             a,
             Pointer {
@@ -131,7 +130,7 @@ const KEY_TURN_PX: f64 = 15.0;
 fn wire_surface3d(app: &SharedApp) -> Result<(), JsValue> {
     let canvas = app.borrow().ui.surface3d.clone();
     on(app, &canvas, "pointerdown", |a, e: PointerEvent| {
-        let _ = a.plots.surface3d.set_pointer_capture(e.pointer_id());
+        dom::report(a.plots.surface3d.set_pointer_capture(e.pointer_id()));
         a.plots.turning_from = Some(css_position(&e));
         a.plots.keys_turn = false;
     })?;
@@ -189,98 +188,33 @@ fn show_3d_from(a: &mut App, orientation: Orientation) {
 }
 
 fn press(a: &mut App, pointer: Pointer) {
-    a.gesture = match a.gesture.clone() {
-        Gesture::Pan {
-            pointer: first,
-            start,
-            ..
-        } if first.id != pointer.id => Gesture::Pinch {
-            pointers: [first, pointer],
-            start,
-        },
-        Gesture::Idle => {
-            let on_point = a
-                .point
-                .is_some_and(|p| a.map.css_distance(p.at, pointer.at) <= GRAB_RADIUS);
-            if on_point {
-                Gesture::DragPoint {
-                    pointer: pointer.id,
-                }
-            } else {
-                Gesture::Pan {
-                    pointer,
-                    start: a.map.transform,
-                    moved: false,
-                }
-            }
-        }
-        busy => busy,
-    };
+    let on_point = a
+        .point
+        .is_some_and(|p| a.map.css_distance(p.at, pointer.at) <= GRAB_RADIUS);
+    a.gesture.press(pointer, on_point, a.map.transform);
 }
 
 fn drag(a: &mut App, pointer: Pointer) {
-    match a.gesture.clone() {
-        Gesture::DragPoint { pointer: id } if id == pointer.id => {
-            let at = a.map.data_at(pointer.at);
-            a.place_point(at);
-        }
-        Gesture::Pan {
-            pointer: first,
-            start,
-            moved,
-        } if first.id == pointer.id => {
-            let delta = [pointer.at[0] - first.at[0], pointer.at[1] - first.at[1]];
-            if moved || delta[0].hypot(delta[1]) > CLICK_SLOP {
-                a.gesture = Gesture::Pan {
-                    pointer: first,
-                    start,
-                    moved: true,
-                };
-                let bounds = start.panned([a.map.px(delta[0]), a.map.px(delta[1])]);
-                a.set_bounds(bounds);
-            }
-        }
-        Gesture::Pinch { pointers, start } => {
-            let Some(index) = pointers.iter().position(|p| p.id == pointer.id) else {
-                return;
-            };
-            let mut now = pointers;
-            now[index] = pointer;
-            let before = distance(pointers[0].at, pointers[1].at);
-            let after = distance(now[0].at, now[1].at);
-            if before > 1.0 && after > 1.0 {
-                let centre = midpoint(pointers[0].at, pointers[1].at);
-                let pixel = [a.map.px(centre[0]), a.map.px(centre[1])];
-                a.set_bounds(start.zoomed(pixel, after / before));
-            }
-        }
-        _ => {}
-    }
+    let effect = a.gesture.drag(pointer, &a.map.transform, a.map.dpr);
+    apply(a, effect);
 }
 
 fn release(a: &mut App, pointer: Pointer, lifted: bool) {
-    let gesture = std::mem::take(&mut a.gesture);
-    match gesture {
-        Gesture::Pan {
-            pointer: first,
-            moved: false,
-            ..
-        } if lifted && first.id == pointer.id => a.drop_point(pointer.at),
-        Gesture::Pinch { pointers, .. } => {
-            // The remaining finger keeps panning from where the view is now.
-            if let Some(rest) = pointers.iter().find(|p| p.id != pointer.id) {
-                a.gesture = Gesture::Pan {
-                    pointer: *rest,
-                    start: a.map.transform,
-                    moved: true,
-                };
-            }
-        }
-        _ => {}
-    }
+    let effect = a.gesture.release(pointer, lifted, a.map.transform);
+    apply(a, effect);
     // No `dirty.critical` here: `set_bounds` marks it whenever a gesture moved the view, and a click that
     // only drops θ′ must not redraw the whole map.
     a.dirty.url = true;
+}
+
+/// Does what a pointer event asked of the map.
+fn apply(a: &mut App, effect: GestureEffect) {
+    match effect {
+        GestureEffect::Nothing => {}
+        GestureEffect::MovePoint(at) => a.place_point(at),
+        GestureEffect::ShowBounds(bounds) => a.set_bounds(bounds),
+        GestureEffect::DropPoint(css) => a.drop_point(css),
+    }
 }
 
 fn wire_race(app: &SharedApp) -> Result<(), JsValue> {
@@ -309,7 +243,7 @@ fn wire_race(app: &SharedApp) -> Result<(), JsValue> {
                 return;
             };
             a.set_hyperparameters(Hyperparameters {
-                learning_rate: race_panel::learning_rate_from_slider(position),
+                learning_rate: learning_rate_from_slider(position),
                 beta,
                 ..a.race.hyper
             });
@@ -333,10 +267,10 @@ fn wire_toolbar(app: &SharedApp) -> Result<(), JsValue> {
         (a.ui.copy_link.clone(), a.ui.save_png.clone())
     };
     on(app, &copy, "click", |a, _: Event| {
-        let _ = scene_link::copy_link(&a.ui, &a.scene());
+        dom::report(scene_link::copy_link(&a.ui, &a.scene()));
     })?;
     on(app, &save, "click", |a, _: Event| {
-        let _ = save_png(a);
+        dom::report(save_png(a));
     })?;
     let buttons = dom::document()?.query_selector_all("button[data-view]")?;
     for i in 0..buttons.length() {

@@ -14,7 +14,7 @@ pub fn show(panel: &Inspector, words: &Strings, point: Option<&PointAnalysis>) {
     };
     let d = &point.derivatives;
     dom::set_text(&panel.kind, words.point_kind(point.kind));
-    let _ = panel.kind.set_attribute("data-kind", point.kind.name());
+    dom::report(panel.kind.set_attribute("data-kind", point.kind.name()));
     dom::set_text(&panel.at, &words.point(point.at));
     dom::set_text(&panel.value, &words.number(d.value));
     dom::set_text(&panel.gradient, &words.point(d.gradient));
@@ -31,9 +31,11 @@ pub fn show(panel: &Inspector, words: &Strings, point: Option<&PointAnalysis>) {
     for i in 0..2 {
         let lambda = point.eigen.values[i];
         show_number(words, &panel.eigenvalues[i], lambda);
-        let _ = panel.eigenvalues[i]
-            .style()
-            .set_property("color", &css(eigen_colour(lambda)));
+        dom::report(
+            panel.eigenvalues[i]
+                .style()
+                .set_property("color", &css(eigen_colour(lambda))),
+        );
         dom::set_text(&panel.eigenvectors[i], &words.point(point.eigen.vectors[i]));
     }
     panel.escape.set_hidden(point.escape_direction().is_none());
@@ -42,7 +44,7 @@ pub fn show(panel: &Inspector, words: &Strings, point: Option<&PointAnalysis>) {
 /// A number as text, with the exact value kept in `data-value` for tests and tools.
 fn show_number(words: &Strings, cell: &web_sys::HtmlElement, value: f64) {
     dom::set_text(cell, &words.number(value));
-    let _ = cell.set_attribute("data-value", &value.to_string());
+    dom::report(cell.set_attribute("data-value", &value.to_string()));
 }
 
 pub fn show_escape_result(panel: &Inspector, report: &str) {

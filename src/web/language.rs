@@ -4,8 +4,8 @@
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement};
 
-use super::app::{App, SharedApp};
-use super::{dom, race_panel, surface_panel};
+use super::app::SharedApp;
+use super::dom;
 use crate::i18n::Language;
 use crate::i18n::{browser_language, strings};
 
@@ -77,47 +77,9 @@ pub fn wire_switch(app: &SharedApp) -> Result<(), JsValue> {
         switch.append_child(&button)?;
         let app = app.clone();
         dom::listen(&button, "click", move |_: web_sys::Event| {
-            let _ = app.borrow_mut().switch_language(language);
+            dom::report(app.borrow_mut().switch_language(language));
         })?;
     }
     // The page's text is already in its language (`App::mount` loaded the scene): only the switch is new.
     mark_in_switch(app.borrow().ui.language)
-}
-
-impl App {
-    /// Re-words the whole page in `language`, keeps the scene, and writes `lang=` into the link.
-    pub fn switch_language(&mut self, language: Language) -> Result<(), JsValue> {
-        self.language = Some(language);
-        self.show_in(language)?;
-        self.dirty.url = true;
-        Ok(())
-    }
-
-    /// Every text on the page in `language`: fixed labels, then the words that follow the scene.
-    pub fn show_in(&mut self, language: Language) -> Result<(), JsValue> {
-        self.ui.language = language;
-        self.ui.words = strings(language);
-        apply_static_text(language)?;
-        surface_panel::relabel_presets(&self.ui)?;
-        surface_panel::show_notices(&self.ui, &self.notices)?;
-        let text = self.ui.formula.value();
-        // A data-defined loss leaves the formula box empty: nothing typed, nothing wrong.
-        let untyped = text.is_empty() && self.surface.loss.data().is_some();
-        let parsed = crate::formula::Formula::parse(&text);
-        if let (Err(error), false) = (parsed, untyped) {
-            surface_panel::show_formula_error(&self.ui, &text, Some(&error));
-        }
-        surface_panel::show_continuum(&self.ui, self.critical.continuum.as_ref());
-        race_panel::relabel_optimizers(self);
-        race_panel::update_legend(self);
-        super::curvature_mode::show_legend(self);
-        super::lesson_panel::show(self);
-        super::batch::show_controls(self);
-        self.experiments.relabel(self.ui.words);
-        // The map's, loss chart's and 3-D view's axis titles are drawn into their canvases.
-        self.dirty.base = true;
-        self.dirty.inspector = true;
-        self.dirty.race_table = true;
-        Ok(())
-    }
 }

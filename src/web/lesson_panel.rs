@@ -67,7 +67,7 @@ pub fn show(app: &App) {
     );
     dom::set_text(&panel.title, text.title);
     dom::set_text(&panel.body, text.body);
-    let _ = panel.root.set_attribute("data-step", step.id.slug());
+    dom::report(panel.root.set_attribute("data-step", step.id.slug()));
     panel.previous.set_disabled(lesson.shown == 0);
     panel.next.set_disabled(lesson.shown + 1 >= STEPS.len());
     panel.compare.set_hidden(step.compare.is_none());
@@ -89,7 +89,7 @@ pub fn scene_loaded(app: &mut App, opened: Option<StepId>) {
         return;
     };
     app.lesson.shown = index;
-    let _ = app.lesson.panel.root.set_attribute("open", "");
+    dom::report(app.lesson.panel.root.set_attribute("open", ""));
     show(app);
     set_up_page(app, step.page);
 }
@@ -100,12 +100,13 @@ fn set_up_page(app: &mut App, page: PageSetup) {
     if page.curvature_map {
         app.set_map_mode(MapMode::Curvature);
     }
-    let _ = app
-        .ui
-        .inspector
-        .escape
-        .class_list()
-        .toggle_with_force("lesson-highlight", page.escape_button);
+    dom::report(
+        app.ui
+            .inspector
+            .escape
+            .class_list()
+            .toggle_with_force("lesson-highlight", page.escape_button),
+    );
     if page.play_race && !app.race.playing {
         app.toggle_play();
     }
@@ -123,7 +124,7 @@ fn open_min_ratio_panel() {
         return;
     };
     if panel.tag_name().eq_ignore_ascii_case("details") {
-        let _ = panel.set_attribute("open", "");
+        dom::report(panel.set_attribute("open", ""));
     }
     panel.scroll_into_view();
 }

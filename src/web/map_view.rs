@@ -15,7 +15,7 @@ use crate::analysis::CriticalPoints;
 use crate::bounds::Bounds;
 use crate::charts::{draw_map_base, MapBase, MapFrame};
 use crate::i18n::ChartWords;
-use crate::render::{affordable_grid, Grid, MapTransform, PlotArea};
+use crate::render::{affordable_grid, preview_grid, Grid, MapTransform, PlotArea};
 use crate::scene::Loss;
 use crate::share::MapMode;
 use crate::surface::Point;
@@ -29,11 +29,6 @@ pub enum Detail {
     /// ([`MapView::shows_preview`]).
     Preview,
     Full,
-}
-
-/// The grid of a [`Detail::Preview`].
-fn preview_grid((columns, rows): (usize, usize)) -> (usize, usize) {
-    (columns.div_ceil(2), rows.div_ceil(2))
 }
 
 pub struct MapView {
@@ -181,7 +176,7 @@ impl MapView {
         if !current {
             // For tests and the bench: whether the map shows its full detail yet.
             let shown = if grid == full { "full" } else { "preview" };
-            let _ = self.canvas.set_attribute("data-detail", shown);
+            dom::report(self.canvas.set_attribute("data-detail", shown));
             let base = MapBase::of_grid(Grid::sample(surface, bounds, grid.0, grid.1));
             match mode {
                 MapMode::Loss => put_heatmap(&self.heat, &base.rgba, grid)?,
@@ -272,14 +267,14 @@ impl MapView {
         let area = self.transform.area;
         let b = self.transform.bounds;
         let css = [area.left, area.top, area.width, area.height].map(|v| v / self.dpr);
-        let _ = self.canvas.set_attribute(
+        dom::report(self.canvas.set_attribute(
             "data-plot-area",
             &format!("{},{},{},{}", css[0], css[1], css[2], css[3]),
-        );
-        let _ = self.canvas.set_attribute(
+        ));
+        dom::report(self.canvas.set_attribute(
             "data-box",
             &format!("{},{},{},{}", b.x_min, b.x_max, b.y_min, b.y_max),
-        );
+        ));
     }
 }
 

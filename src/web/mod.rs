@@ -15,7 +15,6 @@ mod experiments_panel;
 #[cfg(test)]
 mod experiments_tests;
 mod frame_loop;
-mod gesture;
 mod inspector;
 mod language;
 mod lesson_panel;
@@ -25,7 +24,6 @@ mod palette;
 mod plots;
 mod race_panel;
 mod scene_link;
-mod scene_load;
 mod surface_panel;
 #[cfg(test)]
 mod tests;
@@ -42,7 +40,7 @@ pub fn start() {
         language::wire_switch(&app)?;
         lesson_panel::wire(&app)?;
         toggles::wire(&app)?;
-        scene_load::wire_hashchange(&app)?;
+        scene_link::wire_hashchange(&app)?;
         bench::remember(&app);
         frame_loop::start(app)
     });

@@ -43,11 +43,11 @@ pub fn draw(app: &App) -> Result<(), String> {
     map.present_model(scene, |canvas| {
         // Under everything else: the mini-batch gradients at θ′ on a data-defined loss. The map canvas's
         // `data-cloud` says how many were drawn (for tests).
-        let _ = map.canvas.remove_attribute("data-cloud");
+        dom::report(map.canvas.remove_attribute("data-cloud"));
         if let Some(cloud) = overlay.cloud.filter(|_| overlay.escaping_at.is_none()) {
             let drawn = draw_gradient_cloud(&drawing_area(canvas)?, &frame, cloud)?;
             if drawn > 0 {
-                let _ = map.canvas.set_attribute("data-cloud", &drawn.to_string());
+                dom::report(map.canvas.set_attribute("data-cloud", &drawn.to_string()));
             }
         }
         let contours = map_model_contours(&frame, &overlay);

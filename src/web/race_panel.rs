@@ -6,13 +6,7 @@ use web_sys::{Element, HtmlElement, HtmlInputElement};
 use super::app::App;
 use super::dom;
 use super::palette::{critical_marker, css, optimizer_colour, MARKED_KINDS};
-use crate::i18n::Strings;
-use crate::optim::{OptimizerKind, Run, RunStatus};
-
-/// The η slider is logarithmic: its position is log₁₀ η.
-pub fn learning_rate_from_slider(position: f64) -> f64 {
-    10f64.powf(position)
-}
+use crate::optim::{learning_rate_slider, OptimizerKind};
 
 /// One check-box per optimizer; sliders set to the scene's values.
 pub fn build(app: &mut App) -> Result<(), JsValue> {
@@ -52,7 +46,7 @@ pub fn show_sliders(app: &App) {
     let hyper = app.race.hyper;
     panel
         .learning_rate
-        .set_value(&hyper.learning_rate.log10().to_string());
+        .set_value(&learning_rate_slider(hyper.learning_rate).to_string());
     let words = app.ui.words;
     dom::set_text(
         &panel.learning_rate_value,
@@ -169,7 +163,7 @@ pub fn update_status(app: &App) -> Result<(), JsValue> {
             ),
             (
                 lines.as_ref().and_then(|lines| lines.item(1)),
-                shown_status(words, run, app.race.playing).to_string(),
+                words.race_status(run, app.race.playing).to_string(),
             ),
             (cells.item(1), run.steps().to_string()),
             (
@@ -184,16 +178,6 @@ pub fn update_status(app: &App) -> Result<(), JsValue> {
         }
     }
     Ok(())
-}
-
-/// A run's status as the table shows it: a run that could go on but waits for Play or Step is "ready"
-/// (no step yet) or "paused", not "running".
-fn shown_status(words: &Strings, run: &Run, playing: bool) -> &'static str {
-    match run.status() {
-        RunStatus::Running if !playing && run.steps() == 0 => words.labels.run_ready,
-        RunStatus::Running if !playing => words.labels.run_paused,
-        status => words.run_status(status),
-    }
 }
 
 /// An empty status row for one optimizer: its colour swatch beside its name with the run's status under it
@@ -229,7 +213,7 @@ fn status_row(kind: OptimizerKind) -> Result<Element, JsValue> {
 pub fn update_legend(app: &App) {
     let legend = &app.ui.map_legend;
     dom::set_text(legend, "");
-    let _ = (|| -> Result<(), JsValue> {
+    dom::report((|| -> Result<(), JsValue> {
         for kind in MARKED_KINDS {
             if let (Some((marker, colour)), Some(label)) =
                 (critical_marker(kind), (app.ui.words.marked_kind)(kind))
@@ -247,7 +231,7 @@ pub fn update_legend(app: &App) {
             )?;
         }
         Ok(())
-    })();
+    })());
 }
 
 fn legend_entry(legend: &Element, symbol: &str, colour: &str, text: &str) -> Result<(), JsValue> {

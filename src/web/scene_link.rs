@@ -1,10 +1,12 @@
-//! The scene in the URL fragment: kept current with replaceState, copied with "Copy link".
+//! The scene in the URL fragment: kept current with replaceState, copied with "Copy link", and opened
+//! again when the fragment changes.
 
 use clipboard::copy_text;
 use wasm_bindgen::prelude::*;
 
+use super::app::SharedApp;
 use super::dom;
-use crate::share::{encode, Scene};
+use crate::share::{decode, encode, Scene};
 
 /// Rewrites the fragment without adding history entries (a drag would otherwise flood the back button).
 pub fn replace_url(scene: &Scene) -> Result<(), JsValue> {
@@ -24,6 +26,23 @@ pub fn link(scene: &Scene) -> Result<String, JsValue> {
     let href = location.href()?;
     let base = href.split('#').next().unwrap_or(&href).to_string();
     Ok(format!("{base}#{}", encode(scene)))
+}
+
+/// A fragment typed or pasted into the address bar opens its scene without reloading the page.
+pub fn wire_hashchange(app: &SharedApp) -> Result<(), JsValue> {
+    let app = app.clone();
+    dom::listen(
+        dom::window()?.as_ref(),
+        "hashchange",
+        move |_: web_sys::Event| {
+            let hash = dom::window()
+                .and_then(|w| w.location().hash())
+                .unwrap_or_default();
+            if let Err(error) = app.borrow_mut().load_scene(decode(&hash)) {
+                super::crash::show(&dom::describe(&error));
+            }
+        },
+    )
 }
 
 mod clipboard {

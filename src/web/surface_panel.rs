@@ -7,14 +7,12 @@ use super::dom;
 use super::ui::Ui;
 use crate::analysis::Continuum;
 use crate::data::DATASET_PRESETS;
-use crate::formula::FormulaError;
+use crate::formula::{caret_lines, FormulaError};
 use crate::presets::PRESETS;
 use crate::share::{LinkNotice, SurfaceChoice};
 
 /// The select's value for a typed formula.
 const CUSTOM: &str = "custom";
-/// Characters of formula shown on each side of an error's column: long pastes stay readable.
-const CARET_CONTEXT: usize = 40;
 
 /// The menu's entries by name (their words come from [`relabel_presets`]): presets, the training sets,
 /// then "your own formula".
@@ -96,33 +94,17 @@ pub fn show_custom(ui: &Ui, text: &str) {
 pub fn show_formula_error(ui: &Ui, text: &str, error: Option<&FormulaError>) {
     let Some(error) = error else {
         ui.formula_error.set_hidden(true);
-        let _ = ui.formula.remove_attribute("aria-invalid");
+        dom::report(ui.formula.remove_attribute("aria-invalid"));
         return;
     };
     dom::set_text(&ui.formula_caret, &caret_lines(text, error.column));
     dom::set_text(&ui.formula_message, &(ui.words.formula_error)(error));
-    let _ = ui
-        .formula_error
-        .set_attribute("data-column", &error.column.to_string());
-    let _ = ui.formula.set_attribute("aria-invalid", "true");
+    dom::report(
+        ui.formula_error
+            .set_attribute("data-column", &error.column.to_string()),
+    );
+    dom::report(ui.formula.set_attribute("aria-invalid", "true"));
     ui.formula_error.set_hidden(false);
-}
-
-/// Two lines: the formula around `column` (1-based characters) and a caret under that column.
-pub fn caret_lines(text: &str, column: usize) -> String {
-    let characters: Vec<char> = text.chars().collect();
-    let index = column.saturating_sub(1);
-    let start = index.saturating_sub(CARET_CONTEXT);
-    let end = (index + CARET_CONTEXT).min(characters.len());
-    let prefix = if start > 0 { "…" } else { "" };
-    let suffix = if end < characters.len() { "…" } else { "" };
-    let excerpt: String = characters
-        .get(start..end)
-        .unwrap_or_default()
-        .iter()
-        .collect();
-    let pad = prefix.chars().count() + (index - start);
-    format!("{prefix}{excerpt}{suffix}\n{}^", " ".repeat(pad))
 }
 
 /// Notices from a malformed link, as plain text in the notice bar, in the language on screen.

@@ -3,7 +3,7 @@
 use wasm_bindgen_test::*;
 
 use super::app::App;
-use super::{crash, dom, format, surface_panel};
+use super::{crash, dom};
 use crate::analysis::PointKind;
 use crate::i18n::strings;
 use crate::i18n::Language;
@@ -87,16 +87,6 @@ fn a_click_near_the_saddle_snaps_onto_it() {
     assert_eq!(point.at, [0.0, 0.0]);
     assert_eq!(point.kind, PointKind::Saddle);
     assert_eq!(point.eigen.values, [-2.0, 2.0]);
-}
-
-#[wasm_bindgen_test]
-fn the_caret_sits_under_the_error_column() {
-    assert_eq!(surface_panel::caret_lines("x + * y", 5), "x + * y\n    ^");
-    let long = format!("{}+*", "x+".repeat(100));
-    let lines = surface_panel::caret_lines(&long, 202);
-    let (formula, caret) = lines.split_once('\n').unwrap();
-    assert!(formula.starts_with('…'));
-    assert_eq!(formula.chars().nth(caret.chars().count() - 1), Some('*'));
 }
 
 #[wasm_bindgen_test]

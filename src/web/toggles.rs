@@ -7,16 +7,6 @@ use super::app::{App, SharedApp};
 use super::dom;
 use crate::share::MapMode;
 
-impl App {
-    pub fn set_taylor(&mut self, shown: bool) {
-        self.taylor = shown;
-        if let Ok(toggle) = dom::by_id::<HtmlInputElement>("taylor-toggle") {
-            toggle.set_checked(shown);
-        }
-        self.dirty.overlay = true;
-    }
-}
-
 pub fn wire(app: &SharedApp) -> Result<(), JsValue> {
     on_toggle(app, "taylor-toggle", App::set_taylor)?;
     on_toggle(app, "curvature-toggle", |app, on| {
