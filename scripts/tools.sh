@@ -22,6 +22,13 @@ ensure_wasm_target() {
   fi
 }
 
+ensure_clippy() {
+  if ! cargo clippy --version >/dev/null 2>&1; then
+    say "adding rustup's clippy component"
+    rustup component add clippy
+  fi
+}
+
 ensure_cargo_tool() { # binary crate version
   local binary=$1 crate=$2 version=$3
   if ! command -v "$binary" >/dev/null || ! "$binary" --version 2>/dev/null | grep -q "$version"; then
