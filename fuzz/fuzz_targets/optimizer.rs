@@ -20,6 +20,7 @@ fuzz_target!(|data: &[u8]| {
     let hyper = Hyperparameters {
         learning_rate: 10f64.powf(f64::from(*rate as i8) / 16.0),
         beta: f64::from(*beta) / 256.0,
+        ..Hyperparameters::default()
     };
     let start = [
         f64::from(i16::from_le_bytes([*x0, *x1])) / 1024.0,

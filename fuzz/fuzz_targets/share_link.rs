@@ -1,9 +1,14 @@
-//! Any text as a share-link fragment: decoding never panics, notices stay short, and a decoded scene
-//! survives `encode` → `decode` unchanged and without notices.
+//! Any text as a share-link fragment: decoding never panics, notices stay short, a decoded scene survives
+//! `encode` → `decode` unchanged and without notices, and the scene resolver draws it with finite races.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
+use saddle::optim::DIVERGENCE_LIMIT;
+use saddle::scene::resolve;
 use saddle::share::{decode, encode};
+
+/// Race steps replayed per input: enough to reach every optimizer's state, few enough to fuzz quickly.
+const REPLAYED_STEPS: usize = 20;
 
 /// A notice is one sentence for the notice bar, however hostile the link.
 const MAX_NOTICE_CHARS: usize = 400;
@@ -29,4 +34,14 @@ fuzz_target!(|data: &[u8]| {
         "{encoded} → {:?}",
         second.notices
     );
+    let mut scene = first.scene;
+    scene.steps = scene.steps.min(REPLAYED_STEPS);
+    let resolved = resolve(&scene);
+    assert!(resolved.bounds.width() > 0.0 && resolved.bounds.height() > 0.0);
+    for run in &resolved.race.runs {
+        assert!(run.steps() <= REPLAYED_STEPS);
+        for p in run.trajectory() {
+            assert!(p.iter().all(|c| c.abs() <= DIVERGENCE_LIMIT), "{p:?}");
+        }
+    }
 });

@@ -379,6 +379,12 @@ impl App {
         if self.dirty.critical && settled && !self.dirty.base {
             self.critical = scene::critical_points(&self.surface, &self.bounds);
             surface_panel::show_continuum(&self.ui, self.critical.continuum.as_ref());
+            // For tests: the search has run for this box (how many points it marks).
+            dom::report(
+                self.map
+                    .canvas
+                    .set_attribute("data-critical", &self.critical.points.len().to_string()),
+            );
             self.dirty.critical = false;
             self.dirty.base = true;
             self.dirty.race_table = true;
