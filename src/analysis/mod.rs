@@ -7,6 +7,7 @@ mod critical;
 mod eigen;
 mod gradient_root;
 mod point;
+mod slice;
 mod taylor;
 
 pub use attractors::{find_attractors, Attractor, AttractorSearch};
@@ -14,4 +15,5 @@ pub use continuum::{Continuum, ContinuumShape};
 pub use critical::{find_critical_points, CriticalPoint, CriticalPoints};
 pub use eigen::{symmetric_eigen, Eigen};
 pub use point::{analyze, classify, PointAnalysis, PointKind, GRADIENT_TOLERANCE};
+pub use slice::{slice, Bend, Slice, MAX_SLICE_SAMPLES, MIN_SLICE_SAMPLES};
 pub use taylor::taylor_value;
