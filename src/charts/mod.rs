@@ -16,6 +16,7 @@ mod map;
 mod map_overlay;
 mod min_ratio;
 pub mod palette;
+mod slice_chart;
 mod surface3d;
 
 pub use eigen_histogram::{draw_eigen_histogram, eigenvalue_bins, Bin, HISTOGRAM_BINS};
@@ -39,6 +40,7 @@ pub use map_overlay::{
     TRAJECTORY_CASING_OPACITY,
 };
 pub use min_ratio::{dot_opacity, draw_min_ratio_chart, CRITICAL_GRADIENT_NORM};
+pub use slice_chart::{draw_slice_chart, model_colour, slice_title};
 pub use surface3d::{draw_surface3d, Orientation, SurfaceView, Trajectory, MESH_CELLS};
 
 use plotters::coord::Shift;
