@@ -479,3 +479,94 @@ fn help_shows_the_contract_and_an_example() {
         assert!(stdout.contains(text), "{text} missing from {stdout}");
     }
 }
+
+/// A scene of four minima at (±1, ±1), saddles between them and a maximum at the origin, mapped by Newton's
+/// method, which is drawn to every one of the nine critical points.
+const NINE_POINTS_LINK: &str =
+    "v=1&expr=(x%5E2-1)%5E2%2B(y%5E2-1)%5E2&opt=newton,gd&lr=0.05&steps=30&map=basins";
+
+#[test]
+fn a_basins_link_maps_the_first_racer_with_the_races_steps() {
+    use saddle::charts::{FigureScene, FIGURE_BASIN_GRID};
+    use saddle::share::{decode, MapMode};
+    let decoded = decode(NINE_POINTS_LINK);
+    assert!(decoded.problems.is_empty(), "{:?}", decoded.problems);
+    assert_eq!(decoded.scene.map, MapMode::Basins);
+    let mut notices = Vec::new();
+    let figure = FigureScene::from_scene(&decoded.scene, &mut notices);
+    assert!(notices.is_empty(), "{notices:?}");
+    let basins = figure.basins.as_ref().expect("a basin map");
+    let expected = BasinsConfig {
+        optimizer: OptimizerKind::Newton,
+        ..config(square(2.0), 0.05, 30, FIGURE_BASIN_GRID)
+    };
+    assert_eq!(basins.config(), &expected);
+    let kinds: Vec<PointKind> = basins.attractors().iter().map(|a| a.kind).collect();
+    use PointKind::{LocalMaximum as Max, LocalMinimum as Min, Saddle};
+    let nine = [Min, Saddle, Min, Saddle, Max, Saddle, Min, Saddle, Min];
+    assert_eq!(kinds, nine);
+    // A few cells against Newton's own run from their centres.
+    let four = Formula::parse("(x^2-1)^2+(y^2-1)^2").unwrap();
+    for (row, column) in [(0, 0), (64, 64), (63, 100), (127, 5), (90, 70)] {
+        let start = contract_start(square(2.0), FIGURE_BASIN_GRID, row, column);
+        let mut run = Run::new(OptimizerKind::Newton, gd(0.05), start);
+        assert!(!matches!(
+            run.run(&four, 30),
+            RunStatus::Diverged | RunStatus::MaxSteps
+        ));
+        let label = basins.labels()[row * FIGURE_BASIN_GRID + column];
+        let attractor = basins.attractors()[usize::try_from(label).unwrap()];
+        assert!(distance(attractor.at, run.position()) < 1e-6, "{start:?}");
+    }
+    // A loss map computes none.
+    let loss = decode(&NINE_POINTS_LINK.replace("&map=basins", "")).scene;
+    assert!(FigureScene::from_scene(&loss, &mut notices)
+        .basins
+        .is_none());
+}
+
+#[test]
+fn a_basins_figure_paints_the_basin_cells_rings_the_attractors_and_names_them() {
+    use plotters::prelude::*;
+    use saddle::charts::{draw_figure, register_system_font, FigureScene};
+    use saddle::render::basins_rgba;
+    use saddle::share::decode;
+    register_system_font().expect("a system font (Debian: fonts-dejavu-core)");
+    let scene = decode(NINE_POINTS_LINK).scene;
+    let figure = FigureScene::from_scene(&scene, &mut Vec::new());
+    let basins = figure.basins.as_ref().expect("a basin map");
+    let mut painted = Vec::new();
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (900, 760)).into_drawing_area();
+        draw_figure(&root, &figure, &mut |rgba, size, _| {
+            painted.push((rgba.to_vec(), size));
+            Ok(())
+        })
+        .expect("drawn");
+    }
+    let side = basins.config().grid;
+    assert_eq!(
+        painted,
+        vec![(basins_rgba(basins.labels(), side), (side, side))]
+    );
+    // One ring per attractor: ink over a paper halo, 12 CSS pixels across at the figure's scale.
+    let rings = svg
+        .lines()
+        .filter(|line| line.starts_with("<circle") && line.contains(r##"stroke="#1B1F24""##))
+        .count();
+    assert!(rings >= 9, "{rings} rings");
+    for label in [
+        "basin of the local minimum (−1, −1)",
+        "basin of the saddle point (0, 1)",
+        "basin of the local maximum (0, 0)",
+    ] {
+        assert!(svg.contains(label), "the legend lacks {label}");
+    }
+    // No colour bar: its bottom band would be viridis at its darkest.
+    let [r, g, b] = saddle::render::viridis(0.5 / 64.0);
+    assert!(
+        !svg.contains(&format!("#{r:02X}{g:02X}{b:02X}")),
+        "a colour bar was drawn"
+    );
+}

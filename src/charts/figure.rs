@@ -6,7 +6,9 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::legend::{draw_legend, figure_legend, legend_height};
-use super::map::{draw_map_base, draw_map_frame, HeatmapPainter, MapBase, MapFrame};
+use super::map::{
+    draw_attractor_marks, draw_map_base, draw_map_frame, HeatmapPainter, MapBase, MapFrame,
+};
 use super::map_overlay::{draw_map_overlay, MapOverlay};
 use super::palette::PAPER;
 use super::plot_error;
@@ -15,15 +17,18 @@ use crate::bounds::Bounds;
 use crate::data::dataset_preset;
 use crate::formula::Formula;
 use crate::i18n::strings;
-use crate::optim::{Run, MAX_RACE_STEPS};
+use crate::optim::{Basins, BasinsConfig, OptimizerKind, Run, MAX_RACE_STEPS};
 use crate::presets::{preset, PRESETS};
-use crate::render::curvature_rgba;
+use crate::render::{basins_rgba, curvature_rgba};
 use crate::share::{Language, MapMode, Scene, SurfaceChoice};
 use crate::surface::{LossSurface, Point};
 
 /// Race steps a figure replays when its link asks for none (`steps=0`, a scene shared before pressing play):
 /// every run stops here or earlier, when it finishes, so the figure shows where each optimizer is heading.
 pub const DEFAULT_FIGURE_STEPS: usize = 300;
+
+/// Cells per side of a figure's basin map: the page's own size, fine enough for a slide.
+pub const FIGURE_BASIN_GRID: usize = 128;
 
 /// The page's map at 1× is about this many CSS pixels; a figure scales its lines and text by its size over
 /// this, so a large figure for a slide keeps the page's proportions instead of hairlines and tiny labels.
@@ -38,8 +43,11 @@ pub struct FigureScene {
     pub critical: CriticalPoints,
     pub point: Option<PointAnalysis>,
     pub runs: Vec<Run>,
-    /// Colours by L, or by curvature class as the page's curvature map does.
+    /// Colours by L, by curvature class as the page's curvature map does, or by basin.
     pub map: MapMode,
+    /// The basin map of the race's first optimizer, with the race's steps, when `map` is
+    /// [`MapMode::Basins`].
+    pub basins: Option<Basins>,
 }
 
 impl FigureScene {
@@ -66,6 +74,26 @@ impl FigureScene {
                 run
             })
             .collect();
+        let basins = (scene.map == MapMode::Basins)
+            .then(|| {
+                let config = BasinsConfig {
+                    optimizer: scene
+                        .optimizers
+                        .first()
+                        .copied()
+                        .unwrap_or(OptimizerKind::Gd),
+                    hyper,
+                    steps,
+                    grid: FIGURE_BASIN_GRID,
+                    bounds,
+                };
+                let mut basins = Basins::new(config)
+                    .map_err(|e| notices.push(format!("The basins cannot be drawn: {e}.")))
+                    .ok()?;
+                basins.run_to_end(surface.as_ref());
+                Some(basins)
+            })
+            .flatten();
         FigureScene {
             surface,
             caption,
@@ -74,6 +102,7 @@ impl FigureScene {
             point,
             runs,
             map: scene.map,
+            basins,
         }
     }
 }
@@ -151,24 +180,35 @@ pub fn draw_figure<DB: DrawingBackend>(
     let frame = MapFrame::new(figure.bounds, width, map_height, scale);
     let base = MapBase::sample(figure.surface.as_ref(), &frame);
     let words = &strings(Language::English).chart;
-    // The curvature map's cells: one per cell of L's grid, each its own exact Hessian.
-    let curvature = (figure.map == MapMode::Curvature).then(|| {
-        let (columns, rows) = (base.grid.width, base.grid.height);
-        let rgba = curvature_rgba(figure.surface.as_ref(), figure.bounds, columns, rows);
-        (rgba, (columns, rows))
-    });
+    // Cells in place of L's colours: the curvature map's (one per cell of L's grid, each its own exact
+    // Hessian) or the basin map's.
+    let cells = match (figure.map, &figure.basins) {
+        (MapMode::Curvature, _) => {
+            let (columns, rows) = (base.grid.width, base.grid.height);
+            let rgba = curvature_rgba(figure.surface.as_ref(), figure.bounds, columns, rows);
+            Some((rgba, (columns, rows)))
+        }
+        (MapMode::Basins, Some(basins)) => {
+            let side = basins.config().grid;
+            Some((basins_rgba(basins.labels(), side), (side, side)))
+        }
+        _ => None,
+    };
     draw_map_base(
         &upper,
         &frame,
         &base,
         &figure.critical.points,
-        &mut |rgba, size, area| match &curvature {
+        &mut |rgba, size, area| match &cells {
             Some((cells, size)) => paint_heatmap(cells, *size, area),
             None => paint_heatmap(rgba, size, area),
         },
         words,
-        curvature.is_none(),
+        cells.is_none(),
     )?;
+    if let Some(basins) = &figure.basins {
+        draw_attractor_marks(&upper, &frame, basins.attractors())?;
+    }
     let overlay = MapOverlay {
         point: figure.point.as_ref(),
         runs: &figure.runs,
@@ -182,7 +222,7 @@ pub fn draw_figure<DB: DrawingBackend>(
     draw_map_frame(
         &upper,
         &frame,
-        curvature.is_none().then_some(&base.colours),
+        cells.is_none().then_some(&base.colours),
         words,
     )?;
     draw_legend(&lower, &entries, &figure.caption, scale)

@@ -20,7 +20,7 @@ mod slice_chart;
 mod surface3d;
 
 pub use eigen_histogram::{draw_eigen_histogram, eigenvalue_bins, Bin, HISTOGRAM_BINS};
-pub use figure::{draw_figure, FigureScene, DEFAULT_FIGURE_STEPS};
+pub use figure::{draw_figure, FigureScene, DEFAULT_FIGURE_STEPS, FIGURE_BASIN_GRID};
 #[cfg(not(target_arch = "wasm32"))]
 pub use figure_file::{write_figure, FigureFormat};
 #[cfg(not(target_arch = "wasm32"))]
@@ -31,8 +31,8 @@ pub use legend::{figure_legend, LegendEntry, LegendSymbol};
 pub use loss_chart::draw_loss_chart;
 pub use map::MAX_GRID_SIDE as MAX_MAP_GRID_SIDE;
 pub use map::{
-    draw_map_base, draw_map_frame, draw_marker, readable_number, HeatmapPainter, MapBase, MapFrame,
-    MARKER_RADIUS,
+    draw_attractor_marks, draw_map_base, draw_map_frame, draw_marker, readable_number,
+    HeatmapPainter, MapBase, MapFrame, MARKER_RADIUS,
 };
 pub use map_overlay::{
     draw_arrow, draw_map_marks, draw_map_model, draw_map_overlay, draw_point, draw_point_marks,

@@ -104,6 +104,11 @@ pub struct ChartWords {
     pub bends_up: &'static str,
     pub bends_down: &'static str,
     pub bends_flat: &'static str,
+    /// The basin map's legend: runs that diverged, runs still moving after the step limit, and an
+    /// attractor that is a whole curve of critical points rather than one point.
+    pub basin_diverged: &'static str,
+    pub basin_still_moving: &'static str,
+    pub basin_curve: &'static str,
 }
 
 /// Where the minimum-ratio experiment stands, as its status line tells it.

@@ -79,7 +79,7 @@ impl fmt::Display for IgnoredBecause {
             Beta => "beta must be a number in [0, 1)",
             View => "view must be map, 3d or both",
             Turn => "turn must be two angles in degrees, yaw,pitch",
-            MapMode => "map must be loss or curvature",
+            MapMode => "map must be loss, curvature or basins",
             Lesson => "there is no lesson step of that name",
             Language => "lang must be en or zh",
             Embed => "embed must be 1 or 0",
