@@ -266,6 +266,35 @@ fn isolated_points_and_separate_curves_stay_apart() {
 }
 
 #[test]
+fn parallel_valleys_closer_than_the_link_distance_stay_apart() {
+    // sin(10x)² has a line of minima every π/10 ≈ 0.314. Joined by distance alone at a link of 0.7 they
+    // would be one attractor; a walk along x = 0 towards (π/10, 0.5) runs past it.
+    let valleys = Formula::parse("sin(10*x)^2").unwrap();
+    let step = std::f64::consts::PI / 10.0;
+    let ends: Vec<[f64; 2]> = [-1.0, 0.0, 1.0]
+        .iter()
+        .flat_map(|&k| [-0.6, -0.1, 0.5].map(|y| [k * step, y]))
+        .collect();
+    let (attractors, assignment) = find_attractors(&valleys, &square(1.0), &ends, 0.7);
+    assert_eq!(attractors.len(), 3, "{attractors:?}");
+    assert_eq!(assignment, vec![0, 0, 0, 1, 1, 1, 2, 2, 2]);
+    // The same through a coarse basin map: eight cells per side, seven valleys in the box.
+    let basins = mapped(&valleys, config(square(1.0), 0.004, 300, 8));
+    assert_eq!(basins.attractors().len(), 7, "{:?}", basins.attractors());
+}
+
+#[test]
+fn a_flat_region_is_one_attractor() {
+    // On a constant no run moves: every start is its own end point, all on one flat region.
+    let flat = Formula::parse("3").unwrap();
+    let basins = mapped(&flat, config(square(2.0), 0.1, 300, 12));
+    let attractors = basins.attractors();
+    assert_eq!(attractors.len(), 1, "{attractors:?}");
+    assert_eq!(attractors[0].continuum, Some(ContinuumShape::Flat));
+    assert!(basins.labels().iter().all(|&label| label == 0));
+}
+
+#[test]
 fn chunked_work_gives_the_same_map_and_reports_progress() {
     let himmelblau = preset("himmelblau").unwrap();
     let (formula, bounds) = (himmelblau.formula(), himmelblau.bounds());

@@ -4,11 +4,12 @@
 //! On the lecture's surface (1 − xy)² every point of the valley xy = 1 is a minimum, and gradient descent from
 //! each start comes to rest at a different one of them; grouping end points by distance alone would report
 //! hundreds of attractors. End points on a continuum are instead joined when they lie on one connected curve:
-//! neighbours closer than the linking distance, and points a walk along the curve passes.
+//! neighbours closer than the linking distance that a short walk along the curve leads from one to the other,
+//! and points a long walk along the curve passes.
 
 use std::collections::HashMap;
 
-use super::continuum::{on_continuum, separation, trace_branch, ContinuumShape};
+use super::continuum::{flat_directions, on_continuum, separation, trace_branch, ContinuumShape};
 use super::critical::{diagonal, seeded_search};
 use super::gradient_root::RootSearch;
 use super::{analyze, PointAnalysis, PointKind};
@@ -37,7 +38,7 @@ const RELATIVE_PROBE_DISTANCE: f64 = 1e-3;
 /// onto the critical point, its analysis, and the continuum test's two short Newton walks.
 const CLASSIFY_WORK: usize = 24;
 
-/// Work units charged per step of a walk along a continuum (one short Newton solve).
+/// Work units charged per step of a walk along a continuum (one short Newton solve and an analysis).
 const TRACE_STEP_WORK: usize = 4;
 
 /// Branches walked along at most, largest first: bounds the work on a surface with many small pieces of
@@ -46,6 +47,14 @@ const MAX_TRACES: usize = 16;
 
 /// Attractors are ordered by their coordinates rounded to this fraction of the box diagonal.
 const ORDER_QUANTUM: f64 = 1e-6;
+
+/// Steps of a short walk between two neighbouring points of a continuum at most; each is a quarter of the
+/// link distance long.
+const MAX_WALK_STEPS: usize = 16;
+
+/// A walk's step must bring it at least this fraction of the step's length closer to its goal: along one
+/// curve it does, beside a parallel curve it soon does not.
+const WALK_PROGRESS: f64 = 0.5;
 
 /// Steps per sense of one walk at most.
 const MAX_TRACE_STEPS: usize = 512;
@@ -77,6 +86,11 @@ enum Classified {
 #[derive(Debug, Clone)]
 enum Stage {
     Classifying,
+    /// Joining each continuum cluster to its neighbours along the continuum; `next` is the cluster to join.
+    Linking {
+        branches: Branches,
+        next: usize,
+    },
     /// Walking along the largest branches; `pending` are cluster indices to walk from, the next last.
     Tracing {
         branches: Branches,
@@ -157,7 +171,8 @@ impl AttractorSearch {
     pub fn fraction(&self) -> f64 {
         let clusters = self.leaders.len().max(1) as f64;
         match &self.stage {
-            Stage::Classifying => 0.9 * self.classified.len() as f64 / clusters,
+            Stage::Classifying => 0.6 * self.classified.len() as f64 / clusters,
+            Stage::Linking { next, .. } => 0.6 + 0.3 * *next as f64 / clusters,
             Stage::Tracing { pending, walks, .. } => {
                 0.9 + 0.1 * (1.0 - pending.len() as f64 / (*walks).max(1) as f64)
             }
@@ -176,7 +191,8 @@ impl AttractorSearch {
         }
     }
 
-    /// One piece of work: a cluster classified, a branch walked, or the result assembled.
+    /// One piece of work: a cluster classified, a cluster joined to its neighbours, a branch walked, or the
+    /// result assembled.
     fn work<S: LossSurface + ?Sized>(&mut self, surface: &S) -> usize {
         let stage = std::mem::replace(&mut self.stage, Stage::Classifying);
         let (stage, spent) = match stage {
@@ -186,7 +202,21 @@ impl AttractorSearch {
                     self.classified.push(classified);
                     (Stage::Classifying, CLASSIFY_WORK)
                 }
-                None => (self.start_tracing(), 1),
+                None => {
+                    let branches = Branches::new(self.link, &self.classified);
+                    (Stage::Linking { branches, next: 0 }, 1)
+                }
+            },
+            Stage::Linking { mut branches, next } => match branches.members.get(next).copied() {
+                Some(member) => {
+                    let spent = match member {
+                        Some(member) => self.join_near(surface, &mut branches, next, &member),
+                        None => 1,
+                    };
+                    let next = next + 1;
+                    (Stage::Linking { branches, next }, spent)
+                }
+                None => (self.start_tracing(branches), 1),
             },
             Stage::Tracing {
                 mut branches,
@@ -210,14 +240,15 @@ impl AttractorSearch {
         spent
     }
 
-    /// The critical point a cluster's runs found: Newton from where they stopped (kept only if it stays
-    /// close: a run at rest is already ~at a critical point), and whether it lies on a continuum.
+    /// The critical point a cluster's runs found: Newton from where they stopped (kept only if it stays within
+    /// the box's diagonal: a run at rest is already near a critical point, on the scale of the picture), and
+    /// whether it lies on a continuum.
     fn classify<S: LossSurface + ?Sized>(&self, surface: &S, leader: Point) -> Classified {
         let refined = self
             .search
             .converge_from(surface, leader)
             .map(|root| root.at)
-            .filter(|&at| separation(at, leader) <= self.link)
+            .filter(|&at| separation(at, leader) <= diagonal(&self.bounds))
             .unwrap_or(leader);
         let analysis = analyze(surface, refined);
         if on_continuum(surface, &self.search, &analysis, self.probe_distance) {
@@ -227,10 +258,8 @@ impl AttractorSearch {
         }
     }
 
-    /// Joins continuum clusters closer than the link distance, then lines up the largest pieces to walk from.
-    fn start_tracing(&self) -> Stage {
-        let mut branches = Branches::new(self.link, &self.classified);
-        branches.link_neighbours();
+    /// Lines up the largest pieces of continuum to walk along from.
+    fn start_tracing(&self, mut branches: Branches) -> Stage {
         let mut sizes: HashMap<usize, usize> = HashMap::new();
         for &cluster in &self.cluster_of {
             if branches.contains(cluster) {
@@ -267,10 +296,89 @@ impl AttractorSearch {
         let reach = self.search.reach;
         let steps = ((diagonal(&reach) / self.link).ceil() as usize).clamp(1, MAX_TRACE_STEPS);
         let path = trace_branch(surface, &self.search, &reach, start, self.link, steps);
-        for point in &path {
-            branches.join_near(cluster, point.at);
+        let joining: usize = path
+            .iter()
+            .map(|point| self.join_near(surface, branches, cluster, point))
+            .sum();
+        (path.len() + 2) * TRACE_STEP_WORK + joining
+    }
+
+    /// Joins `cluster` with every continuum cluster (of another piece) within the link distance of the
+    /// critical point `at` to which a short walk along the continuum leads from `at`. Returns the work spent.
+    fn join_near<S: LossSurface + ?Sized>(
+        &self,
+        surface: &S,
+        branches: &mut Branches,
+        cluster: usize,
+        at: &PointAnalysis,
+    ) -> usize {
+        let near: Vec<(usize, Point)> = branches
+            .index
+            .near(at.at)
+            .filter_map(|other| Some((other, branches.members.get(other).copied().flatten()?.at)))
+            .filter(|&(_, p)| separation(p, at.at) <= self.link)
+            .collect();
+        let mut spent = 1;
+        for (other, point) in near {
+            if branches.find(cluster) != branches.find(other) {
+                let (reached, steps) = self.walk_reaches(surface, at, point);
+                spent += steps * TRACE_STEP_WORK;
+                if reached {
+                    branches.union(cluster, other);
+                }
+            }
         }
-        (path.len() + 2) * TRACE_STEP_WORK
+        spent
+    }
+
+    /// Whether walking along the critical points from `from` reaches `to` (within a quarter of the link
+    /// distance), and the steps taken: each step goes a quarter of the link distance along the flat direction
+    /// that heads most towards `to` (in a flat region, straight at it) and lets Newton settle back onto the
+    /// critical points. A point of a parallel curve a few cells away is not reached: the walk runs past it.
+    fn walk_reaches<S: LossSurface + ?Sized>(
+        &self,
+        surface: &S,
+        from: &PointAnalysis,
+        to: Point,
+    ) -> (bool, usize) {
+        let (step, close) = (self.link / 4.0, self.link / 4.0);
+        let mut here = *from;
+        let mut remaining = separation(here.at, to);
+        for steps in 0..MAX_WALK_STEPS {
+            if remaining <= close {
+                return (true, steps);
+            }
+            let towards = [
+                (to[0] - here.at[0]) / remaining,
+                (to[1] - here.at[1]) / remaining,
+            ];
+            let flat = flat_directions(&here.eigen);
+            let heading = if flat.len() > 1 {
+                towards
+            } else {
+                let along = |d: &[f64; 2]| d[0] * towards[0] + d[1] * towards[1];
+                match flat.first() {
+                    Some(d) if along(d) < 0.0 => [-d[0], -d[1]],
+                    Some(d) => *d,
+                    None => towards,
+                }
+            };
+            let length = step.min(remaining);
+            let guess = [
+                here.at[0] + length * heading[0],
+                here.at[1] + length * heading[1],
+            ];
+            let Some(root) = self.search.converge_from(surface, guess) else {
+                return (false, steps + 1);
+            };
+            let closer = separation(root.at, to);
+            if closer > remaining - WALK_PROGRESS * length {
+                return (false, steps + 1);
+            }
+            here = analyze(surface, root.at);
+            remaining = closer;
+        }
+        (remaining <= close, MAX_WALK_STEPS)
     }
 
     /// One attractor per isolated critical point and per connected branch, sorted by x then y.
@@ -383,65 +491,36 @@ impl Group {
 /// The continuum clusters and which of them are connected (union–find over cluster indices).
 #[derive(Debug, Clone)]
 struct Branches {
-    link: f64,
     parent: Vec<usize>,
-    /// The continuum clusters' points, and an index of them by position.
-    points: Vec<Option<Point>>,
+    /// The continuum clusters' critical points, and an index of them by position.
+    members: Vec<Option<PointAnalysis>>,
     index: SpatialIndex,
 }
 
 impl Branches {
     fn new(link: f64, classified: &[Classified]) -> Branches {
-        let points: Vec<Option<Point>> = classified
+        let members: Vec<Option<PointAnalysis>> = classified
             .iter()
             .map(|c| match c {
-                Classified::OnContinuum(analysis) => Some(analysis.at),
+                Classified::OnContinuum(analysis) => Some(*analysis),
                 Classified::Isolated(_) => None,
             })
             .collect();
         let mut index = SpatialIndex::new(link);
-        for (cluster, point) in points.iter().enumerate() {
-            if let Some(point) = point {
-                index.insert(*point, cluster);
+        for (cluster, member) in members.iter().enumerate() {
+            if let Some(member) = member {
+                index.insert(member.at, cluster);
             }
         }
         Branches {
-            link,
             parent: (0..classified.len()).collect(),
-            points,
+            members,
             index,
         }
     }
 
     fn contains(&self, cluster: usize) -> bool {
-        self.points.get(cluster).is_some_and(Option::is_some)
-    }
-
-    /// Joins every pair of continuum clusters closer than the link distance.
-    fn link_neighbours(&mut self) {
-        for cluster in 0..self.points.len() {
-            if let Some(Some(point)) = self.points.get(cluster).copied() {
-                self.join_near(cluster, point);
-            }
-        }
-    }
-
-    /// Joins `cluster` with every continuum cluster within the link distance of `at`.
-    fn join_near(&mut self, cluster: usize, at: Point) {
-        let near: Vec<usize> = self
-            .index
-            .near(at)
-            .filter(|&other| {
-                self.points
-                    .get(other)
-                    .copied()
-                    .flatten()
-                    .is_some_and(|p| separation(p, at) <= self.link)
-            })
-            .collect();
-        for other in near {
-            self.union(cluster, other);
-        }
+        self.members.get(cluster).is_some_and(Option::is_some)
     }
 
     fn find(&mut self, mut cluster: usize) -> usize {

@@ -155,7 +155,7 @@ fn trace<S: LossSurface + ?Sized>(
 
 /// The directions in which L does not curve: the flattest eigenvector, or both where the Hessian vanishes
 /// (the crossing of two valleys, a flat region).
-fn flat_directions(eigen: &Eigen) -> Vec<[f64; 2]> {
+pub(super) fn flat_directions(eigen: &Eigen) -> Vec<[f64; 2]> {
     let [low, high] = eigen.values;
     let steepest = low.abs().max(high.abs());
     if steepest <= EIGENVALUE_TOLERANCE {

@@ -102,14 +102,13 @@ impl BasinsConfig {
         ))
     }
 
-    /// Two end points on a continuum closer than this count as connected: a few cells' width, as the grid
-    /// of starts spreads its end points about that densely along a curve of minima; at most 1/32 of the
-    /// box diagonal, so a coarse grid does not join separate curves.
+    /// Two end points on a continuum closer than this count as connected: two cells' diagonal, as the grid
+    /// of starts spreads its end points about that densely along a curve of minima, and starts in a flat
+    /// region (which do not move) lie one cell apart.
     fn link_distance(&self) -> f64 {
         let b = &self.bounds;
         let side = self.grid as f64;
-        let cell = (b.width() / side).hypot(b.height() / side);
-        (2.0 * cell).min(b.width().hypot(b.height()) / 32.0)
+        2.0 * (b.width() / side).hypot(b.height() / side)
     }
 }
 
