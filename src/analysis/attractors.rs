@@ -42,7 +42,7 @@ const CLASSIFY_WORK: usize = 24;
 const TRACE_STEP_WORK: usize = 4;
 
 /// Branches walked along at most, largest first: bounds the work on a surface with many small pieces of
-/// continuum, whose pieces are then joined by the linking distance alone.
+/// continuum, whose other pieces are then joined only to their neighbours within the link distance.
 const MAX_TRACES: usize = 16;
 
 /// Attractors are ordered by their coordinates rounded to this fraction of the box diagonal.
@@ -180,7 +180,8 @@ impl AttractorSearch {
         }
     }
 
-    /// The attractors sorted by x then y (see [`ORDER_QUANTUM`]), and the index of each end point's attractor; `None` until finished.
+    /// The attractors sorted by x then y (each to a millionth of the box diagonal), and the index of each end
+    /// point's attractor; `None` until finished.
     pub fn result(&self) -> Option<(&[Attractor], &[usize])> {
         match &self.stage {
             Stage::Done {
