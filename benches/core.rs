@@ -12,6 +12,7 @@ use saddle::analysis::{analyze, find_critical_points, symmetric_eigen};
 use saddle::data::Rng;
 use saddle::experiments::Network;
 use saddle::formula::Formula;
+use saddle::optim::{Basins, BasinsConfig, Hyperparameters, OptimizerKind};
 use saddle::presets::preset;
 use saddle::render::{contour_levels, contour_lines, ColorScale, Grid};
 use saddle::surface::LossSurface;
@@ -98,12 +99,43 @@ fn network_hessian(c: &mut Criterion) {
     group.finish();
 }
 
+/// A whole basin map as the page would ask for it: gradient descent with η = 0.01 and at most 300 steps from
+/// each of 128 × 128 starts, then the grouping of where they came to rest. Himmelblau's runs mostly settle
+/// early; on the lecture's surface most are still crawling along the valley after 300 steps.
+fn basin_map(c: &mut Criterion) {
+    let mut group = c.benchmark_group("basins 128x128, gd, 300 steps");
+    group.sampling_mode(SamplingMode::Flat);
+    for name in ["himmelblau", "lecture"] {
+        let Some(p) = preset(name) else { continue };
+        let (formula, bounds) = (p.formula(), p.bounds());
+        let config = BasinsConfig {
+            optimizer: OptimizerKind::Gd,
+            hyper: Hyperparameters {
+                learning_rate: 0.01,
+                ..Hyperparameters::default()
+            },
+            steps: 300,
+            grid: 128,
+            bounds,
+        };
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                let mut basins = Basins::new(config).expect("a valid map");
+                basins.run_to_end(black_box(&formula));
+                basins.attractors().len()
+            })
+        });
+    }
+    group.finish();
+}
+
 criterion_group!(
     benches,
     grid_evaluation,
     contours,
     point_analysis,
     critical_search,
-    network_hessian
+    network_hessian,
+    basin_map
 );
 criterion_main!(benches);

@@ -613,3 +613,76 @@ fn a_long_spectrum_title_fits_its_histogram() {
         }
     }
 }
+
+#[test]
+fn the_slice_chart_draws_the_slice_its_dashed_model_and_a_titled_direction() {
+    use saddle::analysis::slice;
+    use saddle::charts::{draw_slice_chart, model_colour, slice_title};
+    let (formula, _) = lecture();
+    // At the lecture's saddle along (1, 1)/√2: L = (1 − t²/2)², the model 1 − t² curves down.
+    let down = slice(&formula, [0.0, 0.0], [1.0, 1.0], 1.5, 121).unwrap();
+    let svg = render_svg(|area| draw_slice_chart(area, &down, english()));
+    assert_well_formed(&svg);
+    let labels = texts(&svg);
+    let title = "Along d = (0.7071, 0.7071): dᵀHd = −2, curves down";
+    assert_eq!(slice_title(&down, english()), title);
+    for text in [
+        title,
+        "t  (θ = θ′ + t·d)",
+        "L",
+        "L(θ′ + t·d)",
+        "second-order model q(t)",
+    ] {
+        assert!(
+            labels.iter().any(|t| t == text),
+            "{text} missing from {labels:?}"
+        );
+    }
+    // The slice is one ink line (plus its legend sample); the model is vermillion, the colour of a negative
+    // eigenvalue's eigenvector on the map, in many dashes.
+    let ink = (0x1B, 0x1F, 0x24);
+    assert_eq!(strokes_in(&svg, ink), 2, "the slice and its legend sample");
+    let vermillion = (0xD5, 0x5E, 0x00);
+    assert_eq!(model_colour(down.bend()), RGBColor(0xD5, 0x5E, 0x00));
+    assert!(strokes_in(&svg, vermillion) > 10, "dashes of the model");
+    assert_eq!(strokes_in(&svg, (0x00, 0x72, 0xB2)), 0);
+
+    // Along (1, −1)/√2 the model curves up, in the positive eigenvalue's blue; in Chinese the title says so.
+    let up = slice(&formula, [0.0, 0.0], [1.0, -1.0], 1.5, 121).unwrap();
+    let chinese = &strings(Language::Chinese).chart;
+    let svg = render_svg(|area| draw_slice_chart(area, &up, chinese));
+    let labels = texts(&svg);
+    let title = "沿 d = (0.7071, −0.7071)：dᵀHd = 2，向上弯曲";
+    assert!(labels.iter().any(|t| t == title), "{labels:?}");
+    assert!(labels.iter().any(|t| t == "二阶模型 q(t)"), "{labels:?}");
+    assert!(strokes_in(&svg, (0x00, 0x72, 0xB2)) > 10);
+    assert_eq!(strokes_in(&svg, vermillion), 0);
+}
+
+#[test]
+fn slice_chart_labels_stay_on_the_canvas() {
+    use saddle::analysis::slice;
+    use saddle::charts::draw_slice_chart;
+    register_system_font().expect("a system font (Debian: fonts-dejavu-core)");
+    let (formula, _) = lecture();
+    let log = Formula::parse("log(x) + y^2").unwrap();
+    let slices = [
+        slice(&formula, [0.0, 0.0], [1.0, 1.0], 1.5, 101).unwrap(),
+        slice(&formula, [0.0, 0.0], [1.0, 0.0], 2.0, 101).unwrap(),
+        // Steep model against a gentle slice, undefined on the left: both cut to the plot.
+        slice(&log, [0.2, 0.0], [1.0, 0.3], 1.0, 101).unwrap(),
+    ];
+    for language in [Language::English, Language::Chinese] {
+        for size in [(320, 260), (480, 320), (800, 500)] {
+            for s in &slices {
+                let boxes = text_boxes(size, |area| {
+                    draw_slice_chart(area, s, &strings(language).chart).unwrap()
+                });
+                assert!(boxes.len() > 6, "{boxes:?}");
+                for (text, at) in boxes {
+                    assert!(on_canvas(at, size), "{text:?} at {at:?} leaves {size:?}");
+                }
+            }
+        }
+    }
+}

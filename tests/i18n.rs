@@ -317,8 +317,24 @@ fn chart_axis_titles_differ_by_language_except_the_loss_symbol() {
         (en.count, zh.count),
         (en.map_x, zh.map_x),
         (en.map_y, zh.map_y),
+        (en.slice_t, zh.slice_t),
+        (en.slice_model, zh.slice_model),
+        (en.slice_title, zh.slice_title),
+        (en.bends_up, zh.bends_up),
+        (en.bends_down, zh.bends_down),
+        (en.bends_flat, zh.bends_flat),
+        (en.basin_diverged, zh.basin_diverged),
+        (en.basin_still_moving, zh.basin_still_moving),
+        (en.basin_curve, zh.basin_curve),
     ] {
         assert_ne!(english, chinese);
+    }
+    // The slice's curve is a formula in both; its title fills in the direction, dᵀHd and the bend in both.
+    assert_eq!(en.slice_curve, zh.slice_curve);
+    for title in [en.slice_title, zh.slice_title] {
+        for slot in ["{d}", "{c}", "{bend}", "dᵀHd"] {
+            assert!(title.contains(slot), "{title} lacks {slot}");
+        }
     }
 }
 

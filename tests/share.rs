@@ -222,6 +222,18 @@ fn map_mode_and_lesson_step_round_trip_and_are_written_only_when_set() {
 }
 
 #[test]
+fn the_basin_map_mode_round_trips() {
+    let scene = Scene {
+        map: MapMode::Basins,
+        ..Scene::default()
+    };
+    let link = encode(&scene);
+    assert!(link.ends_with("&map=basins"), "{link}");
+    assert_eq!(decode(&link).scene, scene);
+    assert_eq!(MapMode::Basins.name(), "basins");
+}
+
+#[test]
 fn unknown_map_mode_or_lesson_step_falls_back_with_a_notice() {
     let decoded = decode("preset=saddle&map=hessian&lesson=chapter-9&lr=0.5");
     assert_eq!(decoded.scene.map, MapMode::Loss);

@@ -44,11 +44,8 @@ pub struct Continuum {
     pub example: Point,
 }
 
-/// Splits critical points into isolated ones and those lying on a continuum, which it summarizes.
-///
-/// A degenerate point is on a continuum when Newton, started a small step along its flat eigenvector,
-/// settles on a *different* critical point; at an isolated degenerate point (x⁴ + y⁴, the monkey
-/// saddle) it comes back.
+/// Splits critical points into isolated ones and those lying on a continuum ([`on_continuum`]), which it
+/// summarizes.
 pub(super) fn find_continuum<S: LossSurface + ?Sized>(
     surface: &S,
     search: &RootSearch,
@@ -56,10 +53,9 @@ pub(super) fn find_continuum<S: LossSurface + ?Sized>(
     found: Vec<PointAnalysis>,
 ) -> (Vec<PointAnalysis>, Option<Continuum>) {
     let probe_distance = RELATIVE_PROBE_DISTANCE * diagonal(bounds);
-    let (members, isolated): (Vec<_>, Vec<_>) = found.into_iter().partition(|analysis| {
-        analysis.kind == PointKind::Degenerate
-            && has_critical_neighbour(surface, search, analysis, probe_distance)
-    });
+    let (members, isolated): (Vec<_>, Vec<_>) = found
+        .into_iter()
+        .partition(|analysis| on_continuum(surface, search, analysis, probe_distance));
     let continuum = (!members.is_empty()).then(|| {
         let mut members = members;
         if members.len() < TRACE_BELOW {
@@ -71,6 +67,19 @@ pub(super) fn find_continuum<S: LossSurface + ?Sized>(
     (isolated, continuum)
 }
 
+/// Whether a critical point lies on a continuum: it is degenerate, and Newton started `probe_distance`
+/// along its flat eigenvector settles on a *different* critical point. At an isolated degenerate point
+/// (x⁴ + y⁴, the monkey saddle) it comes back.
+pub(super) fn on_continuum<S: LossSurface + ?Sized>(
+    surface: &S,
+    search: &RootSearch,
+    analysis: &PointAnalysis,
+    probe_distance: f64,
+) -> bool {
+    analysis.kind == PointKind::Degenerate
+        && has_critical_neighbour(surface, search, analysis, probe_distance)
+}
+
 /// Walks along the continuum from its first few points, in both senses of every flat direction.
 fn trace_from<S: LossSurface + ?Sized>(
     surface: &S,
@@ -79,15 +88,28 @@ fn trace_from<S: LossSurface + ?Sized>(
     members: &[PointAnalysis],
 ) -> Vec<PointAnalysis> {
     let step = diagonal(bounds) / TRACE_STEPS as f64;
-    let mut traced = Vec::new();
-    for start in members.iter().take(TRACE_STARTS) {
-        for direction in flat_directions(&start.eigen) {
-            for heading in [direction, [-direction[0], -direction[1]]] {
-                traced.extend(trace(surface, search, bounds, start, heading, step));
-            }
-        }
-    }
-    traced
+    members
+        .iter()
+        .take(TRACE_STARTS)
+        .flat_map(|start| trace_branch(surface, search, bounds, start, step, TRACE_STEPS))
+        .collect()
+}
+
+/// The critical points met walking from `start` in both senses of every flat direction, at most `steps`
+/// steps of length `step` each way, within `bounds`.
+pub(super) fn trace_branch<S: LossSurface + ?Sized>(
+    surface: &S,
+    search: &RootSearch,
+    bounds: &Bounds,
+    start: &PointAnalysis,
+    step: f64,
+    steps: usize,
+) -> Vec<PointAnalysis> {
+    flat_directions(&start.eigen)
+        .into_iter()
+        .flat_map(|direction| [direction, [-direction[0], -direction[1]]])
+        .flat_map(|heading| trace(surface, search, bounds, start, heading, step, steps))
+        .collect()
 }
 
 /// One predictor–corrector walk: step along the flat direction, let Newton fall back onto the continuum.
@@ -99,10 +121,11 @@ fn trace<S: LossSurface + ?Sized>(
     start: &PointAnalysis,
     heading: [f64; 2],
     step: f64,
+    steps: usize,
 ) -> Vec<PointAnalysis> {
     let mut path = Vec::new();
     let (mut current, mut heading) = (start.at, heading);
-    for _ in 0..TRACE_STEPS {
+    for _ in 0..steps {
         let guess = [
             current[0] + step * heading[0],
             current[1] + step * heading[1],
@@ -132,7 +155,7 @@ fn trace<S: LossSurface + ?Sized>(
 
 /// The directions in which L does not curve: the flattest eigenvector, or both where the Hessian vanishes
 /// (the crossing of two valleys, a flat region).
-fn flat_directions(eigen: &Eigen) -> Vec<[f64; 2]> {
+pub(super) fn flat_directions(eigen: &Eigen) -> Vec<[f64; 2]> {
     let [low, high] = eigen.values;
     let steepest = low.abs().max(high.abs());
     if steepest <= EIGENVALUE_TOLERANCE {
@@ -192,7 +215,8 @@ impl ContinuumShape {
         }
     }
 
-    fn of(members: &[PointAnalysis]) -> ContinuumShape {
+    /// What the eigenvalue across the continuum says at these members.
+    pub(super) fn of(members: &[PointAnalysis]) -> ContinuumShape {
         let (mut minima, mut maxima) = (false, false);
         for member in members {
             let [low, high] = member.eigen.values;
@@ -305,6 +329,6 @@ fn nearest(points: &[Point], center: Point) -> Option<Point> {
     })
 }
 
-fn separation(a: Point, b: Point) -> f64 {
+pub(super) fn separation(a: Point, b: Point) -> f64 {
     (a[0] - b[0]).hypot(a[1] - b[1])
 }

@@ -5,7 +5,7 @@ use super::gradient_root::{Root, RootSearch};
 use super::{analyze, PointAnalysis, PointKind, GRADIENT_TOLERANCE};
 use crate::bounds::Bounds;
 use crate::sorting::sort_by_number;
-use crate::surface::{LossSurface, Point};
+use crate::surface::{Derivatives, LossSurface, Point};
 
 /// Seeds per side of the grid: enough for the camel's 15 points, cheap enough to rerun on every keystroke.
 const SEEDS_PER_SIDE: usize = 24;
@@ -51,15 +51,7 @@ pub fn find_critical_points<S: LossSurface + ?Sized>(
     surface: &S,
     bounds: &Bounds,
 ) -> CriticalPoints {
-    let seeds: Vec<(Point, _)> = seed_grid(bounds)
-        .map(|seed| (seed, surface.derivatives(seed)))
-        .collect();
-    let largest_gradient = seeds
-        .iter()
-        .filter(|(_, derivatives)| derivatives.is_finite())
-        .map(|(_, derivatives)| derivatives.gradient_norm())
-        .fold(0.0, f64::max);
-    let search = root_search(bounds, largest_gradient);
+    let (search, seeds) = seeded_search(surface, bounds);
     let roots = seeds
         .into_iter()
         .filter_map(|(seed, derivatives)| {
@@ -97,6 +89,22 @@ pub(super) fn is_critical(kind: PointKind) -> bool {
 
 pub(super) fn diagonal(bounds: &Bounds) -> f64 {
     bounds.width().hypot(bounds.height())
+}
+
+/// The root search for `bounds`, with the seed grid's points and derivatives it was scaled by.
+pub(super) fn seeded_search<S: LossSurface + ?Sized>(
+    surface: &S,
+    bounds: &Bounds,
+) -> (RootSearch, Vec<(Point, Derivatives)>) {
+    let seeds: Vec<(Point, Derivatives)> = seed_grid(bounds)
+        .map(|seed| (seed, surface.derivatives(seed)))
+        .collect();
+    let largest_gradient = seeds
+        .iter()
+        .filter(|(_, derivatives)| derivatives.is_finite())
+        .map(|(_, derivatives)| derivatives.gradient_norm())
+        .fold(0.0, f64::max);
+    (root_search(bounds, largest_gradient), seeds)
 }
 
 /// Tolerances scaled to the box and to how steep the surface is on it.

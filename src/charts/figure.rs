@@ -7,15 +7,17 @@ use plotters::prelude::*;
 
 use super::gradient_cloud::GradientCloud;
 use super::legend::{draw_legend, figure_legend, legend_height};
-use super::map::{draw_map_base, draw_map_frame, HeatmapPainter, MapBase, MapFrame};
+use super::map::{
+    draw_attractor_marks, draw_map_base, draw_map_frame, HeatmapPainter, MapBase, MapFrame,
+};
 use super::map_overlay::{draw_map_overlay, MapOverlay};
 use super::palette::PAPER;
 use super::plot_error;
 use crate::analysis::{CriticalPoints, PointAnalysis};
 use crate::bounds::Bounds;
 use crate::i18n::{strings, Language};
-use crate::optim::Run;
-use crate::render::{curvature_grid, curvature_rgba};
+use crate::optim::{Basins, Run};
+use crate::render::{basins_rgba, curvature_grid, curvature_rgba};
 use crate::share::MapMode;
 use crate::surface::LossSurface;
 
@@ -33,10 +35,13 @@ pub struct FigureScene {
     pub critical: CriticalPoints,
     pub point: Option<PointAnalysis>,
     pub runs: Vec<Run>,
-    /// Colours by L, or by curvature class as the page's curvature map does.
+    /// Colours by L, by curvature class as the page's curvature map does, or by basin.
     pub map: MapMode,
     /// The mini-batch gradients at θ′ on a data-defined loss, as the page draws them.
     pub cloud: Option<GradientCloud>,
+    /// The basin map of the race's first optimizer, with the race's steps, when `map` is
+    /// [`MapMode::Basins`].
+    pub basins: Option<Basins>,
 }
 
 /// Draws the figure over the whole of `root`: the map on top, the legend in a band below it.
@@ -58,24 +63,35 @@ pub fn draw_figure<DB: DrawingBackend>(
     let frame = MapFrame::new(figure.bounds, width, map_height, scale);
     let base = MapBase::sample(figure.surface.as_ref(), &frame);
     let words = &strings(Language::English).chart;
-    // The curvature map's cells, as the page sizes them: each its own exact Hessian.
-    let curvature = (figure.map == MapMode::Curvature).then(|| {
-        let (columns, rows) = curvature_grid((base.grid.width, base.grid.height));
-        let rgba = curvature_rgba(figure.surface.as_ref(), figure.bounds, columns, rows);
-        (rgba, (columns, rows))
-    });
+    // Cells in place of L's colours: the curvature map's (sized as the page sizes them, each its own exact
+    // Hessian) or the basin map's.
+    let cells = match (figure.map, &figure.basins) {
+        (MapMode::Curvature, _) => {
+            let (columns, rows) = curvature_grid((base.grid.width, base.grid.height));
+            let rgba = curvature_rgba(figure.surface.as_ref(), figure.bounds, columns, rows);
+            Some((rgba, (columns, rows)))
+        }
+        (MapMode::Basins, Some(basins)) => {
+            let side = basins.config().grid;
+            Some((basins_rgba(basins.labels(), side), (side, side)))
+        }
+        _ => None,
+    };
     draw_map_base(
         &upper,
         &frame,
         &base,
         &figure.critical.points,
-        &mut |rgba, size, area| match &curvature {
+        &mut |rgba, size, area| match &cells {
             Some((cells, size)) => paint_heatmap(cells, *size, area),
             None => paint_heatmap(rgba, size, area),
         },
         words,
-        curvature.is_none(),
+        cells.is_none(),
     )?;
+    if let Some(basins) = &figure.basins {
+        draw_attractor_marks(&upper, &frame, basins.attractors())?;
+    }
     let overlay = MapOverlay {
         point: figure.point.as_ref(),
         runs: &figure.runs,
@@ -90,7 +106,7 @@ pub fn draw_figure<DB: DrawingBackend>(
     draw_map_frame(
         &upper,
         &frame,
-        curvature.is_none().then_some(&base.colours),
+        cells.is_none().then_some(&base.colours),
         words,
     )?;
     draw_legend(&lower, &entries, &figure.caption, scale)

@@ -14,8 +14,10 @@ use crate::analysis::{PointKind, GRADIENT_TOLERANCE};
 use crate::bounds::Bounds;
 use crate::i18n::strings;
 use crate::i18n::Language;
-use crate::optim::RunStatus;
-use crate::render::{CurvatureClass, MapTransform, PlotArea};
+use crate::optim::{Basins, RunStatus, DIVERGED, STILL_MOVING};
+use crate::render::{
+    attractor_rgb, CurvatureClass, MapTransform, PlotArea, DIVERGED_RGB, STILL_MOVING_RGB,
+};
 use crate::share::MapMode;
 
 /// The legend's sizes, in CSS pixels like the map's.
@@ -30,7 +32,7 @@ const PADDING: f64 = 12.0;
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum LegendSymbol {
     CriticalPoint(Marker, RGBColor),
-    /// A colour of the curvature map.
+    /// A colour of the curvature map or the basin map.
     Swatch(RGBColor),
     Trajectory(RGBColor),
     DroppedPoint,
@@ -44,7 +46,7 @@ pub struct LegendEntry {
 }
 
 /// The entries for a figure: all four marked kinds (as on the page), θ′ and its arrows when a point is
-/// dropped, then every race with its outcome.
+/// dropped, the map's colours when they are curvature classes or basins, then every race with its outcome.
 pub fn figure_legend(figure: &FigureScene) -> Vec<LegendEntry> {
     let mut entries: Vec<LegendEntry> = MARKED_KINDS
         .iter()
@@ -92,6 +94,9 @@ pub fn figure_legend(figure: &FigureScene) -> Vec<LegendEntry> {
             }
         }));
     }
+    if let (MapMode::Basins, Some(basins)) = (figure.map, &figure.basins) {
+        entries.extend(basin_entries(basins));
+    }
     entries.extend(figure.runs.iter().map(|run| {
         // A run the link stopped mid-race has not finished: it is still moving when the figure is drawn.
         let status = match run.status() {
@@ -106,13 +111,51 @@ pub fn figure_legend(figure: &FigureScene) -> Vec<LegendEntry> {
     entries
 }
 
+/// One swatch per attractor ("basin of the local minimum (3, 2)"), then the greys of the runs that diverged
+/// or were still moving, when the map has any.
+fn basin_entries(basins: &Basins) -> Vec<LegendEntry> {
+    let words = &strings(Language::English).chart;
+    // Newton leaves rounding crumbs such as 3e-24 where a coordinate is 0: shown as 0.
+    let bounds = basins.config().bounds;
+    let crumb = 1e-9 * bounds.width().hypot(bounds.height());
+    let snapped = |v: f64| if v.abs() <= crumb { 0.0 } else { v };
+    let swatch = |[r, g, b]: [u8; 3], label: String| LegendEntry {
+        symbol: LegendSymbol::Swatch(RGBColor(r, g, b)),
+        label,
+    };
+    let mut entries: Vec<LegendEntry> = basins
+        .attractors()
+        .iter()
+        .enumerate()
+        .map(|(index, attractor)| {
+            let [x, y] = attractor.at.map(|v| crate::numbers::readable(snapped(v)));
+            let what = match (attractor.continuum, attractor.kind) {
+                (Some(_), _) => format!("{} through", words.basin_curve),
+                (None, PointKind::Degenerate) => "the degenerate critical point".to_string(),
+                (None, kind) => format!("the {}", kind_words(kind)),
+            };
+            swatch(attractor_rgb(index), format!("basin of {what} ({x}, {y})"))
+        })
+        .collect();
+    for (label, rgb, words) in [
+        (DIVERGED, DIVERGED_RGB, words.basin_diverged),
+        (STILL_MOVING, STILL_MOVING_RGB, words.basin_still_moving),
+    ] {
+        if basins.labels().contains(&label) {
+            entries.push(swatch(rgb, words.to_string()));
+        }
+    }
+    entries
+}
+
 fn kind_words(kind: PointKind) -> &'static str {
     match kind {
         PointKind::LocalMinimum => "local minimum",
         PointKind::LocalMaximum => "local maximum",
         PointKind::Saddle => "saddle point",
         PointKind::Degenerate => "degenerate",
-        PointKind::Regular | PointKind::Undefined => "",
+        PointKind::Regular => "point",
+        PointKind::Undefined => "",
     }
 }
 

@@ -1,6 +1,7 @@
 //! Loss against step for every racing optimizer run.
 
 use plotters::coord::Shift;
+use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -186,9 +187,17 @@ pub fn draw_loss_chart<DB: DrawingBackend>(
             .map_err(plot_error)?;
     }
     if !runs.is_empty() {
-        draw_legend(
+        let lines: Vec<LegendLine> = runs
+            .iter()
+            .map(|run| LegendLine {
+                label: run.label,
+                colour: rgb(run.color),
+                dashed: false,
+            })
+            .collect();
+        draw_line_legend(
             &chart.plotting_area().strip_coord_spec(),
-            runs,
+            &lines,
             &drawn_paths,
         )?;
     }
@@ -199,36 +208,45 @@ pub fn draw_loss_chart<DB: DrawingBackend>(
 const LEGEND_PADDING: i32 = 6;
 const LEGEND_SAMPLE: i32 = 20;
 const LEGEND_GAP: i32 = 6;
+/// Dash and gap of a dashed line's sample: two dashes in the sample's length.
+const LEGEND_DASH: u32 = 5;
 /// A point in the plot area's pixels, from its top left.
-type Pixel = (i32, i32);
+pub(super) type Pixel = (i32, i32);
 
 /// How far the legend stands in from the plot's edges.
 const LEGEND_INSET: i32 = 10;
 /// Lines are followed in steps of at most this many pixels when counting what a legend box would hide.
 const LINE_SAMPLE_PX: i32 = 4;
 
-/// The runs' labels in a box at the edge of `plot` where it hides least of the drawn `paths` (plot pixels; see
-/// [`quietest_place`]), each after a sample of its line. Drawn here, not by plotters' series labels, because
-/// those measure text with the font directly while this measures through the backend (the page's canvas
-/// measures a label itself instead of laying out the page).
-fn draw_legend<DB: DrawingBackend>(
+/// One line of a chart's legend: a sample of the line, solid or dashed, and its label.
+pub(super) struct LegendLine<'a> {
+    pub label: &'a str,
+    pub colour: RGBColor,
+    pub dashed: bool,
+}
+
+/// The lines' labels in a box at the edge of `plot` where it hides least of the drawn `paths` (plot pixels;
+/// see [`quietest_place`]), each after a sample of its line. Drawn here, not by plotters' series labels,
+/// because those measure text with the font directly while this measures through the backend (the page's
+/// canvas measures a label itself instead of laying out the page).
+pub(super) fn draw_line_legend<DB: DrawingBackend>(
     plot: &DrawingArea<DB, Shift>,
-    runs: &[Trajectory],
+    lines: &[LegendLine],
     paths: &[Vec<Pixel>],
 ) -> Result<(), String> {
     let style = (FONT, 14).into_font().color(&BLACK);
     let mut widest = 0;
     let mut tallest = 0;
-    for run in runs {
+    for line in lines {
         let (width, height) = plot
-            .estimate_text_size(run.label, &style)
+            .estimate_text_size(line.label, &style)
             .map_err(plot_error)?;
         widest = widest.max(width as i32);
         tallest = tallest.max(height as i32);
     }
     let row = tallest.max(14) + 2;
     let width = 2 * LEGEND_PADDING + LEGEND_SAMPLE + LEGEND_GAP + widest;
-    let height = 2 * LEGEND_PADDING + row * runs.len() as i32;
+    let height = 2 * LEGEND_PADDING + row * lines.len() as i32;
     let (plot_width, plot_height) = plot.dim_in_pixel();
     let (left, top) = quietest_place(
         (plot_width as i32, plot_height as i32),
@@ -240,17 +258,25 @@ fn draw_legend<DB: DrawingBackend>(
         .and_then(|_| plot.draw(&Rectangle::new(corners, BLACK.mix(0.3))))
         .map_err(plot_error)?;
     let label_style = style.pos(Pos::new(HPos::Left, VPos::Center));
-    for (index, run) in runs.iter().enumerate() {
+    for (index, line) in lines.iter().enumerate() {
         let y = top + LEGEND_PADDING + row * index as i32 + row / 2;
         let sample_left = left + LEGEND_PADDING;
         let sample_right = sample_left + LEGEND_SAMPLE;
-        plot.draw(&PathElement::new(
-            vec![(sample_left, y), (sample_right, y)],
-            rgb(run.color).stroke_width(3),
-        ))
+        let sample = vec![(sample_left, y), (sample_right, y)];
+        let stroke = line.colour.stroke_width(3);
+        if line.dashed {
+            plot.draw(&DashedPathElement::new(
+                sample,
+                LEGEND_DASH,
+                LEGEND_DASH,
+                stroke,
+            ))
+        } else {
+            plot.draw(&PathElement::new(sample, stroke))
+        }
         .and_then(|_| {
             plot.draw(&Text::new(
-                run.label,
+                line.label,
                 (sample_right + LEGEND_GAP, y),
                 label_style.clone(),
             ))

@@ -10,7 +10,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::palette::{critical_marker, Marker, INK, PAPER};
 use super::{plot_error, FONT};
-use crate::analysis::CriticalPoint;
+use crate::analysis::{Attractor, CriticalPoint};
 use crate::bounds::Bounds;
 use crate::i18n::ChartWords;
 use crate::render::{
@@ -33,6 +33,8 @@ const CONTOUR_LEVELS: usize = 10;
 const TITLE_RISE: f64 = 10.0;
 /// Critical-point symbols' radius in CSS pixels.
 pub const MARKER_RADIUS: f64 = 7.0;
+/// The ring around a basin's attractor, in CSS pixels: clear of the critical-point symbol inside it.
+const ATTRACTOR_RING_RADIUS: f64 = 12.0;
 
 /// Where the map goes on its backend and how big a CSS pixel is there.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -143,7 +145,7 @@ pub type HeatmapPainter<'a> =
 
 /// Draws the whole base layer: paper, heatmap (through `paint_heatmap`), contours, critical points, then the
 /// axes around them, titled in `words`, and the colour bar of L when the heatmap shows L (`colour_bar`; the
-/// curvature map's colours are classes, explained by a legend instead).
+/// curvature and basin maps' colours are classes, explained by a legend instead).
 pub fn draw_map_base<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     frame: &MapFrame,
@@ -307,6 +309,28 @@ fn ticks(min: f64, max: f64, count: usize) -> Vec<(f64, String)> {
         .into_iter()
         .map(|v| (v, crate::numbers::tick(v, step)))
         .collect()
+}
+
+/// Rings each attractor of a basin map that lies in the box: where that basin's runs come to rest (for a
+/// curve of critical points, its point nearest the box centre). Ink on a paper halo, to read on any basin's
+/// colour; the critical-point symbol, if any, shows inside.
+pub fn draw_attractor_marks<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    frame: &MapFrame,
+    attractors: &[Attractor],
+) -> Result<(), String> {
+    let radius = frame.px(ATTRACTOR_RING_RADIUS).round() as i32;
+    let halo = PAPER.stroke_width(frame.px(4.5).max(3.0) as u32);
+    let ring = INK.stroke_width(frame.px(2.0).max(1.0) as u32);
+    for attractor in attractors {
+        if frame.transform.bounds.contains(attractor.at) {
+            let at = frame.pixel(attractor.at);
+            root.draw(&Circle::new(at, radius, halo))
+                .and_then(|_| root.draw(&Circle::new(at, radius, ring)))
+                .map_err(plot_error)?;
+        }
+    }
+    Ok(())
 }
 
 /// A critical-point symbol with a white halo, so it reads on every colour of the heatmap.

@@ -17,6 +17,7 @@ mod map;
 mod map_overlay;
 mod min_ratio;
 pub mod palette;
+mod slice_chart;
 mod surface3d;
 
 pub use eigen_histogram::{draw_eigen_histogram, eigenvalue_bins, Bin, HISTOGRAM_BINS};
@@ -31,7 +32,8 @@ pub use heatmap_image::blit_heatmap;
 pub use legend::{figure_legend, LegendEntry, LegendSymbol};
 pub use loss_chart::draw_loss_chart;
 pub use map::{
-    draw_map_base, draw_map_frame, draw_marker, HeatmapPainter, MapBase, MapFrame, MARKER_RADIUS,
+    draw_attractor_marks, draw_map_base, draw_map_frame, draw_marker, HeatmapPainter, MapBase,
+    MapFrame, MARKER_RADIUS,
 };
 pub use map_overlay::{
     draw_arrow, draw_map_marks, draw_map_model, draw_map_overlay, draw_point, draw_point_marks,
@@ -39,6 +41,7 @@ pub use map_overlay::{
     TRAJECTORY_CASING_OPACITY,
 };
 pub use min_ratio::{dot_opacity, draw_min_ratio_chart, CRITICAL_GRADIENT_NORM};
+pub use slice_chart::{draw_slice_chart, model_colour, slice_title};
 pub use surface3d::{draw_surface3d, SurfaceView, Trajectory, MESH_CELLS};
 
 use plotters::coord::Shift;

@@ -9,6 +9,7 @@ COMMANDS:
   analyze          value, gradient, Hessian, eigenvalues and kind of one point
   critical-points  every isolated critical point in a box, classified
   run              one optimizer's trajectory and final status
+  basins           label every start of a grid by where one optimizer ends (basins of attraction)
   min-ratio        train a small network to ∇L ≈ 0 from random starts; Hessian spectrum of each end
   render           a share link's scene as an SVG or PNG figure (map, critical points, θ′, races, legend)
   presets          the named surfaces, with their boxes and descriptions
@@ -52,6 +53,24 @@ Example:
   saddle run --preset lecture --from=0.3,0.2 --optimizer momentum --lr 0.05 --beta 0.9 --steps 200
 SGD leaving the saddle that gd stalls at:
   saddle run --preset lecture-data --from=0.6,-0.6 --optimizer sgd --batch 2 --seed 1 --lr 0.1 --steps 300";
+
+const BASINS: &str = "\
+saddle basins (--expr FORMULA | --preset NAME) [--box=XMIN,XMAX,YMIN,YMAX] [--optimizer NAME] [--lr LR]
+              [--beta B] [--steps N] [--grid G] [--batch B] [--seed S]
+
+Runs the optimizer (as `saddle run` does) from the centre of every cell of a G x G grid over the
+box and labels each start by where its run ends. Prints {attractors: [{at, kind, continuum}, ...],
+labels: [[...G labels...], ... G rows]}. Row i is y = ymin + (i + 1/2)(ymax - ymin)/G (row 0 at
+the bottom), column j is x = xmin + (j + 1/2)(xmax - xmin)/G. A label is the index of the
+attractor the run came to rest at, -1 if it diverged (or L is undefined at the start), -2 if it
+was not at rest after N steps. An attractor is a critical point (at, kind as in `saddle analyze`;
+continuum null) or one connected branch of a curve of critical points, such as the valley
+x*y = 1 of the lecture's network (at: its point nearest the box centre; continuum: minima,
+maxima, mixed or flat). A preset brings its own box. Defaults: --optimizer gd --lr 0.01
+--beta 0.9 --steps 300 --grid 64; G is 2 to 512, N is 1 to 10000.
+
+Example:
+  saddle basins --preset himmelblau --optimizer gd --lr 0.01 --steps 300 --grid 32";
 
 const MIN_RATIO: &str = "\
 saddle min-ratio [--params P] [--runs R] [--seed S] [--training-steps T] [--solver-iterations K]
@@ -104,6 +123,7 @@ pub fn usage(command: &str) -> Option<&'static str> {
         "analyze" => Some(ANALYZE),
         "critical-points" => Some(CRITICAL_POINTS),
         "run" => Some(RUN),
+        "basins" => Some(BASINS),
         "min-ratio" => Some(MIN_RATIO),
         "render" => Some(RENDER),
         "presets" => Some(PRESETS),

@@ -17,7 +17,7 @@ pub fn run(argv: &[String]) -> Result<String, String> {
     }
     let Some(usage) = help::usage(command) else {
         return Err(format!(
-            "unknown command '{command}'; try: analyze, critical-points, run, min-ratio, render, presets (or --help)"
+            "unknown command '{command}'; try: analyze, critical-points, run, basins, min-ratio, render, presets (or --help)"
         ));
     };
     let args = Args::parse(rest)?;
@@ -28,6 +28,7 @@ pub fn run(argv: &[String]) -> Result<String, String> {
         "analyze" => commands::analyze(&args),
         "critical-points" => commands::critical_points(&args),
         "run" => commands::run(&args),
+        "basins" => commands::basins(&args),
         "min-ratio" => commands::min_ratio(&args),
         "render" => render::render(&args),
         _ => commands::presets(&args),

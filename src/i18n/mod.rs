@@ -133,6 +133,22 @@ pub struct ChartWords {
     pub map_x: &'static str,
     pub map_y: &'static str,
     pub colour_bar: &'static str,
+    /// The slice chart's horizontal axis: t in θ′ + t·d.
+    pub slice_t: &'static str,
+    /// The slice chart's legend: L along the line, and its dashed second-order model.
+    pub slice_curve: &'static str,
+    pub slice_model: &'static str,
+    /// The slice chart's title, with `{d}` for the direction, `{c}` for dᵀHd and `{bend}` for one of the
+    /// three words after it.
+    pub slice_title: &'static str,
+    pub bends_up: &'static str,
+    pub bends_down: &'static str,
+    pub bends_flat: &'static str,
+    /// The basin map's legend: runs that diverged, runs still moving after the step limit, and an
+    /// attractor that is a whole curve of critical points rather than one point.
+    pub basin_diverged: &'static str,
+    pub basin_still_moving: &'static str,
+    pub basin_curve: &'static str,
 }
 
 /// Where the minimum-ratio experiment stands, as its status line tells it.

@@ -1,9 +1,11 @@
 //! Optimizers racing over a loss surface, from plain gradient descent to saddle-aware Newton variants.
 //!
 //! Each optimizer is a small state machine behind the private `Optimizer` trait; a [`Run`] drives one from a
-//! start point, records its trajectory and decides when it has converged, stalled or diverged.
+//! start point, records its trajectory and decides when it has converged, stalled or diverged; [`Basins`]
+//! runs one from every cell of a grid.
 
 mod adaptive;
+mod basins;
 mod descent;
 mod eigen_escape;
 mod escape;
@@ -12,6 +14,10 @@ mod newton;
 mod race;
 mod run;
 
+pub use basins::{
+    Basins, BasinsConfig, BasinsProgress, DIVERGED, MAX_BASIN_GRID, MAX_BASIN_STEPS,
+    MIN_BASIN_GRID, PENDING, STILL_MOVING,
+};
 pub use eigen_escape::MIN_ESCAPE_LENGTH;
 pub use escape::EscapeAnimation;
 pub use kind::OptimizerKind;

@@ -3,6 +3,7 @@
 //! Pure numbers in, pixels and line segments out: no web types, so every piece is tested natively
 //! and the wasm front end only copies the results onto a canvas.
 
+mod basins;
 mod colormap;
 mod contour;
 mod curvature;
@@ -13,6 +14,9 @@ mod orientation;
 mod taylor;
 mod view;
 
+pub use basins::{
+    attractor_rgb, basin_rgb, basins_rgba, BASIN_RGB, DIVERGED_RGB, STILL_MOVING_RGB,
+};
 pub use colormap::{heatmap_rgba, viridis, ColorScale, UNDEFINED_RGB};
 pub use contour::{contour_levels, contour_lines, MAX_CONTOUR_LEVELS};
 pub use curvature::{

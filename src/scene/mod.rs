@@ -19,8 +19,11 @@ use crate::analysis::{analyze, find_critical_points, CriticalPoints, PointAnalys
 use crate::bounds::Bounds;
 use crate::charts::GradientCloud;
 use crate::data::gradient_cloud;
-use crate::optim::{Hyperparameters, Race};
+use crate::optim::{BasinsConfig, Hyperparameters, OptimizerKind, Race};
 use crate::share::Scene;
+
+/// Cells per side of a basin map: fine enough for a slide, quick enough to fill in a worker.
+pub const BASIN_GRID: usize = 128;
 
 /// Mini-batch gradients drawn in the cloud at θ′: enough to show its spread, few enough to redraw every frame.
 pub const CLOUD_SAMPLES: usize = 40;
@@ -50,6 +53,22 @@ pub fn resolve(scene: &Scene) -> Resolved {
         bounds,
         point,
         race,
+    }
+}
+
+/// The basin map of a scene's `map=basins`: its first optimizer (gradient descent if none) with its
+/// hyperparameters and `steps` steps, over `bounds`, on a [`BASIN_GRID`]² grid.
+pub fn basins_config(scene: &Scene, bounds: Bounds, steps: usize) -> BasinsConfig {
+    BasinsConfig {
+        optimizer: scene
+            .optimizers
+            .first()
+            .copied()
+            .unwrap_or(OptimizerKind::Gd),
+        hyper: scene.hyperparameters(),
+        steps,
+        grid: BASIN_GRID,
+        bounds,
     }
 }
 

@@ -68,16 +68,20 @@ pub enum MapMode {
     Loss,
     /// The curvature class of the Hessian at each cell (bowl, cap, saddle…).
     Curvature,
+    /// Each start coloured by where the race's first optimizer ends from it: its basin of attraction
+    /// ([`crate::optim::Basins`]).
+    Basins,
 }
 
 impl MapMode {
-    pub const ALL: [MapMode; 2] = [MapMode::Loss, MapMode::Curvature];
+    pub const ALL: [MapMode; 3] = [MapMode::Loss, MapMode::Curvature, MapMode::Basins];
 
     /// The name used in links (`map=curvature`).
     pub fn name(self) -> &'static str {
         match self {
             MapMode::Loss => "loss",
             MapMode::Curvature => "curvature",
+            MapMode::Basins => "basins",
         }
     }
 }

@@ -165,7 +165,7 @@ impl MapView {
         let mode = self.mode;
         // The curvature map's cells have their own size: a preview would only compute them twice.
         let grid = match (detail, mode) {
-            (Detail::Preview, MapMode::Loss) => preview_grid(full),
+            (Detail::Preview, MapMode::Loss | MapMode::Basins) => preview_grid(full),
             _ => full,
         };
         let current = self.sampled.as_ref().is_some_and(|sampled| {
@@ -179,7 +179,8 @@ impl MapView {
             dom::report(self.canvas.set_attribute("data-detail", shown));
             let base = MapBase::of_grid(Grid::sample(surface, bounds, grid.0, grid.1));
             match mode {
-                MapMode::Loss => put_heatmap(&self.heat, &base.rgba, grid)?,
+                // A basins link shows the heatmap of L here.
+                MapMode::Loss | MapMode::Basins => put_heatmap(&self.heat, &base.rgba, grid)?,
                 MapMode::Curvature => {
                     let (rgba, size) = curvature_mode::cells(surface, bounds, &frame);
                     put_heatmap(&self.heat, &rgba, size)?
@@ -206,7 +207,7 @@ impl MapView {
             &critical.points,
             &mut |_, _, area| stretch_heatmap(heat, target, area),
             words,
-            mode == MapMode::Loss,
+            mode != MapMode::Curvature,
         )
     }
 
