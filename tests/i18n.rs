@@ -41,10 +41,19 @@ fn every_label_exists_and_is_filled_in_every_language() {
 fn the_lectures_terms_in_chinese() {
     let zh = strings(Language::Chinese);
     assert_eq!(zh.point_kind(PointKind::Saddle), "鞍点");
-    assert_eq!(zh.point_kind(PointKind::LocalMinimum), "局部最小值");
-    assert_eq!(zh.point_kind(PointKind::LocalMaximum), "局部最大值");
-    assert!(zh.point_kind(PointKind::Degenerate).starts_with("退化"));
+    // The standard terms: 局部极小值 / 局部极大值, 退化临界点.
+    assert_eq!(zh.point_kind(PointKind::LocalMinimum), "局部极小值");
+    assert_eq!(zh.point_kind(PointKind::LocalMaximum), "局部极大值");
+    assert!(zh
+        .point_kind(PointKind::Degenerate)
+        .starts_with("退化临界点"));
     assert_eq!(zh.run_status(RunStatus::StalledAtSaddle), "停滞在鞍点");
+    assert_eq!(
+        zh.run_status(RunStatus::StalledAtMaximum),
+        "停滞在局部极大值"
+    );
+    assert!(zh.run_status(RunStatus::Converged).contains("局部极小值"));
+    assert_eq!((zh.marked_kind)(PointKind::Degenerate), Some("退化临界点"));
     assert_eq!(zh.optimizer(OptimizerKind::Gd), "梯度下降");
     assert_eq!(zh.optimizer(OptimizerKind::Momentum), "动量法");
     assert_eq!((zh.marked_kind)(PointKind::Regular), None);
@@ -77,7 +86,9 @@ fn every_family_is_named_and_distinct_in_every_language() {
         let statuses = [
             RunStatus::Running,
             RunStatus::Converged,
+            RunStatus::StalledFlat,
             RunStatus::StalledAtSaddle,
+            RunStatus::StalledAtMaximum,
             RunStatus::Diverged,
             RunStatus::MaxSteps,
         ]
@@ -232,7 +243,7 @@ fn continua_are_described_in_both_languages_and_the_cli_keeps_its_english() {
     );
     assert_eq!(
         continuum(Language::Chinese, &valley),
-        "一条梯度为零的最小值曲线（例如经过 (1, 1)）"
+        "一条梯度为零的极小值曲线（例如经过 (1, 1)）"
     );
     assert_eq!(
         strings(Language::English).continuum_hint(&valley),
@@ -240,7 +251,7 @@ fn continua_are_described_in_both_languages_and_the_cli_keeps_its_english() {
     );
     assert_eq!(
         strings(Language::Chinese).continuum_hint(&valley),
-        "未逐一标出：一条梯度为零的最小值曲线（例如经过 (1, 1)）。"
+        "未逐一标出：一条梯度为零的极小值曲线（例如经过 (1, 1)）。"
     );
 }
 

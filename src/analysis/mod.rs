@@ -11,5 +11,8 @@ mod taylor;
 pub use continuum::{Continuum, ContinuumShape};
 pub use critical::{find_critical_points, CriticalPoint, CriticalPoints};
 pub use eigen::{symmetric_eigen, Eigen};
-pub use point::{analyze, classify, PointAnalysis, PointKind, GRADIENT_TOLERANCE};
+pub use point::{
+    analyze, curvature_signs, model_distance, EigenSign, PointAnalysis, PointKind,
+    LENGTH_TOLERANCE, RELATIVE_EIGENVALUE_TOLERANCE, SIGN_MARGIN,
+};
 pub use taylor::taylor_value;

@@ -10,7 +10,6 @@ use super::map::{draw_marker, MapFrame, MARKER_RADIUS};
 use super::map_overlay::{draw_arrow_between, draw_point};
 use super::palette::{critical_marker, eigen_colour, optimizer_colour, Marker, INK, MARKED_KINDS};
 use super::{plot_error, FONT};
-use crate::analysis::{PointKind, GRADIENT_TOLERANCE};
 use crate::bounds::Bounds;
 use crate::i18n::strings;
 use crate::render::{CurvatureClass, MapTransform, PlotArea};
@@ -44,12 +43,14 @@ pub struct LegendEntry {
 /// The entries for a figure: all four marked kinds (as on the page), θ′ and its arrows when a point is
 /// dropped, then every race with its outcome.
 pub fn figure_legend(figure: &FigureScene) -> Vec<LegendEntry> {
+    let words = strings(Language::English);
     let mut entries: Vec<LegendEntry> = MARKED_KINDS
         .iter()
         .filter_map(|&kind| {
-            critical_marker(kind).map(|(marker, colour)| LegendEntry {
+            let (marker, colour) = critical_marker(kind)?;
+            Some(LegendEntry {
                 symbol: LegendSymbol::CriticalPoint(marker, colour),
-                label: kind_words(kind).to_string(),
+                label: (words.marked_kind)(kind)?.to_string(),
             })
         })
         .collect();
@@ -59,7 +60,7 @@ pub fn figure_legend(figure: &FigureScene) -> Vec<LegendEntry> {
             label: "θ′ (dropped point)".into(),
         });
         if point.derivatives.is_finite() {
-            if point.derivatives.gradient_norm() > GRADIENT_TOLERANCE {
+            if !point.kind.is_critical() {
                 entries.push(LegendEntry {
                     symbol: LegendSymbol::Arrow(INK),
                     label: "∇L (uphill)".into(),
@@ -81,7 +82,6 @@ pub fn figure_legend(figure: &FigureScene) -> Vec<LegendEntry> {
         }
     }
     if figure.map == MapMode::Curvature {
-        let words = strings(Language::English);
         entries.extend(CurvatureClass::ALL.iter().map(|&class| {
             let [r, g, b] = class.rgb();
             LegendEntry {
@@ -95,21 +95,11 @@ pub fn figure_legend(figure: &FigureScene) -> Vec<LegendEntry> {
         label: format!(
             "{} ({}, {} steps)",
             run.kind().label(),
-            run.status().name().replace('-', " "),
+            words.run_status(run.status()),
             run.steps()
         ),
     }));
     entries
-}
-
-fn kind_words(kind: PointKind) -> &'static str {
-    match kind {
-        PointKind::LocalMinimum => "local minimum",
-        PointKind::LocalMaximum => "local maximum",
-        PointKind::Saddle => "saddle point",
-        PointKind::Degenerate => "degenerate",
-        PointKind::Regular | PointKind::Undefined => "",
-    }
 }
 
 /// Backend pixels the legend needs at this width: the caption row and the entries wrapped into rows.

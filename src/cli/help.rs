@@ -43,7 +43,14 @@ saddle run (--expr FORMULA | --preset NAME) --from=X,Y [--optimizer NAME] [--lr 
 Prints {optimizer, trajectory: [[x0, y0], ...] (start first), losses, steps, status}.
 Optimizers: gd, momentum, nesterov, rmsprop, adam, adagrad, newton, saddle-free-newton,
 eigen-escape, sgd (default gd). --beta is momentum's and Nesterov's β. Defaults: --lr 0.01
---beta 0.9 --steps 100. Status: converged | stalled-at-saddle | diverged | max-steps.
+--beta 0.9 --steps 100. The run is at rest when its point is critical (as in `saddle analyze`)
+and its next step is at most 1e-6 long. Status:
+  converged           at rest, every eigenvalue clearly positive: a strict local minimum
+  stalled-flat        at rest, none clearly negative but one ≈ 0: the test cannot decide
+  stalled-at-saddle   at rest, some eigenvalue clearly negative and not all
+  stalled-at-maximum  at rest, every eigenvalue clearly negative: a strict local maximum
+  diverged            the next point was undefined or beyond ±1e6
+  max-steps           not at rest after --steps steps
 sgd steps on the gradient of a random mini-batch of --batch B training examples (default 8)
 drawn with --seed S (default 0) on a dataset preset such as lecture-data; on a formula it is gd.
 Its status is judged on the full gradient.

@@ -194,7 +194,9 @@ fn point_kind(kind: PointKind) -> &'static str {
         PointKind::LocalMinimum => "local minimum",
         PointKind::LocalMaximum => "local maximum",
         PointKind::Saddle => "saddle point",
-        PointKind::Degenerate => "degenerate (test inconclusive: an eigenvalue ≈ 0)",
+        PointKind::Degenerate => {
+            "degenerate critical point (an eigenvalue ≈ 0: the second-order test cannot decide)"
+        }
         PointKind::Undefined => "undefined here",
     }
 }
@@ -212,8 +214,10 @@ fn marked_kind(kind: PointKind) -> Option<&'static str> {
 fn run_status(status: RunStatus) -> &'static str {
     match status {
         RunStatus::Running => "running",
-        RunStatus::Converged => "converged",
+        RunStatus::Converged => "converged (local minimum)",
+        RunStatus::StalledFlat => "stalled where λ ≈ 0 (test undecided)",
         RunStatus::StalledAtSaddle => "stalled at a saddle",
+        RunStatus::StalledAtMaximum => "stalled at a maximum",
         RunStatus::Diverged => "diverged",
         RunStatus::MaxSteps => "max steps",
     }
