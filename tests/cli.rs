@@ -34,6 +34,7 @@ fn analyze_prints_the_lecture_example() {
     let h = std::f64::consts::FRAC_1_SQRT_2;
     assert_close(&numbers(&out["eigenvectors"]), &[h, h, h, -h]);
     assert_eq!(out["kind"], "saddle");
+    assert_eq!(out["not_a_minimum"], true);
     assert_close(&numbers(&out["escape"]["direction"]), &[h, h]);
 }
 
@@ -97,6 +98,20 @@ fn the_issues_runs_get_the_statuses_the_mathematics_supports() {
         ]),
         "stalled-flat"
     );
+}
+
+#[test]
+fn a_degenerate_point_with_a_negative_eigenvalue_is_said_not_to_be_a_minimum() {
+    let out = json(&["analyze", "--expr", "-y^2 + x^4", "--at=0,0"]);
+    assert_eq!(out["kind"], "degenerate");
+    assert_eq!(out["not_a_minimum"], true);
+    assert_close(&numbers(&out["escape"]["direction"]), &[0.0, 1.0]);
+    assert_eq!(out["escape"]["eigenvalue"], -2.0);
+    let undecided = json(&["analyze", "--expr", "x^2 - y^4", "--at=0,0"]);
+    assert_eq!(undecided["kind"], "degenerate");
+    assert_eq!(undecided["not_a_minimum"], false);
+    let regular = json(&["analyze", "--expr", "x^2 + y^2", "--at=1,0"]);
+    assert_eq!(regular["not_a_minimum"], Value::Null);
 }
 
 #[test]

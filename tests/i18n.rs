@@ -1,6 +1,6 @@
 //! The page's words: every label in every language, the browser's language, and translated errors.
 
-use saddle::analysis::{find_critical_points, PointKind};
+use saddle::analysis::{analyze, find_critical_points, PointKind};
 use saddle::data::DATASET_PRESETS;
 use saddle::experiments::MinRatioRun;
 use saddle::formula::Formula;
@@ -68,6 +68,37 @@ fn the_lectures_terms_in_chinese() {
     assert_eq!(en.curvature(CurvatureClass::Bowl), "bowl-like: both λ > 0");
     assert_eq!((en.step_of)(3, 7), "Step 3 of 7");
     assert_eq!((zh.step_of)(3, 7), "第 3 步，共 7 步");
+}
+
+#[test]
+fn a_degenerate_point_is_not_a_minimum_when_an_eigenvalue_is_clearly_negative() {
+    let point = |text: &str| analyze(&Formula::parse(text).unwrap(), [0.0, 0.0]);
+    // −y² + x⁴: H = diag(0, −2). λ = 0 leaves saddle or maximum open; λ = −2 rules out a minimum.
+    let not_minimum = point("-y^2 + x^4");
+    // x² − y⁴: H = diag(2, 0). Nothing clearly negative: the test cannot decide.
+    let undecided = point("x^2 - y^4");
+    assert_eq!(
+        (not_minimum.kind, undecided.kind),
+        (PointKind::Degenerate, PointKind::Degenerate)
+    );
+    let (en, zh) = (strings(Language::English), strings(Language::Chinese));
+    assert_eq!(
+        en.point_verdict(&not_minimum),
+        "degenerate critical point, but not a minimum: λ₁ < 0 (a saddle or a maximum; L falls along u)"
+    );
+    assert_eq!(
+        zh.point_verdict(&not_minimum),
+        "退化临界点，但不是极小值：λ₁ < 0（是鞍点或极大值；沿 u 方向 L 下降）"
+    );
+    assert_eq!(
+        en.point_verdict(&undecided),
+        en.point_kind(PointKind::Degenerate)
+    );
+    assert!(en.point_verdict(&undecided).contains("cannot decide"));
+    assert!(zh.point_verdict(&undecided).contains("无法判定"));
+    // Other kinds read as their kind.
+    assert_eq!(en.point_verdict(&point("x^2 - y^2")), "saddle point");
+    assert_eq!(zh.point_verdict(&point("-(x^2 + y^2)")), "局部极大值");
 }
 
 #[test]

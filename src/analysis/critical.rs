@@ -35,6 +35,9 @@ pub struct CriticalPoint {
     /// `eigenvectors[i]` is the unit eigenvector of `eigenvalues[i]`.
     pub eigenvectors: [[f64; 2]; 2],
     pub kind: PointKind,
+    /// The second-order test proves it is not a local minimum: an eigenvalue is clearly negative (true
+    /// for every saddle and maximum, and for a degenerate point with λ₁ < −ε·Λ).
+    pub not_a_minimum: bool,
 }
 
 /// The critical points of a box, sorted by x then y, and any curve or region of them that cannot be listed.
@@ -89,6 +92,7 @@ impl From<&PointAnalysis> for CriticalPoint {
             eigenvalues: analysis.eigen.values,
             eigenvectors: analysis.eigen.vectors,
             kind: analysis.kind,
+            not_a_minimum: analysis.not_a_minimum() == Some(true),
         }
     }
 }

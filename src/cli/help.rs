@@ -21,7 +21,13 @@ saddle analyze (--expr FORMULA | --preset NAME) --at=X,Y
 
 Prints {value, gradient, hessian, eigenvalues (ascending), eigenvectors (unit, one per
 eigenvalue), kind (regular | local-minimum | local-maximum | saddle | degenerate | undefined),
-escape (the unit eigenvector of a negative eigenvalue, or null)}.
+not_a_minimum, escape (the unit eigenvector of a clearly negative eigenvalue, or null)}.
+The point is critical when the critical point of its quadratic model lies within 1e-6 (in the
+units of x and y). An eigenvalue is ≈ 0 when |λ| ≤ 1e-6·max|λ|, or, at a critical point, when it
+would change sign within 4e-6 (by its exact third derivatives). None of it depends on the units
+of L. degenerate: critical with an eigenvalue ≈ 0, so the second-order test cannot decide, unless
+another eigenvalue is clearly negative: then not_a_minimum is true (a saddle or a maximum).
+not_a_minimum is null at a regular or undefined point.
 
 Example:
   saddle analyze --expr '(1 - x*y)^2' --at=0,0";
@@ -29,7 +35,8 @@ Example:
 const CRITICAL_POINTS: &str = "\
 saddle critical-points (--expr FORMULA | --preset NAME) [--box=XMIN,XMAX,YMIN,YMAX] [--detail]
 
-Prints [{at, value, eigenvalues, eigenvectors, kind}, ...]. A preset brings its own box.
+Prints [{at, value, eigenvalues, eigenvectors, kind, not_a_minimum}, ...] (kinds and
+not_a_minimum as in `saddle analyze`). A preset brings its own box.
 --detail prints {box, points, continuum} instead, where continuum describes a whole curve of
 critical points (like the valley x*y = 1 of the lecture's network) when one is found.
 

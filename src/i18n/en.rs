@@ -56,6 +56,8 @@ pub static STRINGS: Strings = Strings {
         point_empty: "Click the map to drop a point.",
         hessian_caption: "Hessian H",
         eigen_caption: "Eigenvalues λ and eigenvectors u of H",
+        degenerate_not_minimum: "degenerate critical point, but not a minimum: λ₁ < 0 \
+                                 (a saddle or a maximum; L falls along u)",
         taylor_toggle: "Taylor model",
         taylor_hint: "Dotted: the second-order Taylor model around θ′.",
         escape_button: "Escape along u",

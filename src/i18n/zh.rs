@@ -59,6 +59,7 @@ pub static STRINGS: Strings = Strings {
         point_empty: "点击平面图放置一个点。",
         hessian_caption: "海森矩阵 H",
         eigen_caption: "H 的特征值 λ 与特征向量 u",
+        degenerate_not_minimum: "退化临界点，但不是极小值：λ₁ < 0（是鞍点或极大值；沿 u 方向 L 下降）",
         taylor_toggle: "泰勒模型",
         taylor_hint: "虚线：θ′ 处的二阶泰勒模型。",
         escape_button: "沿 u 逃离",
