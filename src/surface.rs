@@ -1,7 +1,7 @@
 //! What every analysis and optimizer needs from a loss surface: values and exact derivatives.
 
 use nalgebra::SVector;
-use num_dual::{hessian, Dual2SVec64};
+use num_dual::{hessian, third_partial_derivative, Dual2SVec64, HyperHyperDual64};
 
 use crate::formula::Formula;
 
@@ -51,6 +51,11 @@ pub trait LossSurface {
         self.derivatives(at).gradient
     }
 
+    /// How fast the curvature along a unit vector u changes: the gradient of uᵀ∇²L·u, that is the third
+    /// derivatives (∂³L[u, u, e_x], ∂³L[u, u, e_y]), exact by automatic differentiation. The second-order
+    /// test asks it whether an eigenvalue could change sign within the tolerance of a critical point.
+    fn curvature_gradient(&self, at: Point, u: [f64; 2]) -> [f64; 2];
+
     /// L at every (x, y) of `xs` × `ys`, one row per y in order: the heatmap's and the 3-D mesh's samples.
     /// A formula overrides it to compute what reads x alone once per column and y alone once per row.
     fn lattice_values(&self, xs: &[f64], ys: &[f64]) -> Vec<f64> {
@@ -63,6 +68,10 @@ pub trait LossSurface {
 impl LossSurface for Formula {
     fn value(&self, at: Point) -> f64 {
         Formula::value(self, at[0], at[1])
+    }
+
+    fn curvature_gradient(&self, at: Point, u: [f64; 2]) -> [f64; 2] {
+        curvature_gradient_by_ad(|x, y| self.eval(x, y, &mut Vec::new()), at, u)
     }
 
     fn lattice_values(&self, xs: &[f64], ys: &[f64]) -> Vec<f64> {
@@ -86,4 +95,21 @@ impl LossSurface for Formula {
             ],
         }
     }
+}
+
+/// [`LossSurface::curvature_gradient`] of a loss written for any dual number: ∂³/∂s∂t∂r of
+/// L(θ + (s + t)·u + r·eₖ) at 0, with third-order hyper-dual numbers, for k = x and y.
+pub(crate) fn curvature_gradient_by_ad(
+    loss: impl Fn(HyperHyperDual64, HyperHyperDual64) -> HyperHyperDual64,
+    at: Point,
+    u: [f64; 2],
+) -> [f64; 2] {
+    [[1.0, 0.0], [0.0, 1.0]].map(|e: [f64; 2]| {
+        let along = |(s, t, r): (HyperHyperDual64, HyperHyperDual64, HyperHyperDual64)| {
+            let coordinate = |i: usize| (s + t) * u[i] + r * e[i] + at[i];
+            loss(coordinate(0), coordinate(1))
+        };
+        let (.., third) = third_partial_derivative(along, (0.0, 0.0, 0.0));
+        third + 0.0
+    })
 }

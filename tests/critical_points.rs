@@ -2,14 +2,13 @@
 
 use proptest::prelude::*;
 use saddle::analysis::{
-    find_critical_points, ContinuumShape, CriticalPoint, CriticalPoints, PointKind,
-    GRADIENT_TOLERANCE,
+    analyze, find_critical_points, model_distance, ContinuumShape, CriticalPoint, CriticalPoints,
+    PointKind, LENGTH_TOLERANCE,
 };
 use saddle::bounds::Bounds;
 use saddle::formula::Formula;
 use saddle::i18n::continuum;
 use saddle::i18n::Language;
-use saddle::surface::LossSurface;
 
 fn formula(text: &str) -> Formula {
     Formula::parse(text).unwrap_or_else(|e| panic!("{text}: {e}"))
@@ -30,17 +29,15 @@ fn critical_points(text: &str, bounds: &Bounds) -> CriticalPoints {
 fn check_invariants(surface: &Formula, bounds: &Bounds, found: &CriticalPoints) {
     for point in &found.points {
         assert!(bounds.contains(point.at), "{point:?} outside {bounds:?}");
-        let derivatives = surface.derivatives(point.at);
+        let analysis = analyze(surface, point.at);
+        let distance = model_distance(&analysis.derivatives, &analysis.eigen);
         assert!(
-            derivatives.gradient_norm() <= GRADIENT_TOLERANCE,
-            "{point:?} has gradient {:?}",
-            derivatives.gradient
+            distance <= LENGTH_TOLERANCE,
+            "{point:?} is {distance} from its model's critical point"
         );
-        assert_eq!(point.value, derivatives.value);
-        assert!(!matches!(
-            point.kind,
-            PointKind::Regular | PointKind::Undefined
-        ));
+        assert_eq!(point.value, analysis.derivatives.value);
+        assert_eq!(point.kind, analysis.kind);
+        assert!(point.kind.is_critical());
     }
     for pair in found.points.windows(2) {
         assert!(
@@ -52,7 +49,7 @@ fn check_invariants(surface: &Formula, bounds: &Bounds, found: &CriticalPoints) 
         assert!(!continuum.sample.is_empty() && continuum.sample.len() <= 32);
         for &p in &continuum.sample {
             assert!(bounds.contains(p), "sample {p:?} outside {bounds:?}");
-            assert!(surface.derivatives(p).gradient_norm() <= GRADIENT_TOLERANCE);
+            assert!(analyze(surface, p).kind.is_critical(), "sample {p:?}");
         }
     }
 }

@@ -59,6 +59,26 @@ fn second_order_test_names_every_kind() {
 }
 
 #[test]
+fn curvature_gradient_is_the_third_derivative_along_the_direction() {
+    // L = x³ + x·y²: L_xxx = 6, L_xxy = 0, L_xyy = 2, L_yyy = 0 everywhere, so ∇(uᵀHu) = Σ uᵢuⱼ ∇H_ij:
+    // u = (1, 0): (L_xxx, L_xxy) = (6, 0); u = (0, 1): (L_xyy, L_yyy) = (2, 0);
+    // u = (1, 1)/√2: ½(L_xxk + 2L_xyk + L_yyk) = (½(6 + 2), ½·2·2) = (4, 2).
+    let surface = formula("x^3 + x*y^2");
+    let h = std::f64::consts::FRAC_1_SQRT_2;
+    for (u, expected) in [
+        ([1.0, 0.0], [6.0, 0.0]),
+        ([0.0, 1.0], [2.0, 0.0]),
+        ([h, h], [4.0, 2.0]),
+    ] {
+        let [tx, ty] = surface.curvature_gradient([0.7, -1.3], u);
+        assert!(
+            (tx - expected[0]).abs() < 1e-12 && (ty - expected[1]).abs() < 1e-12,
+            "{u:?}: {tx} {ty}"
+        );
+    }
+}
+
+#[test]
 fn derivatives_match_symbolic_differentiation() {
     // L = sin(x)·exp(y) + x^3·y - log(1 + x^2): derivatives by hand.
     let surface = formula("sin(x)*exp(y) + x^3*y - log(1 + x^2)");

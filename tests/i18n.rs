@@ -1,6 +1,6 @@
 //! The page's words: every label in every language, the browser's language, and translated errors.
 
-use saddle::analysis::{find_critical_points, PointKind};
+use saddle::analysis::{analyze, find_critical_points, PointKind};
 use saddle::data::DATASET_PRESETS;
 use saddle::experiments::MinRatioRun;
 use saddle::formula::Formula;
@@ -40,10 +40,19 @@ fn every_label_exists_and_is_filled_in_every_language() {
 fn the_lectures_terms_in_chinese() {
     let zh = strings(Language::Chinese);
     assert_eq!(zh.point_kind(PointKind::Saddle), "鞍点");
-    assert_eq!(zh.point_kind(PointKind::LocalMinimum), "局部最小值");
-    assert_eq!(zh.point_kind(PointKind::LocalMaximum), "局部最大值");
-    assert!(zh.point_kind(PointKind::Degenerate).starts_with("退化"));
+    // The standard terms: 局部极小值 / 局部极大值, 退化临界点.
+    assert_eq!(zh.point_kind(PointKind::LocalMinimum), "局部极小值");
+    assert_eq!(zh.point_kind(PointKind::LocalMaximum), "局部极大值");
+    assert!(zh
+        .point_kind(PointKind::Degenerate)
+        .starts_with("退化临界点"));
     assert_eq!(zh.run_status(RunStatus::StalledAtSaddle), "停滞在鞍点");
+    assert_eq!(
+        zh.run_status(RunStatus::StalledAtMaximum),
+        "停滞在局部极大值"
+    );
+    assert!(zh.run_status(RunStatus::Converged).contains("局部极小值"));
+    assert_eq!((zh.marked_kind)(PointKind::Degenerate), Some("退化临界点"));
     assert_eq!(zh.optimizer(OptimizerKind::Gd), "梯度下降");
     assert_eq!(zh.optimizer(OptimizerKind::Momentum), "动量法");
     assert_eq!((zh.marked_kind)(PointKind::Regular), None);
@@ -58,6 +67,37 @@ fn the_lectures_terms_in_chinese() {
     assert_eq!(en.curvature(CurvatureClass::Bowl), "bowl-like: both λ > 0");
     assert_eq!((en.step_of)(3, 7), "Step 3 of 7");
     assert_eq!((zh.step_of)(3, 7), "第 3 步，共 7 步");
+}
+
+#[test]
+fn a_degenerate_point_is_not_a_minimum_when_an_eigenvalue_is_clearly_negative() {
+    let point = |text: &str| analyze(&Formula::parse(text).unwrap(), [0.0, 0.0]);
+    // −y² + x⁴: H = diag(0, −2). λ = 0 leaves saddle or maximum open; λ = −2 rules out a minimum.
+    let not_minimum = point("-y^2 + x^4");
+    // x² − y⁴: H = diag(2, 0). Nothing clearly negative: the test cannot decide.
+    let undecided = point("x^2 - y^4");
+    assert_eq!(
+        (not_minimum.kind, undecided.kind),
+        (PointKind::Degenerate, PointKind::Degenerate)
+    );
+    let (en, zh) = (strings(Language::English), strings(Language::Chinese));
+    assert_eq!(
+        en.point_verdict(&not_minimum),
+        "degenerate critical point, but not a minimum: λ₁ < 0 (a saddle or a maximum; L falls along u)"
+    );
+    assert_eq!(
+        zh.point_verdict(&not_minimum),
+        "退化临界点，但不是极小值：λ₁ < 0（是鞍点或极大值；沿 u 方向 L 下降）"
+    );
+    assert_eq!(
+        en.point_verdict(&undecided),
+        en.point_kind(PointKind::Degenerate)
+    );
+    assert!(en.point_verdict(&undecided).contains("cannot decide"));
+    assert!(zh.point_verdict(&undecided).contains("无法判定"));
+    // Other kinds read as their kind.
+    assert_eq!(en.point_verdict(&point("x^2 - y^2")), "saddle point");
+    assert_eq!(zh.point_verdict(&point("-(x^2 + y^2)")), "局部极大值");
 }
 
 #[test]
@@ -76,7 +116,9 @@ fn every_family_is_named_and_distinct_in_every_language() {
         let statuses = [
             RunStatus::Running,
             RunStatus::Converged,
+            RunStatus::StalledFlat,
             RunStatus::StalledAtSaddle,
+            RunStatus::StalledAtMaximum,
             RunStatus::Diverged,
             RunStatus::MaxSteps,
         ]
@@ -234,7 +276,7 @@ fn continua_are_described_in_both_languages_and_the_cli_keeps_its_english() {
     );
     assert_eq!(
         continuum(Language::Chinese, &valley),
-        "一条梯度为零的最小值曲线（例如经过 (1, 1)）"
+        "一条梯度为零的极小值曲线（例如经过 (1, 1)）"
     );
     assert_eq!(
         strings(Language::English).continuum_hint(&valley),
@@ -242,7 +284,7 @@ fn continua_are_described_in_both_languages_and_the_cli_keeps_its_english() {
     );
     assert_eq!(
         strings(Language::Chinese).continuum_hint(&valley),
-        "未逐一标出：一条梯度为零的最小值曲线（例如经过 (1, 1)）。"
+        "未逐一标出：一条梯度为零的极小值曲线（例如经过 (1, 1)）。"
     );
 }
 

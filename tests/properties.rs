@@ -110,6 +110,30 @@ proptest! {
     }
 
     #[test]
+    fn curvature_gradient_matches_central_differences_of_the_hessian(
+        text in smooth_formula(), x in -1.5..1.5f64, y in -1.5..1.5f64, angle in 0.0..std::f64::consts::PI,
+    ) {
+        let formula = Formula::parse(&text).expect("valid");
+        let d = formula.derivatives([x, y]);
+        prop_assume!(d.is_finite() && d.value.abs() < 1e6);
+        let u = [angle.cos(), angle.sin()];
+        let curvature = |a: f64, b: f64| {
+            let h = formula.derivatives([a, b]).hessian;
+            u[0] * u[0] * h[0][0] + 2.0 * u[0] * u[1] * h[0][1] + u[1] * u[1] * h[1][1]
+        };
+        let step = 1e-5;
+        let estimate = [
+            (curvature(x + step, y) - curvature(x - step, y)) / (2.0 * step),
+            (curvature(x, y + step) - curvature(x, y - step)) / (2.0 * step),
+        ];
+        let exact = formula.curvature_gradient([x, y], u);
+        prop_assume!(exact.iter().all(|t| t.is_finite() && t.abs() < 1e6));
+        for (exact, estimate) in exact.iter().zip(estimate) {
+            prop_assert!(close(*exact, estimate, 1e-4), "{exact} vs {estimate}");
+        }
+    }
+
+    #[test]
     fn hessian_is_symmetric_and_eigenvectors_rebuild_it(text in smooth_formula(), x in -1.5..1.5f64, y in -1.5..1.5f64) {
         let formula = Formula::parse(&text).expect("valid");
         let d = formula.derivatives([x, y]);

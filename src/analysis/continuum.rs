@@ -6,8 +6,7 @@
 
 use super::critical::diagonal;
 use super::gradient_root::RootSearch;
-use super::point::EIGENVALUE_TOLERANCE;
-use super::{analyze, Eigen, PointAnalysis, PointKind};
+use super::{analyze, curvature_signs, Eigen, EigenSign, PointAnalysis, PointKind};
 use crate::bounds::Bounds;
 use crate::sorting::sort_by_number;
 use crate::surface::{LossSurface, Point};
@@ -156,9 +155,7 @@ fn trace<S: LossSurface + ?Sized>(
 /// The directions in which L does not curve: the flattest eigenvector, or both where the Hessian vanishes
 /// (the crossing of two valleys, a flat region).
 pub(super) fn flat_directions(eigen: &Eigen) -> Vec<[f64; 2]> {
-    let [low, high] = eigen.values;
-    let steepest = low.abs().max(high.abs());
-    if steepest <= EIGENVALUE_TOLERANCE {
+    if curvature_signs(eigen) == [EigenSign::NearZero; 2] {
         eigen.vectors.to_vec()
     } else {
         vec![flattest_direction(eigen)]
@@ -219,12 +216,10 @@ impl ContinuumShape {
     pub(super) fn of(members: &[PointAnalysis]) -> ContinuumShape {
         let (mut minima, mut maxima) = (false, false);
         for member in members {
-            let [low, high] = member.eigen.values;
-            let across = if low.abs() > high.abs() { low } else { high };
-            if across.abs() > EIGENVALUE_TOLERANCE * across.abs().max(1.0) {
-                minima |= across > 0.0;
-                maxima |= across < 0.0;
-            }
+            let [low, high] = member.signs;
+            // Across the continuum is the eigenvalue that is not ≈ 0, if either is.
+            minima |= low == EigenSign::Positive || high == EigenSign::Positive;
+            maxima |= low == EigenSign::Negative || high == EigenSign::Negative;
         }
         match (minima, maxima) {
             (false, false) => ContinuumShape::Flat,

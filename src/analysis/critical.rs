@@ -2,7 +2,7 @@
 
 use super::continuum::{find_continuum, Continuum};
 use super::gradient_root::{Root, RootSearch};
-use super::{analyze, PointAnalysis, PointKind, GRADIENT_TOLERANCE};
+use super::{analyze, PointAnalysis, PointKind, LENGTH_TOLERANCE};
 use crate::bounds::Bounds;
 use crate::sorting::sort_by_number;
 use crate::surface::{Derivatives, LossSurface, Point};
@@ -10,11 +10,13 @@ use crate::surface::{Derivatives, LossSurface, Point};
 /// Seeds per side of the grid: enough for the camel's 15 points, cheap enough to rerun on every keystroke.
 const SEEDS_PER_SIDE: usize = 24;
 
-/// ‖∇L‖ counts as zero below this fraction of the largest gradient seen on the seed grid,
-/// so that the test does not depend on the units of L (capped by [`GRADIENT_TOLERANCE`]).
+/// A seed's walk has arrived when ‖∇L‖ is below this fraction of the largest gradient seen on the seed
+/// grid, so that the search does not depend on the units of L. Whether the point it reached is critical
+/// is then the second-order test's call, like anywhere else.
 const RELATIVE_GRADIENT_TOLERANCE: f64 = 1e-10;
 
-/// Newton stops once its next step is shorter than this fraction of the box diagonal.
+/// Newton stops once its next step is shorter than this fraction of the box diagonal (and than a tenth of
+/// [`LENGTH_TOLERANCE`], so the point it stops at is close enough to be judged critical).
 const RELATIVE_STEP_TOLERANCE: f64 = 1e-9;
 
 /// Two converged seeds closer than this fraction of the box diagonal found the same point.
@@ -33,6 +35,9 @@ pub struct CriticalPoint {
     /// `eigenvectors[i]` is the unit eigenvector of `eigenvalues[i]`.
     pub eigenvectors: [[f64; 2]; 2],
     pub kind: PointKind,
+    /// The second-order test proves it is not a local minimum: an eigenvalue is clearly negative (true
+    /// for every saddle and maximum, and for a degenerate point with λ₁ < −ε·Λ).
+    pub not_a_minimum: bool,
 }
 
 /// The critical points of a box, sorted by x then y, and any curve or region of them that cannot be listed.
@@ -61,7 +66,7 @@ pub fn find_critical_points<S: LossSurface + ?Sized>(
     let found: Vec<PointAnalysis> = deduplicate(roots, diagonal(bounds))
         .into_iter()
         .map(|root| analyze(surface, root.at))
-        .filter(|analysis| is_critical(analysis.kind))
+        .filter(|analysis| analysis.kind.is_critical())
         .collect();
     let (isolated, continuum) = find_continuum(surface, &search, bounds, found);
     let mut points: Vec<CriticalPoint> = isolated.iter().map(CriticalPoint::from).collect();
@@ -79,12 +84,9 @@ impl From<&PointAnalysis> for CriticalPoint {
             eigenvalues: analysis.eigen.values,
             eigenvectors: analysis.eigen.vectors,
             kind: analysis.kind,
+            not_a_minimum: analysis.not_a_minimum() == Some(true),
         }
     }
-}
-
-pub(super) fn is_critical(kind: PointKind) -> bool {
-    !matches!(kind, PointKind::Regular | PointKind::Undefined)
 }
 
 pub(super) fn diagonal(bounds: &Bounds) -> f64 {
@@ -111,8 +113,8 @@ pub(super) fn seeded_search<S: LossSurface + ?Sized>(
 fn root_search(bounds: &Bounds, largest_gradient: f64) -> RootSearch {
     let diagonal = diagonal(bounds);
     RootSearch {
-        accept: (RELATIVE_GRADIENT_TOLERANCE * largest_gradient).min(GRADIENT_TOLERANCE),
-        step_tolerance: RELATIVE_STEP_TOLERANCE * diagonal,
+        accept: RELATIVE_GRADIENT_TOLERANCE * largest_gradient,
+        step_tolerance: (RELATIVE_STEP_TOLERANCE * diagonal).min(0.1 * LENGTH_TOLERANCE),
         max_step: 0.5 * diagonal,
         // Newton may detour outside the box on its way to a point inside; one box-size of margin allows that.
         reach: Bounds {

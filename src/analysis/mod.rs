@@ -14,6 +14,9 @@ pub use attractors::{find_attractors, Attractor, AttractorSearch};
 pub use continuum::{Continuum, ContinuumShape};
 pub use critical::{find_critical_points, CriticalPoint, CriticalPoints};
 pub use eigen::{symmetric_eigen, Eigen};
-pub use point::{analyze, classify, PointAnalysis, PointKind, GRADIENT_TOLERANCE};
+pub use point::{
+    analyze, curvature_signs, model_distance, EigenSign, PointAnalysis, PointKind,
+    LENGTH_TOLERANCE, RELATIVE_EIGENVALUE_TOLERANCE, SIGN_MARGIN,
+};
 pub use slice::{slice, Bend, Slice, MAX_SLICE_SAMPLES, MIN_SLICE_SAMPLES};
 pub use taylor::taylor_value;

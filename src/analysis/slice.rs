@@ -5,7 +5,7 @@
 //! q(t) = L(θ′) + t·gᵀd + ½t²·dᵀHd, whose curvature dᵀHd lies between the Hessian's eigenvalues. At the
 //! lecture's saddle it is +2 along (1, −1)/√2 (a minimum along that line), −2 along (1, 1)/√2, and 0 along x.
 
-use super::point::EIGENVALUE_TOLERANCE;
+use super::point::RELATIVE_EIGENVALUE_TOLERANCE;
 use super::symmetric_eigen;
 use crate::surface::{LossSurface, Point};
 
@@ -58,7 +58,7 @@ impl Slice {
     /// The sign of dᵀHd, with "≈ 0" judged against the Hessian's own scale, so it does not depend on L's units.
     pub fn bend(&self) -> Bend {
         let scale = self.eigenvalues[0].abs().max(self.eigenvalues[1].abs());
-        if self.curvature.abs() <= EIGENVALUE_TOLERANCE * scale {
+        if self.curvature.abs() <= RELATIVE_EIGENVALUE_TOLERANCE * scale {
             Bend::Flat
         } else if self.curvature > 0.0 {
             Bend::Up

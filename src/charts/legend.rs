@@ -10,7 +10,7 @@ use super::map::{draw_marker, MapFrame, MARKER_RADIUS};
 use super::map_overlay::{draw_arrow_between, draw_point};
 use super::palette::{critical_marker, eigen_colour, optimizer_colour, Marker, INK, MARKED_KINDS};
 use super::{plot_error, FONT};
-use crate::analysis::{PointKind, GRADIENT_TOLERANCE};
+use crate::analysis::PointKind;
 use crate::bounds::Bounds;
 use crate::i18n::strings;
 use crate::i18n::Language;
@@ -48,12 +48,14 @@ pub struct LegendEntry {
 /// The entries for a figure: all four marked kinds (as on the page), θ′ and its arrows when a point is
 /// dropped, the map's colours when they are curvature classes or basins, then every race with its outcome.
 pub fn figure_legend(figure: &FigureScene) -> Vec<LegendEntry> {
+    let words = strings(Language::English);
     let mut entries: Vec<LegendEntry> = MARKED_KINDS
         .iter()
         .filter_map(|&kind| {
-            critical_marker(kind).map(|(marker, colour)| LegendEntry {
+            let (marker, colour) = critical_marker(kind)?;
+            Some(LegendEntry {
                 symbol: LegendSymbol::CriticalPoint(marker, colour),
-                label: kind_words(kind).to_string(),
+                label: (words.marked_kind)(kind)?.to_string(),
             })
         })
         .collect();
@@ -63,7 +65,7 @@ pub fn figure_legend(figure: &FigureScene) -> Vec<LegendEntry> {
             label: "θ′ (dropped point)".into(),
         });
         if point.derivatives.is_finite() {
-            if point.derivatives.gradient_norm() > GRADIENT_TOLERANCE {
+            if !point.kind.is_critical() {
                 entries.push(LegendEntry {
                     symbol: LegendSymbol::Arrow(INK),
                     label: "∇L (uphill)".into(),
@@ -85,7 +87,6 @@ pub fn figure_legend(figure: &FigureScene) -> Vec<LegendEntry> {
         }
     }
     if figure.map == MapMode::Curvature {
-        let words = strings(Language::English);
         entries.extend(CurvatureClass::ALL.iter().map(|&class| {
             let [r, g, b] = class.rgb();
             LegendEntry {
@@ -100,8 +101,8 @@ pub fn figure_legend(figure: &FigureScene) -> Vec<LegendEntry> {
     entries.extend(figure.runs.iter().map(|run| {
         // A run the link stopped mid-race has not finished: it is still moving when the figure is drawn.
         let status = match run.status() {
-            RunStatus::Running => "still moving".to_string(),
-            finished => finished.name().replace('-', " "),
+            RunStatus::Running => "still moving",
+            finished => words.run_status(finished),
         };
         LegendEntry {
             symbol: LegendSymbol::Trajectory(optimizer_colour(run.kind())),
@@ -132,7 +133,7 @@ fn basin_entries(basins: &Basins) -> Vec<LegendEntry> {
             let what = match (attractor.continuum, attractor.kind) {
                 (Some(_), _) => format!("{} through", words.basin_curve),
                 (None, PointKind::Degenerate) => "the degenerate critical point".to_string(),
-                (None, kind) => format!("the {}", kind_words(kind)),
+                (None, kind) => format!("the {}", strings(Language::English).point_kind(kind)),
             };
             swatch(attractor_rgb(index), format!("basin of {what} ({x}, {y})"))
         })
@@ -146,17 +147,6 @@ fn basin_entries(basins: &Basins) -> Vec<LegendEntry> {
         }
     }
     entries
-}
-
-fn kind_words(kind: PointKind) -> &'static str {
-    match kind {
-        PointKind::LocalMinimum => "local minimum",
-        PointKind::LocalMaximum => "local maximum",
-        PointKind::Saddle => "saddle point",
-        PointKind::Degenerate => "degenerate",
-        PointKind::Regular => "point",
-        PointKind::Undefined => "",
-    }
 }
 
 /// Backend pixels the legend needs at this width: the caption row and the entries wrapped into rows.

@@ -8,7 +8,7 @@ use super::gradient_cloud::{draw_gradient_cloud, GradientCloud};
 use super::map::MapFrame;
 use super::palette::{eigen_colour, optimizer_colour, INK, PAPER};
 use super::plot_error;
-use crate::analysis::{PointAnalysis, GRADIENT_TOLERANCE};
+use crate::analysis::PointAnalysis;
 use crate::bounds::Bounds;
 use crate::optim::Run;
 use crate::render::{contour_lines, taylor_grid};
@@ -140,7 +140,7 @@ pub fn draw_point_marks<DB: DrawingBackend>(
                 eigen_colour(*lambda),
             )?;
         }
-        if point.derivatives.gradient_norm() > GRADIENT_TOLERANCE {
+        if !point.kind.is_critical() {
             draw_arrow(
                 root,
                 frame,

@@ -40,6 +40,7 @@ pub fn analyze(args: &Args) -> Result<Value, String> {
         "eigenvalues": a.eigen.values,
         "eigenvectors": a.eigen.vectors,
         "kind": a.kind.name(),
+        "not_a_minimum": a.not_a_minimum(),
         "escape": escape,
     }))
 }
@@ -76,6 +77,7 @@ fn critical_point_json(p: &CriticalPoint) -> Value {
         "eigenvalues": p.eigenvalues,
         "eigenvectors": p.eigenvectors,
         "kind": p.kind.name(),
+        "not_a_minimum": p.not_a_minimum,
     })
 }
 

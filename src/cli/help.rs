@@ -22,7 +22,13 @@ saddle analyze (--expr FORMULA | --preset NAME) --at=X,Y
 
 Prints {value, gradient, hessian, eigenvalues (ascending), eigenvectors (unit, one per
 eigenvalue), kind (regular | local-minimum | local-maximum | saddle | degenerate | undefined),
-escape (the unit eigenvector of a negative eigenvalue, or null)}.
+not_a_minimum, escape (the unit eigenvector of a clearly negative eigenvalue, or null)}.
+The point is critical when the critical point of its quadratic model lies within 1e-6 (in the
+units of x and y). An eigenvalue is ≈ 0 when |λ| ≤ 1e-6·max|λ|, or, at a critical point, when it
+would change sign within 4e-6 (by its exact third derivatives). None of it depends on the units
+of L. degenerate: critical with an eigenvalue ≈ 0, so the second-order test cannot decide, unless
+another eigenvalue is clearly negative: then not_a_minimum is true (a saddle or a maximum).
+not_a_minimum is null at a regular or undefined point.
 
 Example:
   saddle analyze --expr '(1 - x*y)^2' --at=0,0";
@@ -30,7 +36,8 @@ Example:
 const CRITICAL_POINTS: &str = "\
 saddle critical-points (--expr FORMULA | --preset NAME) [--box=XMIN,XMAX,YMIN,YMAX] [--detail]
 
-Prints [{at, value, eigenvalues, eigenvectors, kind}, ...]. A preset brings its own box.
+Prints [{at, value, eigenvalues, eigenvectors, kind, not_a_minimum}, ...] (kinds and
+not_a_minimum as in `saddle analyze`). A preset brings its own box.
 --detail prints {box, points, continuum} instead, where continuum describes a whole curve of
 critical points (like the valley x*y = 1 of the lecture's network) when one is found.
 
@@ -44,7 +51,14 @@ saddle run (--expr FORMULA | --preset NAME) --from=X,Y [--optimizer NAME] [--lr 
 Prints {optimizer, trajectory: [[x0, y0], ...] (start first), losses, steps, status}.
 Optimizers: gd, momentum, nesterov, rmsprop, adam, adagrad, newton, saddle-free-newton,
 eigen-escape, sgd (default gd). --beta is momentum's and Nesterov's β. Defaults: --lr 0.01
---beta 0.9 --steps 100. Status: converged | stalled-at-saddle | diverged | max-steps.
+--beta 0.9 --steps 100. The run is at rest when its point is critical (as in `saddle analyze`)
+and its next step is at most 1e-6 long. Status:
+  converged           at rest, every eigenvalue clearly positive: a strict local minimum
+  stalled-flat        at rest, none clearly negative but one ≈ 0: the test cannot decide
+  stalled-at-saddle   at rest, some eigenvalue clearly negative and not all
+  stalled-at-maximum  at rest, every eigenvalue clearly negative: a strict local maximum
+  diverged            the next point was undefined or beyond ±1e6
+  max-steps           not at rest after --steps steps
 sgd steps on the gradient of a random mini-batch of --batch B training examples (default 8)
 drawn with --seed S (default 0) on a dataset preset such as lecture-data; on a formula it is gd.
 Its status is judged on the full gradient.

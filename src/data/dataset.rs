@@ -18,7 +18,7 @@ use nalgebra::SVector;
 use num_dual::{hessian, Dual2SVec64, DualNum};
 
 use super::rng::Rng;
-use crate::surface::{Derivatives, LossSurface, Point};
+use crate::surface::{curvature_gradient_by_ad, Derivatives, LossSurface, Point};
 
 /// κ, the distractor's fixed weight: small enough to keep the lecture's picture, large enough that batch
 /// noise pushes off the saddle within a few dozen steps.
@@ -118,6 +118,10 @@ impl LossSurface for DatasetLoss {
             return [0.0; 2];
         }
         batch_derivatives(&examples, at).gradient
+    }
+
+    fn curvature_gradient(&self, at: Point, u: [f64; 2]) -> [f64; 2] {
+        curvature_gradient_by_ad(|w1, w2| mean_loss(&self.examples, w1, w2), at, u)
     }
 }
 

@@ -58,6 +58,8 @@ pub static STRINGS: Strings = Strings {
         point_empty: "Click the map to drop a point.",
         hessian_caption: "Hessian H",
         eigen_caption: "Eigenvalues λ and eigenvectors u of H",
+        degenerate_not_minimum: "degenerate critical point, but not a minimum: λ₁ < 0 \
+                                 (a saddle or a maximum; L falls along u)",
         taylor_toggle: "Taylor model",
         taylor_hint: "Dotted: the second-order Taylor model around θ′.",
         escape_button: "Escape along u",
@@ -230,7 +232,9 @@ fn point_kind(kind: PointKind) -> &'static str {
         PointKind::LocalMinimum => "local minimum",
         PointKind::LocalMaximum => "local maximum",
         PointKind::Saddle => "saddle point",
-        PointKind::Degenerate => "degenerate (test inconclusive: an eigenvalue ≈ 0)",
+        PointKind::Degenerate => {
+            "degenerate critical point (an eigenvalue ≈ 0: the second-order test cannot decide)"
+        }
         PointKind::Undefined => "undefined here",
     }
 }
@@ -248,8 +252,10 @@ fn marked_kind(kind: PointKind) -> Option<&'static str> {
 fn run_status(status: RunStatus) -> &'static str {
     match status {
         RunStatus::Running => "running",
-        RunStatus::Converged => "converged",
+        RunStatus::Converged => "converged (local minimum)",
+        RunStatus::StalledFlat => "stalled where λ ≈ 0 (test undecided)",
         RunStatus::StalledAtSaddle => "stalled at a saddle",
+        RunStatus::StalledAtMaximum => "stalled at a maximum",
         RunStatus::Diverged => "diverged",
         RunStatus::MaxSteps => "max steps",
     }

@@ -15,7 +15,7 @@
 mod en;
 mod zh;
 
-use crate::analysis::{Continuum, PointKind};
+use crate::analysis::{Continuum, PointAnalysis, PointKind};
 use crate::experiments::MinRatioRun;
 use crate::formula::FormulaError;
 use crate::lesson::StepId;
@@ -245,6 +245,8 @@ labels! {
     point_empty,
     hessian_caption,
     eigen_caption,
+    /// The inspector's verdict on a degenerate point with a clearly negative eigenvalue: not a minimum.
+    degenerate_not_minimum,
     taylor_toggle,
     taylor_hint,
     escape_button,
@@ -372,6 +374,16 @@ impl Strings {
 
     pub fn point_kind(&self, kind: PointKind) -> &'static str {
         (self.point_kind)(kind)
+    }
+
+    /// The inspector's verdict: the kind's words, except that a degenerate point with a clearly negative
+    /// eigenvalue is said not to be a minimum (the second-order test does decide that much).
+    pub fn point_verdict(&self, point: &PointAnalysis) -> &'static str {
+        if point.kind == PointKind::Degenerate && point.not_a_minimum() == Some(true) {
+            self.labels.degenerate_not_minimum
+        } else {
+            self.point_kind(point.kind)
+        }
     }
 
     pub fn run_status(&self, status: RunStatus) -> &'static str {

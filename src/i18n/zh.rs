@@ -19,8 +19,8 @@ pub static STRINGS: Strings = Strings {
         html_lang: "zh-CN",
         language_name: "中文",
         language_label: "语言",
-        page_title: "Saddle — 局部最小值还是鞍点？",
-        subtitle: "— 局部最小值还是鞍点？",
+        page_title: "Saddle — 局部极小值还是鞍点？",
+        subtitle: "— 局部极小值还是鞍点？",
         view_label: "视图",
         view_map: "平面图",
         view_3d: "三维",
@@ -59,6 +59,7 @@ pub static STRINGS: Strings = Strings {
         point_empty: "点击平面图放置一个点。",
         hessian_caption: "海森矩阵 H",
         eigen_caption: "H 的特征值 λ 与特征向量 u",
+        degenerate_not_minimum: "退化临界点，但不是极小值：λ₁ < 0（是鞍点或极大值；沿 u 方向 L 下降）",
         taylor_toggle: "泰勒模型",
         taylor_hint: "虚线：θ′ 处的二阶泰勒模型。",
         escape_button: "沿 u 逃离",
@@ -243,8 +244,8 @@ fn continuum(continuum: &Continuum) -> String {
     let at = STRINGS.point(continuum.example);
     match continuum.shape {
         ContinuumShape::Flat => format!("一片梯度处处为零的平坦区域（例如 {at} 附近）"),
-        ContinuumShape::Minima => format!("一条梯度为零的最小值曲线（例如经过 {at}）"),
-        ContinuumShape::Maxima => format!("一条梯度为零的最大值曲线（例如经过 {at}）"),
+        ContinuumShape::Minima => format!("一条梯度为零的极小值曲线（例如经过 {at}）"),
+        ContinuumShape::Maxima => format!("一条梯度为零的极大值曲线（例如经过 {at}）"),
         ContinuumShape::Mixed => format!("若干条梯度为零的退化临界点曲线（例如经过 {at}）"),
     }
 }
@@ -282,21 +283,21 @@ fn run_spectrum(index: usize, run: &MinRatioRun) -> String {
 
 fn point_kind(kind: PointKind) -> &'static str {
     match kind {
-        PointKind::Regular => "普通点（∇L ≠ 0）",
-        PointKind::LocalMinimum => "局部最小值",
-        PointKind::LocalMaximum => "局部最大值",
+        PointKind::Regular => "非临界点（∇L ≠ 0）",
+        PointKind::LocalMinimum => "局部极小值",
+        PointKind::LocalMaximum => "局部极大值",
         PointKind::Saddle => "鞍点",
-        PointKind::Degenerate => "退化（检验无法判定：某个特征值 ≈ 0）",
+        PointKind::Degenerate => "退化临界点（某个特征值 ≈ 0：二阶检验无法判定）",
         PointKind::Undefined => "此处无定义",
     }
 }
 
 fn marked_kind(kind: PointKind) -> Option<&'static str> {
     match kind {
-        PointKind::LocalMinimum => Some("局部最小值"),
-        PointKind::LocalMaximum => Some("局部最大值"),
+        PointKind::LocalMinimum => Some("局部极小值"),
+        PointKind::LocalMaximum => Some("局部极大值"),
         PointKind::Saddle => Some("鞍点"),
-        PointKind::Degenerate => Some("退化"),
+        PointKind::Degenerate => Some("退化临界点"),
         PointKind::Regular | PointKind::Undefined => None,
     }
 }
@@ -304,8 +305,10 @@ fn marked_kind(kind: PointKind) -> Option<&'static str> {
 fn run_status(status: RunStatus) -> &'static str {
     match status {
         RunStatus::Running => "运行中",
-        RunStatus::Converged => "已收敛",
+        RunStatus::Converged => "已收敛（局部极小值）",
+        RunStatus::StalledFlat => "停滞在 λ ≈ 0 处（检验无法判定）",
         RunStatus::StalledAtSaddle => "停滞在鞍点",
+        RunStatus::StalledAtMaximum => "停滞在局部极大值",
         RunStatus::Diverged => "已发散",
         RunStatus::MaxSteps => "达到最大步数",
     }

@@ -100,7 +100,7 @@ impl OptimizerKind {
             OptimizerKind::Adam => Box::new(Adam::new(learning_rate)),
             OptimizerKind::AdaGrad => Box::new(SquaredGradientScaling::adagrad(learning_rate)),
             OptimizerKind::Newton => Box::new(Newton::new(learning_rate)),
-            OptimizerKind::SaddleFreeNewton => Box::new(SaddleFreeNewton),
+            OptimizerKind::SaddleFreeNewton => Box::new(SaddleFreeNewton::new(learning_rate)),
             OptimizerKind::EigenEscape => Box::new(EigenEscape::new(learning_rate)),
         }
     }

@@ -18,12 +18,11 @@ pub use basins::{
     Basins, BasinsConfig, BasinsProgress, DIVERGED, MAX_BASIN_GRID, MAX_BASIN_STEPS,
     MIN_BASIN_GRID, PENDING, STILL_MOVING,
 };
-pub use eigen_escape::MIN_ESCAPE_LENGTH;
+pub use eigen_escape::ESCAPE_LENGTH;
 pub use escape::EscapeAnimation;
 pub use kind::OptimizerKind;
-pub use newton::CURVATURE_FLOOR;
 pub use race::{Race, DEFAULT_STEPS_PER_SECOND};
-pub use run::{Run, RunStatus, DIVERGENCE_LIMIT, REST_TOLERANCE};
+pub use run::{Run, RunStatus, DIVERGENCE_LIMIT};
 
 use std::fmt::Debug;
 
@@ -37,8 +36,8 @@ use crate::surface::Point;
 /// The knobs a person turns; each optimizer reads the ones it needs.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Hyperparameters {
-    /// η. Saddle-free Newton ignores it, Newton uses it only along flat directions, and the
-    /// eigen-escape's jump is max(η, [`MIN_ESCAPE_LENGTH`]) long.
+    /// η. Newton and saddle-free Newton use it only along directions of ≈ 0 curvature; the
+    /// eigen-escape's jump is [`ESCAPE_LENGTH`] long whatever η is.
     pub learning_rate: f64,
     /// β, the momentum coefficient of momentum and Nesterov.
     pub beta: f64,

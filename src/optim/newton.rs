@@ -3,22 +3,19 @@
 //! from saddles instead.
 //!
 //! Both work in the Hessian's eigenbasis, H = Σ λᵢ·uᵢuᵢᵀ, scaling the gradient's component along each uᵢ.
-//! Neither uses η except Newton along flat directions.
+//! Along an eigenvalue too small next to the largest to be signed (|λᵢ| ≤ ε·Λ, see
+//! [`RELATIVE_EIGENVALUE_TOLERANCE`](crate::analysis::RELATIVE_EIGENVALUE_TOLERANCE)) the model has no
+//! curvature to trust, and inverting it would send θ arbitrarily far: that component is a plain gradient
+//! step, η·gᵢ, the only use either makes of η. The floor is relative to Λ = max|λᵢ|, so L and c·L with η/c
+//! take the same steps; at H = 0 the whole step is a gradient step.
 
 use super::Optimizer;
-use crate::analysis::PointAnalysis;
+use crate::analysis::{curvature_signs, EigenSign, PointAnalysis};
 use crate::surface::Point;
 
-/// Curvature with |λ| at or below this counts as flat: inverting it would send θ arbitrarily far.
+/// θ ← θ − H⁻¹g where H is invertible enough; a gradient step along ≈ 0 curvature.
 ///
-/// Absolute, not relative to the largest |λ|, so a flat direction stays flat however steep the other one is.
-pub const CURVATURE_FLOOR: f64 = 1e-2;
-
-/// θ ← θ − H⁻¹g, where H is invertible enough.
-///
-/// Guard: along an eigenvector with |λ| ≤ [`CURVATURE_FLOOR`] the model has no curvature to trust, so that
-/// component of the step is a plain gradient step, η·(uᵢ·g). At a singular Hessian it thus stays finite
-/// and still moves if the gradient has a flat component.
+/// At a singular Hessian it thus stays finite and still moves if the gradient has a flat component.
 #[derive(Clone, Debug)]
 pub(super) struct Newton {
     learning_rate: f64,
@@ -32,35 +29,47 @@ impl Newton {
 
 impl Optimizer for Newton {
     fn step(&mut self, here: &PointAnalysis, _loss: &dyn Fn(Point) -> f64) -> Point {
-        eigen_scaled_step(here, |lambda| {
-            if lambda.abs() > CURVATURE_FLOOR {
-                1.0 / lambda
-            } else {
-                self.learning_rate
-            }
-        })
+        eigen_scaled_step(here, self.learning_rate, |lambda| 1.0 / lambda)
     }
 }
 
-/// θ ← θ − |H|⁻¹g with |H| = Σ max(|λᵢ|, [`CURVATURE_FLOOR`])·uᵢuᵢᵀ.
+/// θ ← θ − |H|⁻¹g with |H| = Σ |λᵢ|·uᵢuᵢᵀ; a gradient step along ≈ 0 curvature.
 ///
-/// Along negative curvature the step points downhill, away from the saddle; the floor bounds the step
-/// along flat directions by ‖g‖/`CURVATURE_FLOOR`.
+/// Along negative curvature the step points downhill, away from the saddle.
 #[derive(Clone, Debug)]
-pub(super) struct SaddleFreeNewton;
+pub(super) struct SaddleFreeNewton {
+    learning_rate: f64,
+}
+
+impl SaddleFreeNewton {
+    pub(super) fn new(learning_rate: f64) -> Self {
+        SaddleFreeNewton { learning_rate }
+    }
+}
 
 impl Optimizer for SaddleFreeNewton {
     fn step(&mut self, here: &PointAnalysis, _loss: &dyn Fn(Point) -> f64) -> Point {
-        eigen_scaled_step(here, |lambda| 1.0 / lambda.abs().max(CURVATURE_FLOOR))
+        eigen_scaled_step(here, self.learning_rate, |lambda| 1.0 / lambda.abs())
     }
 }
 
-/// θ − Σᵢ uᵢ·(uᵢ·g)·weight(λᵢ).
-fn eigen_scaled_step(here: &PointAnalysis, weight: impl Fn(f64) -> f64) -> Point {
+/// θ − Σᵢ uᵢ·(uᵢ·g)·wᵢ, with wᵢ = inverse(λᵢ) where λᵢ has a clear sign and η where it is ≈ 0.
+fn eigen_scaled_step(
+    here: &PointAnalysis,
+    learning_rate: f64,
+    inverse: impl Fn(f64) -> f64,
+) -> Point {
     let g = here.derivatives.gradient;
+    let signs = curvature_signs(&here.eigen);
     let mut next = here.at;
-    for (lambda, u) in here.eigen.values.into_iter().zip(here.eigen.vectors) {
-        let along = (u[0] * g[0] + u[1] * g[1]) * weight(lambda);
+    let eigenpairs = here.eigen.values.into_iter().zip(here.eigen.vectors);
+    for ((lambda, u), sign) in eigenpairs.zip(signs) {
+        let weight = if sign == EigenSign::NearZero {
+            learning_rate
+        } else {
+            inverse(lambda)
+        };
+        let along = (u[0] * g[0] + u[1] * g[1]) * weight;
         next = [next[0] - along * u[0], next[1] - along * u[1]];
     }
     next

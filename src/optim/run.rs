@@ -3,30 +3,35 @@
 use serde::Serialize;
 
 use super::{Hyperparameters, Optimizer, OptimizerKind};
-use crate::analysis::{analyze, PointAnalysis, GRADIENT_TOLERANCE};
+use crate::analysis::{analyze, PointAnalysis, PointKind, LENGTH_TOLERANCE};
 use crate::data::Rng;
 use crate::surface::{Derivatives, LossSurface, Point};
 
 /// A coordinate beyond ±this means the run has flown off; the plot could not show it anyway.
 pub const DIVERGENCE_LIMIT: f64 = 1e6;
 
-/// A run has come to rest when, besides its gradient being ~0, its next step would be no longer than this.
-///
-/// Without it, momentum coasting over a saddle at speed, or the eigen-escape about to leave one,
-/// would be called stalled there.
-pub const REST_TOLERANCE: f64 = 1e-6;
-
 /// Where a run stands.
+///
+/// A run is at rest when its point is critical (the quadratic model's critical point within
+/// [`LENGTH_TOLERANCE`]) and its next step would be no longer than [`LENGTH_TOLERANCE`]: without the
+/// second condition momentum coasting over a saddle at speed, or the eigen-escape about to leave one,
+/// would be called stalled there. At rest, the eigenvalues' signs ([`crate::analysis::analyze`]) name the
+/// status.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum RunStatus {
     Running,
-    /// At rest where no eigenvalue is clearly negative: a local minimum, or a degenerate point
-    /// the second-order test cannot call.
+    /// At rest where every eigenvalue is clearly positive: a strict local minimum.
     Converged,
-    /// At rest where the Hessian has a clearly negative eigenvalue (a saddle, rarely a maximum):
-    /// the gradient is ~0 but L could still fall.
+    /// At rest where no eigenvalue is clearly negative but one is ≈ 0: the second-order test cannot
+    /// decide (a valley of minima such as the lecture's w₁w₂ = 1, a degenerate saddle such as x² − y⁴).
+    StalledFlat,
+    /// At rest where some eigenvalue is clearly negative and not all are: not a minimum, and L falls along
+    /// the escape direction. A saddle, or, when the other eigenvalue is ≈ 0, a degenerate point the
+    /// second-order test cannot tell from a maximum (−y² − x⁴).
     StalledAtSaddle,
+    /// At rest where every eigenvalue is clearly negative: a strict local maximum.
+    StalledAtMaximum,
     /// The next point was undefined, non-finite or beyond [`DIVERGENCE_LIMIT`]; it is not recorded.
     Diverged,
     /// [`Run::run`] used up its step budget first.
@@ -39,7 +44,9 @@ impl RunStatus {
         match self {
             RunStatus::Running => "running",
             RunStatus::Converged => "converged",
+            RunStatus::StalledFlat => "stalled-flat",
             RunStatus::StalledAtSaddle => "stalled-at-saddle",
+            RunStatus::StalledAtMaximum => "stalled-at-maximum",
             RunStatus::Diverged => "diverged",
             RunStatus::MaxSteps => "max-steps",
         }
@@ -47,6 +54,17 @@ impl RunStatus {
 
     pub fn is_finished(self) -> bool {
         self != RunStatus::Running
+    }
+
+    /// The status of a run at rest at `point` (a critical point), from its kind and eigenvalue signs.
+    fn at_rest(point: &PointAnalysis) -> RunStatus {
+        match point.kind {
+            PointKind::LocalMinimum => RunStatus::Converged,
+            PointKind::LocalMaximum => RunStatus::StalledAtMaximum,
+            PointKind::Saddle => RunStatus::StalledAtSaddle,
+            _ if point.not_a_minimum() == Some(true) => RunStatus::StalledAtSaddle,
+            _ => RunStatus::StalledFlat,
+        }
     }
 }
 
@@ -196,18 +214,15 @@ impl Run {
     /// the optimizer, so momentum's velocity and the eigen-escape's jump count without either
     /// optimizer having to describe them.
     fn verdict(&self, there: &PointAnalysis, loss: &dyn Fn(Point) -> f64) -> RunStatus {
-        if there.derivatives.gradient_norm() > GRADIENT_TOLERANCE {
+        if !there.kind.is_critical() {
             return RunStatus::Running;
         }
         let next = self.optimizer.clone().step(there, loss);
         let next_move = (next[0] - there.at[0]).hypot(next[1] - there.at[1]);
-        if next_move.is_nan() || next_move > REST_TOLERANCE {
+        if next_move.is_nan() || next_move > LENGTH_TOLERANCE {
             return RunStatus::Running;
         }
-        match there.escape_direction() {
-            Some(_) => RunStatus::StalledAtSaddle,
-            None => RunStatus::Converged,
-        }
+        RunStatus::at_rest(there)
     }
 
     fn finish(&mut self, status: RunStatus) -> RunStatus {

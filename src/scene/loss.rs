@@ -53,6 +53,10 @@ impl LossSurface for Loss {
         self.surface().batch_gradient(at, batch)
     }
 
+    fn curvature_gradient(&self, at: Point, u: [f64; 2]) -> [f64; 2] {
+        self.surface().curvature_gradient(at, u)
+    }
+
     fn lattice_values(&self, xs: &[f64], ys: &[f64]) -> Vec<f64> {
         self.surface().lattice_values(xs, ys)
     }

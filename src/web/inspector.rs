@@ -13,8 +13,13 @@ pub fn show(panel: &Inspector, words: &Strings, point: Option<&PointAnalysis>) {
         return;
     };
     let d = &point.derivatives;
-    dom::set_text(&panel.kind, words.point_kind(point.kind));
+    dom::set_text(&panel.kind, words.point_verdict(point));
     dom::report(panel.kind.set_attribute("data-kind", point.kind.name()));
+    let not_a_minimum = point.not_a_minimum() == Some(true);
+    dom::report(panel.kind.set_attribute(
+        "data-not-a-minimum",
+        if not_a_minimum { "true" } else { "false" },
+    ));
     dom::set_text(&panel.at, &words.point(point.at));
     dom::set_text(&panel.value, &words.number(d.value));
     dom::set_text(&panel.gradient, &words.point(d.gradient));

@@ -176,7 +176,9 @@ test("a finished race, replayed from a link", async () => {
       below: row.querySelector(".run-status").getBoundingClientRect().top >= row.querySelector(".run-name").getBoundingClientRect().bottom - 1,
     };
   });
-  assert.deepEqual(fit, { overhang: 0, status: rows[0].status.replaceAll("-", " ").replace(" saddle", " a saddle"), below: true });
+  // Every run ends in the valley w₁w₂ = 1 of minima, where λ = 0 along the valley.
+  assert.deepEqual(rows.map((r) => r.status), ["stalled-flat", "stalled-flat", "stalled-flat"]);
+  assert.deepEqual(fit, { overhang: 0, status: "stalled where λ ≈ 0 (test undecided)", below: true });
   await page.screenshot({ path: join(ARTIFACTS, "finished-race.png"), fullPage: true });
   assert.deepEqual(errors, []);
   await context.close();
