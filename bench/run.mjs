@@ -1,6 +1,6 @@
 // The browser half of scripts/bench: times the release app in headless Chromium, joins the native
 // criterion figures, checks both against the budget, prints a table, writes bench/results.json and puts
-// the table in the README. Every in-page time is taken with performance.now() inside the page.
+// the table in docs/performance.md. Every in-page time is taken with performance.now() inside the page.
 // It asserts nothing: a figure over budget is marked ✗, not failed.
 import { execFileSync } from "node:child_process";
 import { readFile, writeFile, readdir } from "node:fs/promises";
@@ -335,12 +335,12 @@ await writeFile(
   join(ROOT, "bench", "results.json"),
   `${JSON.stringify({ date: new Date().toISOString(), machine, browser, native_ns: native, sizes: size, rows: list }, null, 2)}\n`,
 );
-const readmePath = join(ROOT, "README.md");
-const readme = await readFile(readmePath, "utf8");
+const notesPath = join(ROOT, "docs", "performance.md");
+const notes = await readFile(notesPath, "utf8");
 const start = "<!-- bench:start -->";
 const end = "<!-- bench:end -->";
-if (readme.includes(start) && readme.includes(end)) {
-  const updated = `${readme.slice(0, readme.indexOf(start) + start.length)}\n${markdown}\n${readme.slice(readme.indexOf(end))}`;
-  await writeFile(readmePath, updated);
-  console.log("README.md's Speed and size table updated; bench/results.json written.");
+if (!notes.includes(start) || !notes.includes(end)) {
+  throw new Error(`${notesPath} has no ${start} … ${end} section for the table`);
 }
+await writeFile(notesPath, `${notes.slice(0, notes.indexOf(start) + start.length)}\n${markdown}\n${notes.slice(notes.indexOf(end))}`);
+console.log("docs/performance.md's table updated; bench/results.json written.");

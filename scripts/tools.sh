@@ -1,4 +1,4 @@
-# Installs what Saddle's scripts need when it is missing; sourced by scripts/serve, scripts/test and scripts/bench.
+# Installs what Saddle's scripts need when it is missing; sourced by scripts/build, serve, test, bench and fuzz.
 # Only registries reach these machines: rustup, crates.io (cargo install --locked), Debian (apt-get), npm.
 # wasm-opt comes from npm's `binaryen` (pinned in package.json, a Node build of binaryen 132): Debian's
 # binaryen 108 breaks wasm-bindgen 0.2.129's output ("WebAssembly.Table.grow(): failed to grow table").
@@ -78,7 +78,10 @@ ensure_node_modules() {
   fi
 }
 
+# The release app in dist/, a static site (scripts/build; scripts/test and scripts/bench test and time it).
+# --offline: Trunk must use the tools installed here (Trunk.toml's [tools]), never download its own.
 build_release() {
-  say "building the web app (trunk build --release)"
+  ensure_web_tools
+  say "building the web app into dist/ (trunk build --release --offline)"
   (cd "$ROOT" && trunk build --release --offline)
 }

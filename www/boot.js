@@ -8,3 +8,19 @@ await init({ module_or_path: new URL("./saddle_bg.wasm", import.meta.url) });
 if (new URLSearchParams(location.search).has("bench")) {
   window.saddleBench = saddle;
 }
+
+// Offline once visited: sw.js (www/sw.js) keeps the app's files. Registered once the app has started and the
+// browser is idle, so the worker's download of those files does not compete with the first frames; from this
+// file's folder, so its scope is wherever the app is served. Browsers without service workers, or pages not
+// served over HTTPS or from localhost, simply stay online-only.
+if ("serviceWorker" in navigator) {
+  const register = () =>
+    navigator.serviceWorker
+      .register(new URL("./sw.js", import.meta.url))
+      .catch((error) => console.warn(`Saddle will not work offline: ${error.message}`));
+  if ("requestIdleCallback" in window) {
+    requestIdleCallback(register, { timeout: 2000 });
+  } else {
+    setTimeout(register, 500);
+  }
+}
