@@ -516,8 +516,9 @@ const NINE_POINTS_LINK: &str =
 
 #[test]
 fn a_basins_link_maps_the_first_racer_with_the_races_steps() {
+    use saddle::render::MapMode;
     use saddle::scene::{figure_scene, BASIN_GRID as FIGURE_BASIN_GRID};
-    use saddle::share::{decode, MapMode};
+    use saddle::share::decode;
     let decoded = decode(NINE_POINTS_LINK);
     assert!(decoded.problems.is_empty(), "{:?}", decoded.problems);
     assert_eq!(decoded.scene.map, MapMode::Basins);

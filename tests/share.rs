@@ -6,10 +6,9 @@ use saddle::formula::Formula;
 use saddle::i18n::Language;
 use saddle::lesson::{StepId, STEPS};
 use saddle::optim::OptimizerKind;
+use saddle::render::MapMode;
 use saddle::render::Orientation;
-use saddle::share::{
-    decode, encode, IgnoredBecause, LinkNotice, MapMode, Scene, SurfaceChoice, ViewMode,
-};
+use saddle::share::{decode, encode, IgnoredBecause, LinkNotice, Scene, SurfaceChoice, ViewMode};
 
 #[test]
 fn the_documented_example_reads_as_written() {

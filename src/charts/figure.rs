@@ -17,8 +17,8 @@ use crate::analysis::{CriticalPoints, PointAnalysis};
 use crate::bounds::Bounds;
 use crate::i18n::{strings, Language};
 use crate::optim::{Basins, Run};
+use crate::render::MapMode;
 use crate::render::{basins_rgba, curvature_grid, curvature_rgba};
-use crate::share::MapMode;
 use crate::surface::LossSurface;
 
 /// The page's map at 1× is about this many CSS pixels; a figure scales its lines and text by its size over

@@ -15,10 +15,10 @@ use crate::bounds::Bounds;
 use crate::i18n::strings;
 use crate::i18n::Language;
 use crate::optim::{Basins, RunStatus, DIVERGED, STILL_MOVING};
+use crate::render::MapMode;
 use crate::render::{
     attractor_rgb, CurvatureClass, MapTransform, PlotArea, DIVERGED_RGB, STILL_MOVING_RGB,
 };
-use crate::share::MapMode;
 
 /// The legend's sizes, in CSS pixels like the map's.
 const FONT_SIZE: f64 = 14.0;

@@ -9,6 +9,7 @@ mod contour;
 mod curvature;
 mod gesture;
 mod grid;
+mod map_mode;
 mod nice;
 mod orientation;
 mod taylor;
@@ -28,6 +29,7 @@ pub use grid::{
     affordable_grid, estimated_grid_seconds, is_long, preview_grid, Grid, GRID_BUDGET_SECONDS,
     MAP_GRID_SIDE, MAX_GRID_SIDE, SECONDS_PER_INSTRUCTION,
 };
+pub use map_mode::MapMode;
 pub use nice::{nice_ticks, MAX_TICKS};
 pub use orientation::Orientation;
 pub use taylor::taylor_grid;

@@ -5,7 +5,7 @@ use super::{basins_config, critical_points, point_cloud, resolve};
 use crate::charts::FigureScene;
 use crate::i18n::{strings, Language};
 use crate::optim::{Basins, MAX_RACE_STEPS};
-use crate::share::MapMode;
+use crate::render::MapMode;
 use crate::share::Scene;
 
 /// Race steps a figure replays when its link asks for none (`steps=0`, a scene shared before pressing play):

@@ -1,15 +1,13 @@
 use super::notice::{IgnoredBecause, LinkNotice};
 use super::percent::{decode_component, encode_component};
-use super::{
-    MapMode, Scene, SurfaceChoice, ViewMode, FORMAT_VERSION, MAX_FRAGMENT_BYTES, MAX_STEPS,
-};
+use super::{Scene, SurfaceChoice, ViewMode, FORMAT_VERSION, MAX_FRAGMENT_BYTES, MAX_STEPS};
 use crate::bounds::Bounds;
 use crate::data::MAX_POINTS;
 use crate::formula::Formula;
 use crate::i18n::Language;
 use crate::lesson::step_by_slug;
 use crate::optim::OptimizerKind;
-use crate::render::Orientation;
+use crate::render::{MapMode, Orientation};
 
 /// A scene read from a link, and what in the link could not be used.
 #[derive(Debug, Clone, PartialEq)]

@@ -1,6 +1,7 @@
 use super::percent::encode_component;
-use super::{MapMode, Scene, ViewMode, FORMAT_VERSION};
+use super::{Scene, ViewMode, FORMAT_VERSION};
 use crate::optim::Hyperparameters;
+use crate::render::MapMode;
 
 /// The fragment for a scene, without the leading `#`; keys in a fixed, readable order.
 pub fn encode(scene: &Scene) -> String {

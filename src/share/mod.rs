@@ -17,7 +17,7 @@ mod scene;
 pub use decode::{decode, Decoded};
 pub use encode::encode;
 pub use notice::{IgnoredBecause, LinkNotice};
-pub use scene::{MapMode, Scene, SurfaceChoice, ViewMode};
+pub use scene::{Scene, SurfaceChoice, ViewMode};
 
 /// The format version this build writes and reads.
 pub const FORMAT_VERSION: u32 = 1;

@@ -5,6 +5,7 @@ use crate::i18n::Language;
 use crate::lesson::StepId;
 use crate::optim::{Hyperparameters, OptimizerKind};
 use crate::presets::{preset, Preset, PRESETS};
+use crate::render::MapMode;
 use crate::surface::Point;
 
 /// Which loss surface the scene shows; a link decodes to one that exists and parses.
@@ -57,31 +58,6 @@ impl ViewMode {
             ViewMode::Map => "map",
             ViewMode::ThreeD => "3d",
             ViewMode::Both => "both",
-        }
-    }
-}
-
-/// What the map's colours show.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MapMode {
-    /// The loss L as a heat map.
-    Loss,
-    /// The curvature class of the Hessian at each cell (bowl, cap, saddle…).
-    Curvature,
-    /// Each start coloured by where the race's first optimizer ends from it: its basin of attraction
-    /// ([`crate::optim::Basins`]).
-    Basins,
-}
-
-impl MapMode {
-    pub const ALL: [MapMode; 3] = [MapMode::Loss, MapMode::Curvature, MapMode::Basins];
-
-    /// The name used in links (`map=curvature`).
-    pub fn name(self) -> &'static str {
-        match self {
-            MapMode::Loss => "loss",
-            MapMode::Curvature => "curvature",
-            MapMode::Basins => "basins",
         }
     }
 }

@@ -19,9 +19,10 @@ use crate::bounds::Bounds;
 use crate::formula::Formula;
 use crate::i18n::{strings, Language};
 use crate::optim::{EscapeAnimation, Hyperparameters, OptimizerKind, Race};
+use crate::render::MapMode;
 use crate::render::{Gesture, Orientation};
 use crate::scene::{self, Loss, SceneSurface, Summary};
-use crate::share::{Decoded, LinkNotice, MapMode, Scene, SurfaceChoice, ViewMode};
+use crate::share::{Decoded, LinkNotice, Scene, SurfaceChoice, ViewMode};
 use crate::surface::Point;
 
 pub type SharedApp = Rc<RefCell<App>>;

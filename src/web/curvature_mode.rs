@@ -9,8 +9,8 @@ use super::dom;
 use super::palette::css;
 use crate::bounds::Bounds;
 use crate::charts::MapFrame;
+use crate::render::MapMode;
 use crate::render::{curvature_grid, curvature_rgba, CurvatureClass};
-use crate::share::MapMode;
 use crate::surface::LossSurface;
 
 /// The curvature map's RGBA cells for the frame's plot area, with their (columns, rows): sized as

@@ -7,7 +7,8 @@ use web_sys::{Element, HtmlButtonElement, HtmlElement};
 use super::app::{App, SharedApp};
 use super::dom;
 use crate::lesson::{LessonStep, PageSetup, StepId, STEPS};
-use crate::share::{decode, MapMode};
+use crate::render::MapMode;
+use crate::share::decode;
 
 pub struct LessonPanel {
     /// A `<details>`: open while the lesson is shown.

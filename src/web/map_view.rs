@@ -15,9 +15,9 @@ use crate::analysis::CriticalPoints;
 use crate::bounds::Bounds;
 use crate::charts::{draw_map_base, MapBase, MapFrame};
 use crate::i18n::ChartWords;
+use crate::render::MapMode;
 use crate::render::{affordable_grid, preview_grid, Grid, MapTransform, PlotArea};
 use crate::scene::Loss;
-use crate::share::MapMode;
 use crate::surface::Point;
 
 /// How finely [`MapView::draw_base`] samples the surface.

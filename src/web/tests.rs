@@ -9,7 +9,8 @@ use crate::i18n::strings;
 use crate::i18n::Language;
 use crate::lesson::step_by_slug;
 use crate::presets::PRESETS;
-use crate::share::{decode, MapMode, Scene};
+use crate::render::MapMode;
+use crate::share::{decode, Scene};
 
 wasm_bindgen_test_configure!(run_in_browser);
 

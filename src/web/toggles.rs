@@ -5,7 +5,7 @@ use web_sys::HtmlInputElement;
 
 use super::app::{App, SharedApp};
 use super::dom;
-use crate::share::MapMode;
+use crate::render::MapMode;
 
 pub fn wire(app: &SharedApp) -> Result<(), JsValue> {
     on_toggle(app, "taylor-toggle", App::set_taylor)?;
