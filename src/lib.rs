@@ -10,6 +10,7 @@ pub mod data;
 pub mod experiments;
 pub mod formula;
 pub mod i18n;
+pub mod jobs;
 pub mod lesson;
 pub mod numbers;
 pub mod optim;
@@ -21,5 +22,9 @@ mod sorting;
 pub mod surface;
 
 /// The browser app; compiled only for wasm, where `#[wasm_bindgen(start)]` mounts it.
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", not(feature = "worker")))]
 mod web;
+
+/// The page's Web Worker, in its own wasm (the `saddle-worker` binary).
+#[cfg(all(target_arch = "wasm32", feature = "worker"))]
+pub mod worker;

@@ -202,6 +202,14 @@ pub enum ContinuumShape {
 }
 
 impl ContinuumShape {
+    /// Every shape, in a fixed order (a shape's position is how the page's worker sends it).
+    pub const ALL: [ContinuumShape; 4] = [
+        ContinuumShape::Flat,
+        ContinuumShape::Minima,
+        ContinuumShape::Maxima,
+        ContinuumShape::Mixed,
+    ];
+
     /// A stable name for scripts and tests: `flat`, `minima`, `maxima` or `mixed`.
     pub fn name(self) -> &'static str {
         match self {

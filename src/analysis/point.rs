@@ -58,6 +58,16 @@ pub enum PointKind {
 }
 
 impl PointKind {
+    /// Every kind, in a fixed order (a kind's position is how the page's worker sends it).
+    pub const ALL: [PointKind; 6] = [
+        PointKind::Regular,
+        PointKind::LocalMinimum,
+        PointKind::LocalMaximum,
+        PointKind::Saddle,
+        PointKind::Degenerate,
+        PointKind::Undefined,
+    ];
+
     /// The name used in the JSON and the share links.
     pub fn name(self) -> &'static str {
         match self {

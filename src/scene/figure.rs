@@ -1,10 +1,10 @@
 //! A link's scene as `saddle render` draws it: the page's scene, with a race shared before its first step
 //! run on so the figure shows where each optimizer is heading.
 
-use super::{basins_config, critical_points, point_cloud, resolve};
+use super::{basins_config, basins_steps, critical_points, point_cloud, resolve};
 use crate::charts::FigureScene;
 use crate::i18n::{strings, Language};
-use crate::optim::{Basins, MAX_RACE_STEPS};
+use crate::optim::Basins;
 use crate::render::MapMode;
 use crate::share::Scene;
 
@@ -17,10 +17,7 @@ pub const DEFAULT_FIGURE_STEPS: usize = 300;
 /// caption.
 pub fn figure_scene(scene: &Scene) -> FigureScene {
     let mut resolved = resolve(scene);
-    let steps = match scene.steps {
-        0 => DEFAULT_FIGURE_STEPS,
-        asked => asked.min(MAX_RACE_STEPS),
-    };
+    let steps = basins_steps(scene);
     resolved
         .race
         .replay(&resolved.surface.loss, steps - resolved.race.steps());

@@ -19,7 +19,7 @@ use crate::analysis::{analyze, find_critical_points, CriticalPoints, PointAnalys
 use crate::bounds::Bounds;
 use crate::charts::GradientCloud;
 use crate::data::gradient_cloud;
-use crate::optim::{BasinsConfig, Hyperparameters, OptimizerKind, Race};
+use crate::optim::{BasinsConfig, Hyperparameters, OptimizerKind, Race, MAX_RACE_STEPS};
 use crate::share::Scene;
 
 /// Cells per side of a basin map: fine enough for a slide, quick enough to fill in a worker.
@@ -53,6 +53,15 @@ pub fn resolve(scene: &Scene) -> Resolved {
         bounds,
         point,
         race,
+    }
+}
+
+/// Race steps a basin map (and a figure) runs: the link's step, or [`DEFAULT_FIGURE_STEPS`] for a link shared
+/// before its first step, at most the race's own limit.
+pub fn basins_steps(scene: &Scene) -> usize {
+    match scene.steps {
+        0 => DEFAULT_FIGURE_STEPS,
+        asked => asked.min(MAX_RACE_STEPS),
     }
 }
 

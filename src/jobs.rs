@@ -1,0 +1,239 @@
+//! Long work the page hands to its Web Worker, so a frame never waits for it: a job as text, the task that does
+//! it a chunk at a time, and its result as one array of numbers (which crosses to the page without copying
+//! each value through JavaScript objects).
+//!
+//! A basin map's job is the scene's own share link: the worker reads it with the link codec and the scene
+//! resolver, exactly as the page and `saddle render` do, so all three map the same thing.
+
+use crate::analysis::{Attractor, ContinuumShape, PointKind};
+use crate::optim::Basins;
+use crate::scene::{basins_config, basins_steps, SceneSurface};
+use crate::share::{decode, encode, Scene};
+
+/// A piece of work for the worker.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Job {
+    /// The basin map of a scene (`map=basins`), given as its share-link fragment.
+    Basins { link: String },
+}
+
+impl Job {
+    /// The basin map of `scene` as the page shows it.
+    pub fn basins_of(scene: &Scene) -> Job {
+        Job::Basins {
+            link: encode(scene),
+        }
+    }
+
+    /// The job as the text posted to the worker: its kind on the first line, then its input.
+    pub fn to_text(&self) -> String {
+        match self {
+            Job::Basins { link } => format!("basins\n{link}"),
+        }
+    }
+
+    /// Reads [`Job::to_text`]'s text; `None` for anything else.
+    pub fn from_text(text: &str) -> Option<Job> {
+        let (kind, input) = text.split_once('\n')?;
+        match kind {
+            "basins" => Some(Job::Basins {
+                link: input.to_string(),
+            }),
+            _ => None,
+        }
+    }
+}
+
+/// A job under way: advanced a chunk at a time, so the worker can take a newer job between chunks.
+pub enum Task {
+    Basins {
+        surface: Box<SceneSurface>,
+        basins: Box<Basins>,
+    },
+}
+
+impl Task {
+    /// Sets the job up; an error says why it cannot be done.
+    pub fn start(job: &Job) -> Result<Task, String> {
+        match job {
+            Job::Basins { link } => {
+                let scene = decode(link).scene;
+                let surface = SceneSurface::of(scene.surface.clone());
+                let bounds = scene.bounds.unwrap_or(surface.home);
+                let basins = Basins::new(basins_config(&scene, bounds, basins_steps(&scene)))?;
+                Ok(Task::Basins {
+                    surface: Box::new(surface),
+                    basins: Box::new(basins),
+                })
+            }
+        }
+    }
+
+    /// Does about `work_budget` units of work (a unit is about one exact Hessian); returns the fraction done.
+    pub fn advance(&mut self, work_budget: usize) -> f64 {
+        match self {
+            Task::Basins { surface, basins } => basins.advance(&surface.loss, work_budget).fraction,
+        }
+    }
+
+    pub fn is_finished(&self) -> bool {
+        match self {
+            Task::Basins { basins, .. } => basins.is_finished(),
+        }
+    }
+
+    /// The finished result, packed ([`BasinsMap::pack`]).
+    pub fn result(&self) -> Vec<f64> {
+        match self {
+            Task::Basins { basins, .. } => BasinsMap::of(basins).pack(),
+        }
+    }
+}
+
+/// A finished basin map as the page draws it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BasinsMap {
+    /// Cells per side.
+    pub grid: usize,
+    /// As [`Basins::labels`]: row 0 at the bottom.
+    pub labels: Vec<i32>,
+    pub attractors: Vec<Attractor>,
+}
+
+impl BasinsMap {
+    pub fn of(basins: &Basins) -> BasinsMap {
+        BasinsMap {
+            grid: basins.config().grid,
+            labels: basins.labels().to_vec(),
+            attractors: basins.attractors().to_vec(),
+        }
+    }
+
+    /// `[grid, attractor count, then x, y, kind, continuum for each attractor, then every label]`: kinds and
+    /// continuum shapes by their position in `PointKind::ALL` and `ContinuumShape::ALL` (−1: none). Every
+    /// value is a small whole number or a coordinate, exact in an f64.
+    pub fn pack(&self) -> Vec<f64> {
+        let mut packed = Vec::with_capacity(2 + 4 * self.attractors.len() + self.labels.len());
+        packed.extend([self.grid as f64, self.attractors.len() as f64]);
+        for attractor in &self.attractors {
+            let kind = PointKind::ALL.iter().position(|&k| k == attractor.kind);
+            let continuum = attractor
+                .continuum
+                .and_then(|shape| ContinuumShape::ALL.iter().position(|&s| s == shape));
+            packed.extend([
+                attractor.at[0],
+                attractor.at[1],
+                kind.map_or(-1.0, |k| k as f64),
+                continuum.map_or(-1.0, |c| c as f64),
+            ]);
+        }
+        packed.extend(self.labels.iter().map(|&label| f64::from(label)));
+        packed
+    }
+
+    /// Reads [`BasinsMap::pack`]'s numbers; `None` if they are not such a map.
+    pub fn unpack(packed: &[f64]) -> Option<BasinsMap> {
+        let whole = |v: f64| (v.fract() == 0.0 && v.abs() < 1e9).then_some(v as i64);
+        let grid = usize::try_from(whole(*packed.first()?)?).ok()?;
+        let count = usize::try_from(whole(*packed.get(1)?)?).ok()?;
+        let labels_from = count.checked_mul(4)?.checked_add(2)?;
+        if packed.len() != labels_from.checked_add(grid.checked_mul(grid)?)? {
+            return None;
+        }
+        let attractors = packed[2..labels_from]
+            .chunks_exact(4)
+            .map(|a| {
+                let kind = *PointKind::ALL.get(usize::try_from(whole(a[2])?).ok()?)?;
+                let continuum = match whole(a[3])? {
+                    -1 => None,
+                    shape => Some(*ContinuumShape::ALL.get(usize::try_from(shape).ok()?)?),
+                };
+                Some(Attractor {
+                    at: [a[0], a[1]],
+                    kind,
+                    continuum,
+                })
+            })
+            .collect::<Option<Vec<_>>>()?;
+        let labels = packed[labels_from..]
+            .iter()
+            .map(|&v| i32::try_from(whole(v)?).ok())
+            .collect::<Option<Vec<_>>>()?;
+        Some(BasinsMap {
+            grid,
+            labels,
+            attractors,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Four minima at (±1, ±1), four saddles and a maximum, mapped by Newton's method in a few steps a cell.
+    const NINE_POINTS: &str =
+        "v=1&expr=(x%5E2-1)%5E2%2B(y%5E2-1)%5E2&opt=newton&lr=0.05&steps=30&map=basins";
+
+    #[test]
+    fn a_job_survives_its_text() {
+        let job = Job::Basins {
+            link: NINE_POINTS.to_string(),
+        };
+        assert_eq!(Job::from_text(&job.to_text()), Some(job));
+        assert_eq!(Job::from_text("network\nanything"), None);
+        assert_eq!(Job::from_text("basins"), None);
+    }
+
+    #[test]
+    fn the_worker_maps_what_the_figure_maps() {
+        let scene = decode(NINE_POINTS).scene;
+        let mut task = Task::start(&Job::basins_of(&scene)).expect("a valid job");
+        let mut fraction = 0.0;
+        while !task.is_finished() {
+            let now = task.advance(50_000);
+            assert!(now >= fraction, "progress only grows");
+            fraction = now;
+        }
+        assert_eq!(fraction, 1.0);
+        let map = BasinsMap::unpack(&task.result()).expect("a packed map");
+        let figure = crate::scene::figure_scene(&scene);
+        let basins = figure.basins.expect("the figure maps basins too");
+        assert_eq!(map, BasinsMap::of(&basins));
+        let kinds: Vec<PointKind> = map.attractors.iter().map(|a| a.kind).collect();
+        use PointKind::{LocalMaximum as Max, LocalMinimum as Min, Saddle};
+        assert_eq!(
+            kinds,
+            [Min, Saddle, Min, Saddle, Max, Saddle, Min, Saddle, Min]
+        );
+    }
+
+    #[test]
+    fn packing_is_exact_and_unpacking_refuses_what_is_not_a_map() {
+        let map = BasinsMap {
+            grid: 2,
+            labels: vec![0, -1, -2, 1],
+            attractors: vec![
+                Attractor {
+                    at: [0.1, -1e-300],
+                    kind: PointKind::Saddle,
+                    continuum: None,
+                },
+                Attractor {
+                    at: [1.0, 1.0],
+                    kind: PointKind::Degenerate,
+                    continuum: Some(ContinuumShape::Minima),
+                },
+            ],
+        };
+        let packed = map.pack();
+        assert_eq!(BasinsMap::unpack(&packed), Some(map));
+        assert_eq!(BasinsMap::unpack(&packed[..packed.len() - 1]), None);
+        assert_eq!(BasinsMap::unpack(&[]), None);
+        assert_eq!(BasinsMap::unpack(&[2.0, 0.0, 0.0, 0.0, 0.5, 0.0]), None);
+        assert_eq!(
+            BasinsMap::unpack(&[1.0, 1.0, 0.0, 0.0, 9.0, -1.0, 0.0]),
+            None
+        );
+    }
+}
