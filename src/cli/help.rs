@@ -41,8 +41,9 @@ saddle run (--expr FORMULA | --preset NAME) --from=X,Y [--optimizer NAME] [--lr 
            [--batch B] [--seed S]
 
 Prints {optimizer, trajectory: [[x0, y0], ...] (start first), losses, steps, status}.
-Optimizers: gd, momentum, nesterov, rmsprop, adam, adagrad, newton, saddle-free-newton,
-eigen-escape, sgd (default gd). --beta is momentum's and Nesterov's β. Defaults: --lr 0.01
+Optimizers: gd, momentum, gd-matched, nesterov, rmsprop, adam, adagrad, newton,
+saddle-free-newton, eigen-escape, sgd (default gd). --beta is momentum's and Nesterov's β;
+gd-matched is gd at momentum's step on a steady slope, --lr/(1 − --beta). Defaults: --lr 0.01
 --beta 0.9 --steps 100. Status: converged | stalled-at-saddle | diverged | max-steps.
 sgd steps on the gradient of a random mini-batch of --batch B training examples (default 8)
 drawn with --seed S (default 0) on a dataset preset such as lecture-data; on a formula it is gd.

@@ -281,6 +281,7 @@ fn optimizer(kind: OptimizerKind) -> &'static str {
     match kind {
         OptimizerKind::Gd => "梯度下降",
         OptimizerKind::Momentum => "动量法",
+        OptimizerKind::GdMatched => "梯度下降（步长 η/(1−β)）",
         OptimizerKind::Nesterov => "Nesterov 动量",
         OptimizerKind::RmsProp => "RMSProp",
         OptimizerKind::Adam => "Adam",

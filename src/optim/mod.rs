@@ -7,11 +7,13 @@ mod adaptive;
 mod descent;
 mod eigen_escape;
 mod kind;
+mod momentum_update;
 mod newton;
 mod run;
 
 pub use eigen_escape::MIN_ESCAPE_LENGTH;
 pub use kind::OptimizerKind;
+pub use momentum_update::{effective_step, momentum_update, MomentumState, MomentumUpdate};
 pub use newton::CURVATURE_FLOOR;
 pub use run::{Run, RunStatus, DIVERGENCE_LIMIT, REST_TOLERANCE};
 
@@ -56,6 +58,11 @@ trait Optimizer: Debug + CloneOptimizer {
     /// `here` is the full analysis of the current θ (always finite) because the Newton variants and the
     /// eigen-escape need its eigen-decomposition; `loss` lets the eigen-escape compare L on either side.
     fn step(&mut self, here: &PointAnalysis, loss: &dyn Fn(Point) -> f64) -> Point;
+
+    /// Momentum's velocity and knobs, for drawing its update; `None` for every other optimizer.
+    fn momentum(&self) -> Option<MomentumState> {
+        None
+    }
 }
 
 /// Lets a run try the next step on a copy, history included, without committing to it.
