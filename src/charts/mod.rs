@@ -15,6 +15,7 @@ mod loss_chart;
 mod map;
 mod map_overlay;
 mod min_ratio;
+mod momentum_arrows;
 pub mod palette;
 mod surface3d;
 
@@ -39,6 +40,10 @@ pub use map_overlay::{
     TRAJECTORY_CASING_OPACITY,
 };
 pub use min_ratio::{dot_opacity, draw_min_ratio_chart, CRITICAL_GRADIENT_NORM};
+pub use momentum_arrows::{
+    draw_momentum_update, momentum_arrows, MomentumArrows, CARRIED_LABEL, GRADIENT_STEP_LABEL,
+    MOMENTUM_ARROW_MIN, VELOCITY_LABEL,
+};
 pub use surface3d::{draw_surface3d, Orientation, SurfaceView, Trajectory, MESH_CELLS};
 
 use plotters::coord::Shift;
