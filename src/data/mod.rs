@@ -8,5 +8,5 @@ mod dataset_preset;
 mod rng;
 
 pub use dataset::{DatasetLoss, Example, DISTRACTOR_WEIGHT, MAX_POINTS};
-pub use dataset_preset::{dataset_preset, DatasetPreset, DATASET_PRESETS};
+pub use dataset_preset::{dataset_preset, DatasetPreset, TrainingData, DATASET_PRESETS};
 pub use rng::Rng;
