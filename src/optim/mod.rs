@@ -6,12 +6,14 @@
 mod adaptive;
 mod descent;
 mod eigen_escape;
+mod escape_time;
 mod kind;
 mod momentum_update;
 mod newton;
 mod run;
 
 pub use eigen_escape::MIN_ESCAPE_LENGTH;
+pub use escape_time::{escape_times, steps_below, BatchEscape, EscapeTimes};
 pub use kind::OptimizerKind;
 pub use momentum_update::{effective_step, momentum_update, MomentumState, MomentumUpdate};
 pub use newton::CURVATURE_FLOOR;
