@@ -3,7 +3,7 @@
 //! against an independent NumPy loop over the same examples.
 
 use saddle::analysis::analyze;
-use saddle::data::{dataset_preset, DatasetLoss, TrainingData, DISTRACTOR_WEIGHT};
+use saddle::data::{dataset_preset, DatasetLoss, TrainingData, TrainingLoss, DISTRACTOR_WEIGHT};
 use saddle::optim::{
     escape_times, steps_below, BatchEscape, EscapeTimes, Hyperparameters, OptimizerKind, Run,
     RunStatus,
@@ -18,7 +18,10 @@ const SEEDS: [u64; 9] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
 const BATCHES: [usize; 4] = [1, 4, 16, 64];
 
 fn data(name: &str) -> DatasetLoss {
-    dataset_preset(name).expect("the preset exists").surface()
+    match dataset_preset(name).expect("the preset exists").surface() {
+        TrainingLoss::Network(loss) => loss,
+        other => panic!("{name} is not the lecture's network: {other:?}"),
+    }
 }
 
 /// Half the saddle's loss: a run below it has left the saddle for a minimum.
@@ -41,8 +44,13 @@ fn the_two_presets_share_their_examples_and_differ_only_in_the_distractor() {
     assert!(with.examples().iter().any(|e| e.z.abs() > 0.1));
     let switch = |name| match dataset_preset(name).unwrap().data {
         TrainingData::Network { distractor, .. } => distractor,
+        TrainingData::SharpFlat { .. } => panic!("{name} is not the lecture's network"),
     };
     assert!(switch("lecture-data") && !switch("lecture-data-plain"));
+    // The races below run at the presets' own η.
+    for name in ["lecture-data", "lecture-data-plain"] {
+        assert_eq!(dataset_preset(name).unwrap().learning_rate, 0.1);
+    }
 }
 
 #[test]

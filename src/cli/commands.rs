@@ -176,6 +176,7 @@ pub fn presets(args: &Args) -> Result<Value, String> {
             "dataset": dataset,
             "box": [d.bounds.x_min, d.bounds.x_max, d.bounds.y_min, d.bounds.y_max],
             "start": d.start,
+            "learning_rate": d.learning_rate,
             "description": d.description,
         })
     });

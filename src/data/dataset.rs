@@ -121,27 +121,6 @@ impl DatasetLoss {
         }
         batch_derivatives(&examples, at).gradient
     }
-
-    /// `samples` mini-batch gradients at `at`, each from a fresh batch of `batch_size` distinct examples,
-    /// drawn from `seed`: the cloud the page draws around the full gradient's arrow.
-    pub fn gradient_cloud(
-        &self,
-        at: Point,
-        batch_size: usize,
-        samples: usize,
-        seed: u64,
-    ) -> Vec<[f64; 2]> {
-        let mut rng = Rng::new(seed);
-        (0..samples)
-            .map(|_| self.sampled_gradient(at, batch_size, &mut rng))
-            .collect()
-    }
-
-    /// The gradient of one batch of `batch_size` distinct examples (at least 1, at most N) drawn from `rng`.
-    fn sampled_gradient(&self, at: Point, batch_size: usize, rng: &mut Rng) -> [f64; 2] {
-        let batch = rng.distinct_indices(self.len(), batch_size.max(1));
-        self.batch_gradient(at, &batch)
-    }
 }
 
 impl LossSurface for DatasetLoss {
@@ -154,7 +133,8 @@ impl LossSurface for DatasetLoss {
     }
 
     fn minibatch_gradient(&self, at: Point, batch_size: usize, rng: &mut Rng) -> Option<[f64; 2]> {
-        Some(self.sampled_gradient(at, batch_size, rng))
+        let batch = rng.distinct_indices(self.len(), batch_size.max(1));
+        Some(self.batch_gradient(at, &batch))
     }
 }
 

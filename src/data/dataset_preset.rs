@@ -3,6 +3,8 @@
 use serde::Serialize;
 
 use super::dataset::DatasetLoss;
+use super::sharp_flat::SharpFlatLoss;
+use super::training_loss::TrainingLoss;
 use crate::bounds::Bounds;
 use crate::surface::Point;
 
@@ -13,6 +15,9 @@ pub enum TrainingData {
     /// The lecture's network ŷ = w1·w2·x on examples y = x + noise·N(0, 1), x ~ U(−1, 1); with
     /// `distractor`, plus the signal-free input z that [`DatasetLoss`] describes.
     Network { noise: f64, distractor: bool },
+    /// Shifted copies of one loss with a sharp and a flat well, [`SharpFlatLoss`]: shifts of standard
+    /// deviation `spread` per coordinate, and a test set's moved by `test_offset`.
+    SharpFlat { spread: f64, test_offset: Point },
 }
 
 /// A seeded synthetic training set and how to look at its loss.
@@ -28,20 +33,31 @@ pub struct DatasetPreset {
     pub bounds: Bounds,
     /// Where a race should start to show the point of the preset.
     pub start: Point,
+    /// The η at which the description's races are run (and checked by the tests).
+    pub learning_rate: f64,
 }
 
 impl DatasetPreset {
     /// The loss over this preset's training set.
-    pub fn surface(&self) -> DatasetLoss {
+    pub fn surface(&self) -> TrainingLoss {
         match self.data {
             TrainingData::Network { noise, distractor } => {
                 let loss = DatasetLoss::generate_valid(self.points, noise, self.seed);
-                if distractor {
+                TrainingLoss::Network(if distractor {
                     loss
                 } else {
                     loss.without_distractor()
-                }
+                })
             }
+            TrainingData::SharpFlat {
+                spread,
+                test_offset,
+            } => TrainingLoss::SharpFlat(SharpFlatLoss::generate(
+                self.points,
+                spread,
+                test_offset,
+                self.seed,
+            )),
         }
     }
 }
@@ -55,7 +71,7 @@ const LECTURE_BOX: Bounds = Bounds {
 
 /// Every dataset preset, in display order. The two networks share their examples x and y (same points,
 /// noise and seed) and differ only in the distractor, so the page can offer it as a switch.
-pub const DATASET_PRESETS: [DatasetPreset; 2] = [
+pub const DATASET_PRESETS: [DatasetPreset; 3] = [
     DatasetPreset {
         name: "lecture-data",
         title: "The lecture's network on data",
@@ -74,6 +90,7 @@ pub const DATASET_PRESETS: [DatasetPreset; 2] = [
         },
         bounds: LECTURE_BOX,
         start: [0.6, -0.6],
+        learning_rate: 0.1,
     },
     DatasetPreset {
         name: "lecture-data-plain",
@@ -92,6 +109,33 @@ pub const DATASET_PRESETS: [DatasetPreset; 2] = [
         },
         bounds: LECTURE_BOX,
         start: [0.6, -0.6],
+        learning_rate: 0.1,
+    },
+    DatasetPreset {
+        name: "sharp-and-flat",
+        title: "A sharp and a flat minimum",
+        description: "Each of 128 examples has the same loss, a narrow deep well near (−1, 0) and a wide \
+            shallow one near (1, 0), moved by its own small random shift; the test examples are moved a \
+            little further, by δ = (0.2, 0), so the test loss is roughly the training loss shifted by δ. \
+            The sharp minimum (curvatures 29 and 36) has the lower training loss, 0.007 against 0.108 at \
+            the flat one (curvatures 2.5 and 2.6), yet the higher test loss, 0.53 against 0.16. \
+            From (−0.9, −0.1) at η = 0.045, full-batch gradient descent and SGD with 16 or more examples \
+            per batch stay in the sharp minimum, while batches of 1 or 2 are thrown out of it into the \
+            flat one within a few hundred steps: a batch's gradient noise grows with the curvature.",
+        points: 128,
+        seed: 2024,
+        data: TrainingData::SharpFlat {
+            spread: 0.15,
+            test_offset: [0.2, 0.0],
+        },
+        bounds: Bounds {
+            x_min: -2.0,
+            x_max: 2.0,
+            y_min: -1.5,
+            y_max: 1.5,
+        },
+        start: [-0.9, -0.1],
+        learning_rate: 0.045,
     },
 ];
 

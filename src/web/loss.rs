@@ -1,17 +1,17 @@
 //! The surface on screen: a typed formula, or a loss defined by training data (where SGD has batches).
 
-use crate::data::{DatasetLoss, Rng};
+use crate::data::{Rng, TrainingLoss};
 use crate::formula::Formula;
 use crate::surface::{Derivatives, LossSurface, Point};
 
 pub enum Loss {
     Formula(Formula),
-    Data(DatasetLoss),
+    Data(TrainingLoss),
 }
 
 impl Loss {
     /// The training set, when the loss has one: the page then offers SGD, its batch size and the noise cloud.
-    pub fn data(&self) -> Option<&DatasetLoss> {
+    pub fn data(&self) -> Option<&TrainingLoss> {
         match self {
             Loss::Formula(_) => None,
             Loss::Data(data) => Some(data),
