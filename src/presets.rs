@@ -111,7 +111,17 @@ pub const PRESETS: &[Preset] = &[
         formula: "x^2/20 + 10*y^2",
         bounds: [-10.0, 10.0, -2.0, 2.0],
         start: [-9.0, 1.5],
-        description: "A long, narrow valley with curvatures 0.1 and 20: gradient descent crawls along the flat floor while momentum builds up speed.",
+        description: "A long, narrow valley with curvatures 0.1 and 20: its steep walls keep gradient descent stable only for η < 2/20 = 0.1, so it crawls along the floor, while momentum at the same η builds up speed along the floor and stays stable across for η < 2(1 + β)/20; gradient descent at momentum's longer step η/(1−β) flies off across the walls once that step passes 0.1.",
+    },
+    Preset {
+        name: "small-bump",
+        title: "A small bump before a deeper minimum",
+        formula: "x^2/5 + exp(-8*(x - 1)^2)/2 + y^2",
+        bounds: [-1.5, 3.5, -1.5, 1.5],
+        // From here at η = 0.03 the race tells the lesson: gradient descent, at η and at η/(1−β), stops in
+        // the shallow minimum; momentum's velocity carries it over the bump.
+        start: [3.0, 0.5],
+        description: "A shallow minimum near x = 1.48 (L ≈ 0.52) sits behind a small bump at x ≈ 1.05, before the deeper minimum near the origin: from the start at η = 0.03 and β = 0.9, gradient descent stops where the gradient vanishes, in the shallow one, and so does gradient descent at momentum's longer step η/(1−β), while momentum's velocity, a sum of past gradients, carries it over the bump.",
     },
     Preset {
         name: "plateau",

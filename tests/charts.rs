@@ -686,3 +686,102 @@ fn slice_chart_labels_stay_on_the_canvas() {
         }
     }
 }
+
+#[test]
+fn momentums_three_arrows_add_up_on_screen_and_are_magnified_together() {
+    use saddle::charts::{momentum_arrows, MapFrame, MOMENTUM_ARROW_MIN};
+    use saddle::optim::MomentumUpdate;
+    let bounds = Bounds::new(-2.0, 2.0, -2.0, 2.0).unwrap();
+    // 640 × 480 less the margins (58 + 86, 30 + 46): 496 × 404 pixels for 4 × 4 units, y pointing down.
+    let frame = MapFrame::new(bounds, 640.0, 480.0, 1.0);
+    let update = MomentumUpdate {
+        at: [0.0, 0.0],
+        carried: [0.1, 0.0],
+        gradient_step: [0.0, -0.05],
+        velocity: [0.1, -0.05],
+    };
+    let arrows = momentum_arrows(&frame, &update).expect("something to draw");
+    assert_eq!(arrows.start, [58.0 + 248.0, 30.0 + 202.0]);
+    let true_length = 12.4_f64.hypot(5.05);
+    assert!((arrows.magnification - MOMENTUM_ARROW_MIN / true_length).abs() < 1e-12);
+    let m = arrows.magnification;
+    let close = |a: [f64; 2], b: [f64; 2]| (a[0] - b[0]).abs() < 1e-9 && (a[1] - b[1]).abs() < 1e-9;
+    assert!(close(arrows.carried, [12.4 * m, 0.0]), "{arrows:?}");
+    assert!(close(arrows.gradient_step, [0.0, 5.05 * m]), "{arrows:?}");
+    assert!(close(
+        arrows.velocity,
+        [
+            arrows.carried[0] + arrows.gradient_step[0],
+            arrows.carried[1] + arrows.gradient_step[1]
+        ]
+    ));
+    // An update already long on screen is drawn to scale; a zero or non-finite one is not drawn.
+    let long = MomentumUpdate {
+        carried: [1.0, 0.0],
+        gradient_step: [0.0, 0.0],
+        velocity: [1.0, 0.0],
+        ..update
+    };
+    assert_eq!(momentum_arrows(&frame, &long).unwrap().magnification, 1.0);
+    let nothing = MomentumUpdate {
+        carried: [0.0; 2],
+        gradient_step: [0.0; 2],
+        velocity: [0.0; 2],
+        ..update
+    };
+    assert_eq!(momentum_arrows(&frame, &nothing), None);
+    let broken = MomentumUpdate {
+        velocity: [f64::NAN, 0.0],
+        ..update
+    };
+    assert_eq!(momentum_arrows(&frame, &broken), None);
+}
+
+#[test]
+fn momentums_update_draws_three_labelled_arrows_in_their_colours() {
+    use saddle::charts::{
+        draw_momentum_update, MapFrame, CARRIED_LABEL, GRADIENT_STEP_LABEL, VELOCITY_LABEL,
+    };
+    use saddle::optim::{momentum_update, Hyperparameters, Run};
+    let (formula, bounds) = lecture();
+    let mut run = Run::new(
+        OptimizerKind::Momentum,
+        Hyperparameters {
+            learning_rate: 0.02,
+            ..Hyperparameters::default()
+        },
+        [0.6, -0.58],
+    );
+    run.run(&formula, 30);
+    let update = momentum_update(&run, &formula).expect("a momentum run");
+    let frame = MapFrame::new(bounds, 640.0, 480.0, 1.0);
+    let mut drawn = None;
+    let svg = render_svg(|area| {
+        drawn = draw_momentum_update(area, &frame, &update)?;
+        Ok(())
+    });
+    assert_well_formed(&svg);
+    assert!(drawn.is_some_and(|m| m >= 1.0), "{drawn:?}");
+    let colour_of = |kind: OptimizerKind| {
+        let index = OptimizerKind::ALL.iter().position(|k| *k == kind).unwrap();
+        run_color(index)
+    };
+    // Each arrow is a haloed shaft in its colour: grey for β·m, GD's orange for −η·g, momentum's for the sum.
+    for colour in [
+        (153, 153, 153),
+        colour_of(OptimizerKind::Gd),
+        colour_of(OptimizerKind::Momentum),
+    ] {
+        assert_eq!(strokes_in(&svg, colour), 1, "{colour:?}");
+    }
+    let labels = texts(&svg);
+    for label in [CARRIED_LABEL, GRADIENT_STEP_LABEL, VELOCITY_LABEL] {
+        assert!(
+            labels.iter().any(|t| t == label),
+            "{label} missing from {labels:?}"
+        );
+    }
+    // Nothing to draw for gradient descent, which carries no velocity.
+    let plain = Run::new(OptimizerKind::Gd, Hyperparameters::default(), [0.6, -0.58]);
+    assert_eq!(momentum_update(&plain, &formula), None);
+}

@@ -2,15 +2,23 @@
 //! the lecture's claim that batch noise leaves a saddle full-batch descent stalls at.
 
 use saddle::analysis::{analyze, PointKind};
-use saddle::data::{dataset_preset, gradient_cloud, DatasetLoss, DISTRACTOR_WEIGHT};
+use saddle::data::{dataset_preset, gradient_cloud, DatasetLoss, TrainingLoss, DISTRACTOR_WEIGHT};
 use saddle::formula::Formula;
 use saddle::optim::{Hyperparameters, OptimizerKind, Run, RunStatus};
 use saddle::surface::{LossSurface, Point};
 
-fn lecture_data() -> DatasetLoss {
+/// The preset's loss as the page holds it.
+fn lecture_training_loss() -> TrainingLoss {
     dataset_preset("lecture-data")
         .expect("the preset exists")
         .surface()
+}
+
+fn lecture_data() -> DatasetLoss {
+    match lecture_training_loss() {
+        TrainingLoss::Network(loss) => loss,
+        other => panic!("not the lecture's network: {other:?}"),
+    }
 }
 
 fn sgd(learning_rate: f64, batch: usize, seed: u64) -> Hyperparameters {
@@ -131,7 +139,7 @@ fn sgd_on_a_formula_is_gradient_descent() {
 
 #[test]
 fn a_seed_repeats_its_batches_and_its_trajectory() {
-    let loss = lecture_data();
+    let loss = lecture_training_loss();
     let at = [0.6, -0.6];
     assert_eq!(
         gradient_cloud(&loss, at, 4, 50, 3),
@@ -176,7 +184,7 @@ fn gradient_descent_stalls_at_the_saddle_where_sgd_escapes() {
 
 #[test]
 fn the_gradient_cloud_has_its_size_and_averages_to_the_full_gradient() {
-    let loss = lecture_data();
+    let loss = lecture_training_loss();
     for at in [[0.6, -0.6], [0.0, 0.0], [1.0, 0.3]] {
         let full = loss.derivatives(at).gradient;
         let error = |samples: usize| {

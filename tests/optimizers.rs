@@ -57,7 +57,11 @@ fn names_round_trip_and_defaults_match_the_lecture() {
         .collect();
     assert_eq!(
         with_beta,
-        [OptimizerKind::Momentum, OptimizerKind::Nesterov]
+        [
+            OptimizerKind::Momentum,
+            OptimizerKind::GdMatched,
+            OptimizerKind::Nesterov
+        ]
     );
     assert_eq!(Hyperparameters::default(), hyper(0.01, 0.9));
     assert_eq!(RunStatus::StalledAtSaddle.name(), "stalled-at-saddle");

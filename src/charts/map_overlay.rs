@@ -292,7 +292,8 @@ pub fn draw_arrow<DB: DrawingBackend>(
     )
 }
 
-/// The arrow itself: from `start` along the unit screen vector `unit` for `length` backend pixels.
+/// The arrow itself: from `start` along the unit screen vector `unit` for `length` backend pixels. Its head
+/// takes at most half the length, so a short arrow keeps a shaft.
 pub fn draw_arrow_between<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     frame: &MapFrame,
@@ -303,7 +304,7 @@ pub fn draw_arrow_between<DB: DrawingBackend>(
 ) -> Result<(), String> {
     let [ux, uy] = unit;
     let tip = [start[0] + ux * length, start[1] + uy * length];
-    let head = frame.px(9.0);
+    let head = frame.px(9.0).min(0.5 * length);
     let base = [tip[0] - ux * head, tip[1] - uy * head];
     let wing = [-uy * head * 0.5, ux * head * 0.5];
     let to_i = |p: [f64; 2]| (p[0].round() as i32, p[1].round() as i32);

@@ -16,6 +16,7 @@ mod loss_chart;
 mod map;
 mod map_overlay;
 mod min_ratio;
+mod momentum_arrows;
 pub mod palette;
 mod slice_chart;
 mod surface3d;
@@ -41,6 +42,10 @@ pub use map_overlay::{
     TRAJECTORY_CASING_OPACITY,
 };
 pub use min_ratio::{dot_opacity, draw_min_ratio_chart, CRITICAL_GRADIENT_NORM};
+pub use momentum_arrows::{
+    draw_momentum_update, momentum_arrows, MomentumArrows, CARRIED_LABEL, GRADIENT_STEP_LABEL,
+    MOMENTUM_ARROW_MIN, VELOCITY_LABEL,
+};
 pub use slice_chart::{draw_slice_chart, model_colour, slice_title};
 pub use surface3d::{draw_surface3d, SurfaceView, Trajectory, MESH_CELLS};
 

@@ -7,12 +7,14 @@ use crate::optim::OptimizerKind;
 
 /// Colours for optimizer runs, in Okabe–Ito order (safe for the common colour-vision deficiencies).
 ///
-/// Black, Okabe–Ito's first colour, comes last here: the dropped point and the axes already use it, and it
-/// vanishes on the dark low ground of the surface. Grey and Paul Tol's light pink (bright on the dark floor
-/// where SGD wanders) complete ten, one per optimizer.
-pub const RUN_COLORS: [(u8, u8, u8); 10] = [
+/// Black, Okabe–Ito's first colour, comes late here: the dropped point and the axes already use it, and it
+/// vanishes on the dark low ground of the surface. Paul Tol's magenta (for gradient descent at momentum's
+/// step, beside momentum's sky blue), grey and Tol's light pink (bright on the dark floor where SGD wanders)
+/// complete eleven, one per optimizer.
+pub const RUN_COLORS: [(u8, u8, u8); 11] = [
     (230, 159, 0),   // orange
     (86, 180, 233),  // sky blue
+    (238, 51, 119),  // magenta
     (0, 158, 115),   // bluish green
     (240, 228, 66),  // yellow
     (0, 114, 178),   // blue

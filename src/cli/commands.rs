@@ -234,12 +234,19 @@ pub fn presets(args: &Args) -> Result<Value, String> {
     });
     // Data-defined losses have no formula; their training set is described instead.
     let datasets = DATASET_PRESETS.iter().map(|d| {
+        // {"model", the model's own parameters, "points", "seed"}.
+        let mut dataset = serde_json::to_value(d.data).unwrap_or_default();
+        if let Value::Object(fields) = &mut dataset {
+            fields.insert("points".into(), json!(d.points));
+            fields.insert("seed".into(), json!(d.seed));
+        }
         json!({
             "name": d.name,
             "title": d.title,
-            "dataset": { "points": d.points, "noise": d.noise, "seed": d.seed },
+            "dataset": dataset,
             "box": [d.bounds.x_min, d.bounds.x_max, d.bounds.y_min, d.bounds.y_max],
             "start": d.start,
+            "learning_rate": d.learning_rate,
             "description": d.description,
         })
     });

@@ -49,8 +49,9 @@ saddle run (--expr FORMULA | --preset NAME) --from=X,Y [--optimizer NAME] [--lr 
            [--batch B] [--seed S]
 
 Prints {optimizer, trajectory: [[x0, y0], ...] (start first), losses, steps, status}.
-Optimizers: gd, momentum, nesterov, rmsprop, adam, adagrad, newton, saddle-free-newton,
-eigen-escape, sgd (default gd). --beta is momentum's and Nesterov's β. Defaults: --lr 0.01
+Optimizers: gd, momentum, gd-matched, nesterov, rmsprop, adam, adagrad, newton,
+saddle-free-newton, eigen-escape, sgd (default gd). --beta is momentum's and Nesterov's β;
+gd-matched is gd at momentum's step on a steady slope, --lr/(1 − --beta). Defaults: --lr 0.01
 --beta 0.9 --steps 100. The run is at rest when its point is critical (as in `saddle analyze`)
 and its next step is at most 1e-6 long. Status:
   converged           at rest, every eigenvalue clearly positive: a strict local minimum

@@ -13,6 +13,11 @@
 //! c = mean x·y, escape direction (1, 1), λ = 4κ²s − 2c < 0), yet each example's gradient at the origin,
 //! −2κ·y·z·(1, 1), points along the escape direction. The valley w1·w2 ≈ 1 becomes two minima on the
 //! diagonal, w1 = w2 = ±√((c − 2κ²s)/a) with a = mean x² (≈ ±0.9 on the preset).
+//!
+//! The distractor is a choice with an effect, so it is a switch: [`DatasetLoss::without_distractor`] (the
+//! preset `lecture-data-plain`) is the lecture's network alone, where SGD from the line w1 = −w2 stalls
+//! with full-batch descent. This is the lecture's condition in miniature: batch noise helps leave a saddle
+//! only through its component along the negative-curvature direction u.
 
 use nalgebra::SVector;
 use num_dual::{hessian, Dual2SVec64, DualNum};
@@ -76,6 +81,17 @@ impl DatasetLoss {
             })
             .collect();
         DatasetLoss { examples }
+    }
+
+    /// The same examples with the distractor input set to zero: the lecture's network ŷ = w1·w2·x alone.
+    ///
+    /// Then every example's gradient, 2(w1·w2·x − y)·x·(w2, w1), vanishes at the origin and points along
+    /// the line w1 = −w2 anywhere on it: no batch noise leaves the saddle, or that line, from a start on it.
+    pub fn without_distractor(mut self) -> DatasetLoss {
+        for example in &mut self.examples {
+            example.z = 0.0;
+        }
+        self
     }
 
     pub fn examples(&self) -> &[Example] {

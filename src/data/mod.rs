@@ -7,8 +7,15 @@ mod cloud;
 mod dataset;
 mod dataset_preset;
 mod rng;
+mod sharp_flat;
+mod training_loss;
 
 pub use cloud::gradient_cloud;
 pub use dataset::{DatasetLoss, Example, DISTRACTOR_WEIGHT, MAX_POINTS};
-pub use dataset_preset::{dataset_preset, DatasetPreset, DATASET_PRESETS};
+pub use dataset_preset::{dataset_preset, DatasetPreset, TrainingData, DATASET_PRESETS};
 pub use rng::Rng;
+pub use sharp_flat::{
+    SharpFlatLoss, ShiftedLoss, BOWL, FLAT_CENTRE, FLAT_DEPTH, FLAT_WIDTH, SHARP_CENTRE,
+    SHARP_DEPTH, SHARP_WIDTH,
+};
+pub use training_loss::TrainingLoss;

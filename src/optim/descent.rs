@@ -1,5 +1,6 @@
 //! Gradient descent and its heavy-ball relatives, which carry velocity through flat regions and saddles.
 
+use super::momentum_update::MomentumState;
 use super::{descend, Optimizer};
 use crate::analysis::PointAnalysis;
 use crate::surface::Point;
@@ -46,6 +47,14 @@ impl Optimizer for Momentum {
         let m = self.velocity;
         self.velocity = [0, 1].map(|i| self.beta * m[i] - self.learning_rate * g[i]);
         [0, 1].map(|i| here.at[i] + self.velocity[i])
+    }
+
+    fn momentum(&self) -> Option<MomentumState> {
+        Some(MomentumState {
+            velocity: self.velocity,
+            beta: self.beta,
+            learning_rate: self.learning_rate,
+        })
     }
 }
 

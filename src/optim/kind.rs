@@ -1,6 +1,7 @@
 use super::adaptive::{Adam, SquaredGradientScaling};
 use super::descent::{GradientDescent, Momentum, Nesterov};
 use super::eigen_escape::EigenEscape;
+use super::momentum_update::effective_step;
 use super::newton::{Newton, SaddleFreeNewton};
 use super::{Hyperparameters, Optimizer};
 
@@ -9,6 +10,9 @@ use super::{Hyperparameters, Optimizer};
 pub enum OptimizerKind {
     Gd,
     Momentum,
+    /// Gradient descent at momentum's effective step η/(1−β): the fair racer for momentum, which at equal η
+    /// takes a step 1/(1−β) times longer on a steady slope.
+    GdMatched,
     Nesterov,
     RmsProp,
     Adam,
@@ -21,9 +25,10 @@ pub enum OptimizerKind {
 }
 
 impl OptimizerKind {
-    pub const ALL: [OptimizerKind; 10] = [
+    pub const ALL: [OptimizerKind; 11] = [
         OptimizerKind::Gd,
         OptimizerKind::Momentum,
+        OptimizerKind::GdMatched,
         OptimizerKind::Nesterov,
         OptimizerKind::RmsProp,
         OptimizerKind::Adam,
@@ -39,6 +44,7 @@ impl OptimizerKind {
         match self {
             OptimizerKind::Gd => "gd",
             OptimizerKind::Momentum => "momentum",
+            OptimizerKind::GdMatched => "gd-matched",
             OptimizerKind::Nesterov => "nesterov",
             OptimizerKind::RmsProp => "rmsprop",
             OptimizerKind::Adam => "adam",
@@ -62,6 +68,7 @@ impl OptimizerKind {
         match self {
             OptimizerKind::Gd => "Gradient descent",
             OptimizerKind::Momentum => "Momentum",
+            OptimizerKind::GdMatched => "GD at η/(1−β)",
             OptimizerKind::Nesterov => "Nesterov",
             OptimizerKind::RmsProp => "RMSProp",
             OptimizerKind::Adam => "Adam",
@@ -75,7 +82,10 @@ impl OptimizerKind {
 
     /// Whether β means anything to this optimizer, so the UI shows its slider only then.
     pub fn uses_beta(self) -> bool {
-        matches!(self, OptimizerKind::Momentum | OptimizerKind::Nesterov)
+        matches!(
+            self,
+            OptimizerKind::Momentum | OptimizerKind::GdMatched | OptimizerKind::Nesterov
+        )
     }
 
     /// Whether the run feeds this optimizer mini-batch gradients (on surfaces with training data), so the
@@ -95,6 +105,9 @@ impl OptimizerKind {
             // SGD's update is gradient descent's; the run hands it a batch gradient instead of the full one.
             OptimizerKind::Gd | OptimizerKind::Sgd => Box::new(GradientDescent::new(learning_rate)),
             OptimizerKind::Momentum => Box::new(Momentum::new(learning_rate, beta)),
+            OptimizerKind::GdMatched => {
+                Box::new(GradientDescent::new(effective_step(learning_rate, beta)))
+            }
             OptimizerKind::Nesterov => Box::new(Nesterov::new(learning_rate, beta)),
             OptimizerKind::RmsProp => Box::new(SquaredGradientScaling::rmsprop(learning_rate)),
             OptimizerKind::Adam => Box::new(Adam::new(learning_rate)),

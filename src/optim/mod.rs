@@ -9,7 +9,9 @@ mod basins;
 mod descent;
 mod eigen_escape;
 mod escape;
+mod escape_time;
 mod kind;
+mod momentum_update;
 mod newton;
 mod race;
 mod run;
@@ -20,7 +22,9 @@ pub use basins::{
 };
 pub use eigen_escape::ESCAPE_LENGTH;
 pub use escape::EscapeAnimation;
+pub use escape_time::{escape_times, steps_below, BatchEscape, EscapeTimes};
 pub use kind::OptimizerKind;
+pub use momentum_update::{effective_step, momentum_update, MomentumState, MomentumUpdate};
 pub use race::{Race, DEFAULT_STEPS_PER_SECOND};
 pub use run::{Run, RunStatus, DIVERGENCE_LIMIT};
 
@@ -75,6 +79,11 @@ trait Optimizer: Debug + CloneOptimizer {
     /// `here` is the full analysis of the current θ (always finite) because the Newton variants and the
     /// eigen-escape need its eigen-decomposition; `loss` lets the eigen-escape compare L on either side.
     fn step(&mut self, here: &PointAnalysis, loss: &dyn Fn(Point) -> f64) -> Point;
+
+    /// Momentum's velocity and knobs, for drawing its update; `None` for every other optimizer.
+    fn momentum(&self) -> Option<MomentumState> {
+        None
+    }
 }
 
 /// Lets a run try the next step on a copy, history included, without committing to it.

@@ -112,6 +112,11 @@ impl Run {
         self.kind
     }
 
+    /// A momentum run's velocity (its last movement) and knobs, read-only; `None` for other optimizers.
+    pub fn momentum(&self) -> Option<super::MomentumState> {
+        self.optimizer.momentum()
+    }
+
     /// Takes exactly one optimizer step and returns the new status; does nothing once finished.
     pub fn step<S: LossSurface + ?Sized>(&mut self, surface: &S) -> RunStatus {
         if self.status.is_finished() {

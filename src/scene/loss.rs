@@ -1,6 +1,6 @@
 //! The surface a scene shows: a typed formula, or a loss defined by training data (where SGD has batches).
 
-use crate::data::DatasetLoss;
+use crate::data::TrainingLoss;
 use crate::formula::Formula;
 use crate::surface::{Derivatives, LossSurface, Point};
 
@@ -8,12 +8,12 @@ use crate::surface::{Derivatives, LossSurface, Point};
 #[derive(Debug, Clone)]
 pub enum Loss {
     Formula(Formula),
-    Data(DatasetLoss),
+    Data(TrainingLoss),
 }
 
 impl Loss {
     /// The training set, when the loss has one: SGD, its batch size and the noise cloud then apply.
-    pub fn data(&self) -> Option<&DatasetLoss> {
+    pub fn data(&self) -> Option<&TrainingLoss> {
         match self {
             Loss::Formula(_) => None,
             Loss::Data(data) => Some(data),

@@ -8,11 +8,7 @@ use web_sys::{Element, Event, HtmlElement, HtmlInputElement};
 use super::app::{App, SharedApp};
 use super::{dom, race_panel};
 use crate::optim::{Hyperparameters, OptimizerKind};
-use crate::share::Scene;
-
-/// η when a data-defined loss is chosen from the menu: at the page's default 0.01 gradient descent needs
-/// about a thousand steps to settle at the saddle; at 0.1 the race makes the lecture's point in a hundred.
-const DATA_LEARNING_RATE: f64 = 0.1;
+use crate::share::{Scene, SurfaceChoice};
 
 /// Shows SGD and its knobs only on a loss with training data; there B runs from 1 to N.
 pub fn show_controls(app: &App) {
@@ -60,9 +56,11 @@ fn show_values(app: &App) -> Result<(), JsValue> {
 /// After a surface is chosen from the menu: a data-defined loss races GD against SGD at an η that shows
 /// the stall within seconds; back on a formula, SGD (plain GD there) leaves the race.
 pub fn adopt_race_defaults(app: &mut App) {
-    let kinds = if app.surface.loss.data().is_some() {
+    let kinds = if let SurfaceChoice::Dataset(preset) = app.surface.choice {
+        // The preset's own η: the one its description's races use (at the page's default 0.01 gradient descent
+        // takes about a thousand steps to reach the lecture's saddle; on sharp-and-flat 0.1 is unstable).
         app.set_hyperparameters(Hyperparameters {
-            learning_rate: DATA_LEARNING_RATE,
+            learning_rate: preset.learning_rate,
             ..app.race.hyper
         });
         race_panel::show_sliders(app);
