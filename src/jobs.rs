@@ -7,7 +7,7 @@
 
 use crate::analysis::{Attractor, ContinuumShape, PointKind};
 use crate::optim::Basins;
-use crate::scene::{basins_config, basins_steps, SceneSurface};
+use crate::scene::{basins_config, SceneSurface};
 use crate::share::{decode, encode, Scene};
 
 /// A piece of work for the worker.
@@ -60,7 +60,7 @@ impl Task {
                 let scene = decode(link).scene;
                 let surface = SceneSurface::of(scene.surface.clone());
                 let bounds = scene.bounds.unwrap_or(surface.home);
-                let basins = Basins::new(basins_config(&scene, bounds, basins_steps(&scene)))?;
+                let basins = Basins::new(basins_config(&scene, bounds))?;
                 Ok(Task::Basins {
                     surface: Box::new(surface),
                     basins: Box::new(basins),

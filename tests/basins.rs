@@ -515,9 +515,9 @@ const NINE_POINTS_LINK: &str =
     "v=1&expr=(x%5E2-1)%5E2%2B(y%5E2-1)%5E2&opt=newton,gd&lr=0.05&steps=30&map=basins";
 
 #[test]
-fn a_basins_link_maps_the_first_racer_with_the_races_steps() {
+fn a_basins_link_maps_the_first_racer_with_its_knobs_and_a_fixed_step_budget() {
     use saddle::render::MapMode;
-    use saddle::scene::{figure_scene, BASIN_GRID as FIGURE_BASIN_GRID};
+    use saddle::scene::{figure_scene, BASIN_GRID as FIGURE_BASIN_GRID, BASIN_STEPS};
     use saddle::share::decode;
     let decoded = decode(NINE_POINTS_LINK);
     assert!(decoded.problems.is_empty(), "{:?}", decoded.problems);
@@ -526,7 +526,7 @@ fn a_basins_link_maps_the_first_racer_with_the_races_steps() {
     let basins = figure.basins.as_ref().expect("a basin map");
     let expected = BasinsConfig {
         optimizer: OptimizerKind::Newton,
-        ..config(square(2.0), 0.05, 30, FIGURE_BASIN_GRID)
+        ..config(square(2.0), 0.05, BASIN_STEPS, FIGURE_BASIN_GRID)
     };
     assert_eq!(basins.config(), &expected);
     let kinds: Vec<PointKind> = basins.attractors().iter().map(|a| a.kind).collect();
@@ -539,7 +539,7 @@ fn a_basins_link_maps_the_first_racer_with_the_races_steps() {
         let start = contract_start(square(2.0), FIGURE_BASIN_GRID, row, column);
         let mut run = Run::new(OptimizerKind::Newton, gd(0.05), start);
         assert!(!matches!(
-            run.run(&four, 30),
+            run.run(&four, BASIN_STEPS),
             RunStatus::Diverged | RunStatus::MaxSteps
         ));
         let label = basins.labels()[row * FIGURE_BASIN_GRID + column];

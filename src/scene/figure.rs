@@ -1,7 +1,7 @@
 //! A link's scene as `saddle render` draws it: the page's scene, with a race shared before its first step
 //! run on so the figure shows where each optimizer is heading.
 
-use super::{basins_config, basins_steps, critical_points, point_cloud, resolve};
+use super::{basins_config, critical_points, point_cloud, resolve};
 use crate::charts::FigureScene;
 use crate::i18n::{strings, Language};
 use crate::optim::Basins;
@@ -17,10 +17,11 @@ pub const DEFAULT_FIGURE_STEPS: usize = 300;
 /// caption.
 pub fn figure_scene(scene: &Scene) -> FigureScene {
     let mut resolved = resolve(scene);
-    let steps = basins_steps(scene);
-    resolved
-        .race
-        .replay(&resolved.surface.loss, steps - resolved.race.steps());
+    if scene.steps == 0 {
+        resolved
+            .race
+            .replay(&resolved.surface.loss, DEFAULT_FIGURE_STEPS);
+    }
     let critical = critical_points(&resolved.surface, &resolved.bounds);
     let cloud = resolved
         .point
@@ -28,7 +29,7 @@ pub fn figure_scene(scene: &Scene) -> FigureScene {
         .and_then(|point| point_cloud(&resolved.surface, point, &scene.hyperparameters()));
     // The configuration is made of a decoded link's values, which `Basins` accepts.
     let basins = (scene.map == MapMode::Basins)
-        .then(|| Basins::new(basins_config(scene, resolved.bounds, steps)).ok())
+        .then(|| Basins::new(basins_config(scene, resolved.bounds)).ok())
         .flatten()
         .map(|mut basins| {
             basins.run_to_end(&resolved.surface.loss);

@@ -19,11 +19,13 @@ use crate::analysis::{analyze, find_critical_points, CriticalPoints, PointAnalys
 use crate::bounds::Bounds;
 use crate::charts::GradientCloud;
 use crate::data::gradient_cloud;
-use crate::optim::{BasinsConfig, Hyperparameters, OptimizerKind, Race, MAX_RACE_STEPS};
+use crate::optim::{BasinsConfig, Hyperparameters, OptimizerKind, Race};
 use crate::share::Scene;
 
 /// Cells per side of a basin map: fine enough for a slide, quick enough to fill in a worker.
 pub const BASIN_GRID: usize = 128;
+/// Steps each start of a basin map runs at most before it counts as still moving.
+pub const BASIN_STEPS: usize = 300;
 
 /// Mini-batch gradients drawn in the cloud at θ′: enough to show its spread, few enough to redraw every frame.
 pub const CLOUD_SAMPLES: usize = 40;
@@ -56,18 +58,10 @@ pub fn resolve(scene: &Scene) -> Resolved {
     }
 }
 
-/// Race steps a basin map (and a figure) runs: the link's step, or [`DEFAULT_FIGURE_STEPS`] for a link shared
-/// before its first step, at most the race's own limit.
-pub fn basins_steps(scene: &Scene) -> usize {
-    match scene.steps {
-        0 => DEFAULT_FIGURE_STEPS,
-        asked => asked.min(MAX_RACE_STEPS),
-    }
-}
-
 /// The basin map of a scene's `map=basins`: its first optimizer (gradient descent if none) with its
-/// hyperparameters and `steps` steps, over `bounds`, on a [`BASIN_GRID`]² grid.
-pub fn basins_config(scene: &Scene, bounds: Bounds, steps: usize) -> BasinsConfig {
+/// hyperparameters, over `bounds`, on a [`BASIN_GRID`]² grid, each start run at most [`BASIN_STEPS`] steps.
+/// (Not the race's own step count: the map must not change while the race plays.)
+pub fn basins_config(scene: &Scene, bounds: Bounds) -> BasinsConfig {
     BasinsConfig {
         optimizer: scene
             .optimizers
@@ -75,7 +69,7 @@ pub fn basins_config(scene: &Scene, bounds: Bounds, steps: usize) -> BasinsConfi
             .copied()
             .unwrap_or(OptimizerKind::Gd),
         hyper: scene.hyperparameters(),
-        steps,
+        steps: BASIN_STEPS,
         grid: BASIN_GRID,
         bounds,
     }

@@ -1,0 +1,118 @@
+//! The page's side of its Web Worker (`saddle::worker`): started on the first job, fed jobs as text, and read
+//! by the frame loop, which takes whatever the worker has posted since the last frame. The worker's code and
+//! wasm are fetched only then, so a page that never asks for heavy work never loads them.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use js_sys::{Array, Float64Array};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{MessageEvent, Worker};
+
+use super::dom;
+use crate::jobs::Job;
+
+/// The worker's loader, written by Trunk beside the page (`index.html`, `data-loader-shim`).
+const WORKER_SCRIPT: &str = "./saddle-worker_loader.js";
+
+/// What the worker said about a job.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Report {
+    Progress { job: u32, fraction: f64 },
+    Result { job: u32, packed: Vec<f64> },
+    Failed { job: u32, message: String },
+}
+
+/// Messages that arrived since the frame loop last looked, and whether the worker has started listening.
+#[derive(Default)]
+struct Inbox {
+    ready: bool,
+    reports: Vec<Report>,
+}
+
+#[derive(Default)]
+pub struct WorkerBridge {
+    worker: Option<Worker>,
+    inbox: Rc<RefCell<Inbox>>,
+    /// The job waiting for the worker to start listening (messages posted before it does are lost).
+    queued: Option<(u32, String)>,
+    last_job: u32,
+}
+
+impl WorkerBridge {
+    /// Posts `job` (starting the worker if needed) and returns its number; the worker drops the job it was
+    /// doing, whose reports the page then ignores by number.
+    pub fn post(&mut self, job: &Job) -> Result<u32, JsValue> {
+        self.last_job += 1;
+        let message = (self.last_job, job.to_text());
+        if self.worker.is_none() {
+            self.worker = Some(self.spawn()?);
+        }
+        if self.inbox.borrow().ready {
+            self.send(&message)?;
+        } else {
+            self.queued = Some(message);
+        }
+        Ok(self.last_job)
+    }
+
+    /// What the worker reported since the last call (sending a queued job once the worker is listening).
+    pub fn take_reports(&mut self) -> Result<Vec<Report>, JsValue> {
+        if self.inbox.borrow().ready {
+            if let Some(message) = self.queued.take() {
+                self.send(&message)?;
+            }
+        }
+        Ok(std::mem::take(&mut self.inbox.borrow_mut().reports))
+    }
+
+    fn send(&self, (job, text): &(u32, String)) -> Result<(), JsValue> {
+        let Some(worker) = &self.worker else {
+            return Ok(());
+        };
+        let message: Array = [JsValue::from(*job), JsValue::from_str(text)]
+            .iter()
+            .collect();
+        worker.post_message(&message)
+    }
+
+    fn spawn(&self) -> Result<Worker, JsValue> {
+        let worker = Worker::new(WORKER_SCRIPT)?;
+        let inbox = self.inbox.clone();
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+            let message = Array::from(&event.data());
+            let job = message.get(1).as_f64().unwrap_or_default() as u32;
+            let mut inbox = inbox.borrow_mut();
+            match message.get(0).as_string().as_deref() {
+                Some("ready") => inbox.ready = true,
+                Some("progress") => inbox.reports.push(Report::Progress {
+                    job,
+                    fraction: message.get(2).as_f64().unwrap_or_default(),
+                }),
+                Some("result") => inbox.reports.push(Report::Result {
+                    job,
+                    packed: message
+                        .get(2)
+                        .dyn_into::<Float64Array>()
+                        .map(|array| array.to_vec())
+                        .unwrap_or_default(),
+                }),
+                Some("error") => inbox.reports.push(Report::Failed {
+                    job,
+                    message: message.get(2).as_string().unwrap_or_default(),
+                }),
+                _ => web_sys::console::warn_1(&event.data()),
+            }
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        // The worker lives as long as the page, and so does its handler.
+        on_message.forget();
+        let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(|event: web_sys::Event| {
+            dom::report::<(), _>(Err(event));
+        });
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        on_error.forget();
+        Ok(worker)
+    }
+}
