@@ -18,10 +18,24 @@ pub enum Job {
 }
 
 impl Job {
-    /// The basin map of `scene` as the page shows it.
+    /// The basin map of `scene` as the page shows it. Only what the map depends on goes into the job (the
+    /// surface, the box, the first racer and its knobs), so dropping a point or switching the language does
+    /// not ask for the same map again.
     pub fn basins_of(scene: &Scene) -> Job {
+        let defaults = Scene::default();
+        let mapped = Scene {
+            surface: scene.surface.clone(),
+            bounds: scene.bounds,
+            optimizers: scene.optimizers.iter().take(1).copied().collect(),
+            learning_rate: scene.learning_rate,
+            beta: scene.beta,
+            batch: scene.batch,
+            seed: scene.seed,
+            map: scene.map,
+            ..defaults
+        };
         Job::Basins {
-            link: encode(scene),
+            link: encode(&mapped),
         }
     }
 
@@ -174,6 +188,20 @@ mod tests {
     /// Four minima at (±1, ±1), four saddles and a maximum, mapped by Newton's method in a few steps a cell.
     const NINE_POINTS: &str =
         "v=1&expr=(x%5E2-1)%5E2%2B(y%5E2-1)%5E2&opt=newton&lr=0.05&steps=30&map=basins";
+
+    #[test]
+    fn a_basin_job_names_only_what_the_map_depends_on() {
+        let scene = decode(NINE_POINTS).scene;
+        let elsewhere = decode(&format!(
+            "{NINE_POINTS}&pt=0.3,0.4&lang=zh&view=map&steps=12"
+        ))
+        .scene;
+        assert_eq!(Job::basins_of(&elsewhere), Job::basins_of(&scene));
+        let other_racer = decode(&NINE_POINTS.replace("opt=newton", "opt=gd")).scene;
+        assert_ne!(Job::basins_of(&other_racer), Job::basins_of(&scene));
+        let second_racer = decode(&NINE_POINTS.replace("opt=newton", "opt=newton,adam")).scene;
+        assert_eq!(Job::basins_of(&second_racer), Job::basins_of(&scene));
+    }
 
     #[test]
     fn a_job_survives_its_text() {

@@ -10,7 +10,6 @@ use super::map::{draw_marker, MapFrame, MARKER_RADIUS};
 use super::map_overlay::{draw_arrow_between, draw_point};
 use super::palette::{critical_marker, eigen_colour, optimizer_colour, Marker, INK, MARKED_KINDS};
 use super::{plot_error, FONT};
-use crate::analysis::PointKind;
 use crate::bounds::Bounds;
 use crate::i18n::strings;
 use crate::i18n::Language;
@@ -115,27 +114,22 @@ pub fn figure_legend(figure: &FigureScene) -> Vec<LegendEntry> {
 /// One swatch per attractor ("basin of the local minimum (3, 2)"), then the greys of the runs that diverged
 /// or were still moving, when the map has any.
 fn basin_entries(basins: &Basins) -> Vec<LegendEntry> {
-    let words = &strings(Language::English).chart;
-    // Newton leaves rounding crumbs such as 3e-24 where a coordinate is 0: shown as 0.
-    let bounds = basins.config().bounds;
-    let crumb = 1e-9 * bounds.width().hypot(bounds.height());
-    let snapped = |v: f64| if v.abs() <= crumb { 0.0 } else { v };
+    let english = strings(Language::English);
+    let words = &english.chart;
     let swatch = |[r, g, b]: [u8; 3], label: String| LegendEntry {
         symbol: LegendSymbol::Swatch(RGBColor(r, g, b)),
         label,
     };
+    let bounds = basins.config().bounds;
     let mut entries: Vec<LegendEntry> = basins
         .attractors()
         .iter()
         .enumerate()
         .map(|(index, attractor)| {
-            let [x, y] = attractor.at.map(|v| crate::numbers::readable(snapped(v)));
-            let what = match (attractor.continuum, attractor.kind) {
-                (Some(_), _) => format!("{} through", words.basin_curve),
-                (None, PointKind::Degenerate) => "the degenerate critical point".to_string(),
-                (None, kind) => format!("the {}", strings(Language::English).point_kind(kind)),
-            };
-            swatch(attractor_rgb(index), format!("basin of {what} ({x}, {y})"))
+            swatch(
+                attractor_rgb(index),
+                english.basin_label(attractor, &bounds),
+            )
         })
         .collect();
     for (label, rgb, words) in [

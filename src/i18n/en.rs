@@ -71,6 +71,10 @@ pub static STRINGS: Strings = Strings {
         curvature_toggle: "Curvature map",
         curvature_legend_title: "How the surface bends (signs of the Hessian's eigenvalues)",
         curvature_shading_hint: "Paler: nearly flat in one direction (small min|λ| / max|λ|).",
+        basins_toggle: "Basins of attraction",
+        basins_legend_title: "Where the first racer ends from each start",
+        basins_hint: "Each cell is a start, run up to 300 steps with the race's η and β; a ring marks where runs come to rest. Click a cell to race from it.",
+        basins_mapping: "Mapping the basins",
         lesson_title: "Guided lesson",
         lesson_open: "Start the lesson",
         lesson_close: "Close the lesson",
@@ -118,6 +122,13 @@ pub static STRINGS: Strings = Strings {
     preset: preset_text,
     continuum,
     continuum_hint: |continuum| format!("Not marked: {continuum}."),
+    basin: |kind, curve, at| {
+        if curve {
+            format!("basin of a curve of critical points through {at}")
+        } else {
+            format!("basin of the {kind} {at}")
+        }
+    },
     chart: ChartWords {
         step: "step",
         loss: "L",

@@ -15,7 +15,8 @@
 mod en;
 mod zh;
 
-use crate::analysis::{Continuum, PointAnalysis, PointKind};
+use crate::analysis::{Attractor, Continuum, PointAnalysis, PointKind};
+use crate::bounds::Bounds;
 use crate::experiments::MinRatioRun;
 use crate::formula::FormulaError;
 use crate::lesson::StepId;
@@ -47,6 +48,9 @@ pub struct Strings {
     pub continuum: fn(&Continuum) -> String,
     /// The map's note about a continuum it does not mark point by point, around [`Strings::continuum`].
     pub continuum_hint: fn(&str) -> String,
+    /// A basin's name in the basin map's legend: the attractor's kind in words ("local minimum"), whether it
+    /// is a branch of a curve of critical points, and where ("(3, 2)").
+    pub basin: fn(&str, bool, &str) -> String,
     /// The words the charts draw (axis titles).
     pub chart: ChartWords,
     /// The minimum-ratio panel's status line.
@@ -259,6 +263,13 @@ labels! {
     curvature_toggle,
     curvature_legend_title,
     curvature_shading_hint,
+    /// The map's third colouring: where the first racer ends from each start.
+    basins_toggle,
+    basins_legend_title,
+    /// Under the basin map: how it is made and what a click does.
+    basins_hint,
+    /// The progress bar's name while the worker maps the basins.
+    basins_mapping,
     lesson_title,
     lesson_open,
     lesson_close,
@@ -355,6 +366,18 @@ impl Strings {
         } else {
             self.labels.undefined_value.to_string()
         }
+    }
+
+    /// The basin of `attractor` in the basin map's legend ([`Strings::basin`]); coordinates a rounding crumb
+    /// away from 0 (Newton leaves 3e-24 where a coordinate is 0) are shown as 0.
+    pub fn basin_label(&self, attractor: &Attractor, bounds: &Bounds) -> String {
+        let crumb = 1e-9 * bounds.width().hypot(bounds.height());
+        let at = attractor.at.map(|v| if v.abs() <= crumb { 0.0 } else { v });
+        (self.basin)(
+            self.point_kind(attractor.kind),
+            attractor.continuum.is_some(),
+            &self.point(at),
+        )
     }
 
     /// What an escape step did to the loss: "Escaped: L 1 → 0.8165".

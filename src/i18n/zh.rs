@@ -71,6 +71,10 @@ pub static STRINGS: Strings = Strings {
         curvature_toggle: "曲率图",
         curvature_legend_title: "曲面的弯曲方向（海森矩阵特征值的符号）",
         curvature_shading_hint: "颜色越浅：某个方向越接近平坦（min|λ| / max|λ| 越小）。",
+        basins_toggle: "吸引域",
+        basins_legend_title: "第一个优化器从每个起点出发的终点",
+        basins_hint: "每个格子是一个起点，用比赛的 η 和 β 最多运行 300 步；圆环标出运行停下的位置。点击格子即从该处开始比赛。",
+        basins_mapping: "正在计算吸引域",
         lesson_title: "引导式课程",
         lesson_open: "开始课程",
         lesson_close: "关闭课程",
@@ -116,6 +120,13 @@ pub static STRINGS: Strings = Strings {
     preset,
     continuum,
     continuum_hint: |continuum| format!("未逐一标出：{continuum}。"),
+    basin: |kind, curve, at| {
+        if curve {
+            format!("经过 {at} 的一整条临界点曲线的吸引域")
+        } else {
+            format!("{kind} {at} 的吸引域")
+        }
+    },
     chart: ChartWords {
         step: "步数",
         loss: "L",

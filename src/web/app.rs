@@ -6,18 +6,20 @@ use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlInputElement};
 
-use super::curvature_mode::show_legend;
 use super::experiments_panel::ExperimentsPanel;
 use super::language::apply_static_text;
 use super::lesson_panel::Lesson;
+use super::map_mode::{self, show_legend};
 use super::map_view::{Detail, MapView};
 use super::plots::{Plots, Scenery, REDRAW_INTERVAL_MS};
 use super::ui::Ui;
+use super::worker_bridge::{Report, WorkerBridge};
 use super::{crash, dom, inspector, language, lesson_panel, race_panel, scene_link, surface_panel};
 use crate::analysis::{analyze, CriticalPoints, PointAnalysis};
 use crate::bounds::Bounds;
 use crate::formula::Formula;
 use crate::i18n::{strings, Language};
+use crate::jobs::{BasinsMap, Job};
 use crate::optim::{EscapeAnimation, Hyperparameters, OptimizerKind, Race};
 use crate::render::MapMode;
 use crate::render::{Gesture, Orientation};
@@ -76,6 +78,10 @@ pub struct App {
     pub taylor: bool,
     pub escape: Option<EscapeAnimation>,
     pub gesture: Gesture,
+    /// The page's Web Worker, started by the first heavy job.
+    pub worker: WorkerBridge,
+    /// The basin map the worker computes in the map's basins mode.
+    pub basins: BasinsView,
     pub dirty: Dirty,
     /// Too long to sample at full detail within a frame: see [`SceneSurface::is_long`].
     long_formula: bool,
@@ -91,6 +97,24 @@ pub struct App {
     /// The box changed since the last frame: the critical-point search waits until zooming pauses.
     view_changed: bool,
     last_view_change_ms: f64,
+}
+
+/// The basin map asked of the worker for the scene on screen, and what it has answered.
+#[derive(Default)]
+pub struct BasinsView {
+    /// The job (its text) and the number the worker knows it by.
+    job: Option<(String, u32)>,
+    /// That job's finished map.
+    pub map: Option<BasinsMap>,
+    /// Fraction of the job done.
+    pub progress: f64,
+}
+
+impl BasinsView {
+    /// The finished map with its job's number, for the map's base layer.
+    pub fn shown(&self) -> Option<(u32, &BasinsMap)> {
+        Some((self.job.as_ref()?.1, self.map.as_ref()?))
+    }
 }
 
 /// Never fewer than these milliseconds between two `history.replaceState` calls (browsers throttle them).
@@ -132,6 +156,8 @@ impl App {
             taylor: true,
             escape: None,
             gesture: Gesture::default(),
+            worker: WorkerBridge::default(),
+            basins: BasinsView::default(),
             dirty: Dirty::everything(),
             long_formula: false,
             crash_test: false,
@@ -226,8 +252,17 @@ impl App {
 
     /// A click drops θ′ there, or exactly on a critical point within [`SNAP_RADIUS`] pixels of it:
     /// a hand cannot hit (0, 0) to the last digit, and a class wants to see the saddle itself.
+    ///
+    /// On the basin map a click elsewhere lands on its cell's centre, where that cell's run started, so the
+    /// race from θ′ is the run the cell's colour shows.
     pub fn drop_point(&mut self, css: [f64; 2]) {
-        let clicked = self.map.data_at(css);
+        let mut clicked = self.map.data_at(css);
+        if self.basins.map.is_some() {
+            let config = scene::basins_config(&self.scene(), self.bounds);
+            if let Some((row, column)) = config.cell_containing(clicked) {
+                clicked = config.cell_centre(row, column);
+            }
+        }
         let snapped = self
             .critical
             .points
@@ -331,6 +366,50 @@ impl App {
         }
     }
 
+    /// In basins mode, asks the worker for the map of the scene on screen once the view has settled (a new
+    /// job replaces the one under way), and takes in what it reports; outside it, forgets the map.
+    fn follow_basins(&mut self, settled: bool) -> Result<(), JsValue> {
+        if self.map.mode != MapMode::Basins {
+            self.basins = BasinsView::default();
+        } else if settled {
+            let job = Job::basins_of(&Scene {
+                bounds: Some(self.bounds),
+                ..self.scene()
+            });
+            let text = job.to_text();
+            if self.basins.job.as_ref().map(|(asked, _)| asked) != Some(&text) {
+                let number = self.worker.post(&job)?;
+                self.basins = BasinsView {
+                    job: Some((text, number)),
+                    ..BasinsView::default()
+                };
+                self.dirty.base = true;
+                map_mode::show_basins_progress(self);
+            }
+        }
+        let current = self.basins.job.as_ref().map(|(_, number)| *number);
+        for report in self.worker.take_reports()? {
+            match report {
+                Report::Progress { job, fraction } if Some(job) == current => {
+                    self.basins.progress = fraction;
+                    map_mode::show_basins_progress(self);
+                }
+                Report::Result { job, packed } if Some(job) == current => {
+                    self.basins.map = BasinsMap::unpack(&packed);
+                    self.basins.progress = 1.0;
+                    map_mode::show_basins_progress(self);
+                    map_mode::show_legend(self);
+                    self.dirty.base = true;
+                }
+                Report::Failed { job, message } if Some(job) == current => {
+                    web_sys::console::error_1(&JsValue::from_str(&message));
+                }
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
     /// Draws now, outside the animation frames, as a frame in which no time passes: the page's first frame
     /// at start, and what a click changed from inside its handler. The next animation frame then only has
     /// to paint it, so the map shows sooner.
@@ -375,6 +454,7 @@ impl App {
         let settled = !unpainted
             && !self.gesture.is_active()
             && now_ms - self.last_view_change_ms >= SETTLE_MS;
+        self.follow_basins(settled)?;
         // The search waits for a frame whose map is already drawn: the map shows first (at load, on a new
         // surface, after zooming) and the markers follow a frame later over the kept samples.
         if self.dirty.critical && settled && !self.dirty.base {
@@ -403,6 +483,7 @@ impl App {
                     &self.surface.loss,
                     self.bounds,
                     &self.critical,
+                    self.basins.shown(),
                     &self.ui.words.chart,
                     // Drawn before its first paint (at start), the map is a preview.
                     if unpainted {
@@ -512,7 +593,7 @@ impl App {
         surface_panel::show_continuum(&self.ui, self.critical.continuum.as_ref());
         race_panel::relabel_optimizers(self);
         race_panel::update_legend(self);
-        super::curvature_mode::show_legend(self);
+        show_legend(self);
         super::lesson_panel::show(self);
         super::batch::show_controls(self);
         self.experiments.relabel(self.ui.words);

@@ -136,6 +136,7 @@ pub fn bench_redraw_map(
                 &app.surface.loss,
                 app.bounds,
                 &critical,
+                None,
                 &app.ui.words.chart,
                 Detail::Full,
             )?;

@@ -10,13 +10,14 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 
 use super::canvas::{context_2d, drawing_area};
 use super::trails::Trails;
-use super::{curvature_mode, dom};
+use super::{dom, map_mode};
 use crate::analysis::CriticalPoints;
 use crate::bounds::Bounds;
-use crate::charts::{draw_map_base, MapBase, MapFrame};
+use crate::charts::{draw_attractor_marks, draw_map_base, MapBase, MapFrame};
 use crate::i18n::ChartWords;
+use crate::jobs::BasinsMap;
 use crate::render::MapMode;
-use crate::render::{affordable_grid, preview_grid, Grid, MapTransform, PlotArea};
+use crate::render::{affordable_grid, basins_rgba, preview_grid, Grid, MapTransform, PlotArea};
 use crate::scene::Loss;
 use crate::surface::Point;
 
@@ -53,12 +54,21 @@ pub struct MapView {
     resize: dom::SizeWatch,
 }
 
+/// What the heatmap's cells show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Colours {
+    Loss,
+    Curvature,
+    /// The basin map of this worker job.
+    Basins(u32),
+}
+
 /// The sampled surface behind the base layer and what it was sampled for: a redraw of the same box (the
 /// critical points found, a language switch) only draws, with the heatmap's pixels already in `heat`.
 struct Sampled {
     bounds: Bounds,
     grid: (usize, usize),
-    mode: MapMode,
+    colours: Colours,
     /// Coarser than the full grid for this box and size ([`Detail::Preview`]).
     preview: bool,
     base: MapBase,
@@ -144,12 +154,14 @@ impl MapView {
     }
 
     /// Redraws the cached base layer for this surface and box, sampled afresh unless the kept samples are
-    /// of this box at the `detail` asked (or finer).
+    /// of this box at the `detail` asked (or finer). In basins mode the cells are `basins` (numbered by its
+    /// job) once the worker has mapped them, L's colours until then.
     pub fn draw_base(
         &mut self,
         surface: &Loss,
         bounds: Bounds,
         critical: &CriticalPoints,
+        basins: Option<(u32, &BasinsMap)>,
         words: &ChartWords,
         detail: Detail,
     ) -> Result<(), String> {
@@ -162,34 +174,41 @@ impl MapView {
             Some(formula) => affordable_grid(formula, columns, rows),
             None => (columns, rows),
         };
-        let mode = self.mode;
+        let colours = match (self.mode, basins) {
+            (MapMode::Loss, _) | (MapMode::Basins, None) => Colours::Loss,
+            (MapMode::Curvature, _) => Colours::Curvature,
+            (MapMode::Basins, Some((job, _))) => Colours::Basins(job),
+        };
         // The curvature map's cells have their own size: a preview would only compute them twice.
-        let grid = match (detail, mode) {
-            (Detail::Preview, MapMode::Loss | MapMode::Basins) => preview_grid(full),
+        let grid = match (detail, colours) {
+            (Detail::Preview, Colours::Loss | Colours::Basins(_)) => preview_grid(full),
             _ => full,
         };
         let current = self.sampled.as_ref().is_some_and(|sampled| {
             sampled.bounds == bounds
                 && (sampled.grid == grid || sampled.grid == full)
-                && sampled.mode == mode
+                && sampled.colours == colours
         });
         if !current {
             // For tests and the bench: whether the map shows its full detail yet.
             let shown = if grid == full { "full" } else { "preview" };
             dom::report(self.canvas.set_attribute("data-detail", shown));
             let base = MapBase::of_grid(Grid::sample(surface, bounds, grid.0, grid.1));
-            match mode {
-                // A basins link shows the heatmap of L here.
-                MapMode::Loss | MapMode::Basins => put_heatmap(&self.heat, &base.rgba, grid)?,
-                MapMode::Curvature => {
-                    let (rgba, size) = curvature_mode::cells(surface, bounds, &frame);
+            match (colours, basins) {
+                (Colours::Curvature, _) => {
+                    let (rgba, size) = map_mode::cells(surface, bounds, &frame);
                     put_heatmap(&self.heat, &rgba, size)?
                 }
+                (Colours::Basins(_), Some((_, map))) => {
+                    let rgba = basins_rgba(&map.labels, map.grid);
+                    put_heatmap(&self.heat, &rgba, (map.grid, map.grid))?
+                }
+                _ => put_heatmap(&self.heat, &base.rgba, grid)?,
             }
             self.sampled = Some(Sampled {
                 bounds,
                 grid,
-                mode,
+                colours,
                 preview: grid != full,
                 base,
             });
@@ -200,6 +219,7 @@ impl MapView {
         self.base_generation += 1;
         let root = drawing_area(&self.base)?;
         let (heat, target) = (&self.heat, &self.base);
+        let colour_bar = sampled.colours == Colours::Loss;
         draw_map_base(
             &root,
             &frame,
@@ -207,8 +227,12 @@ impl MapView {
             &critical.points,
             &mut |_, _, area| stretch_heatmap(heat, target, area),
             words,
-            mode != MapMode::Curvature,
-        )
+            colour_bar,
+        )?;
+        match basins {
+            Some((_, map)) if !colour_bar => draw_attractor_marks(&root, &frame, &map.attractors),
+            _ => Ok(()),
+        }
     }
 
     /// The base shows a [`Detail::Preview`], to be drawn again in full.

@@ -8,7 +8,6 @@ mod batch;
 mod bench;
 mod canvas;
 mod crash;
-mod curvature_mode;
 mod dom;
 mod events;
 mod experiments_panel;
@@ -18,6 +17,7 @@ mod frame_loop;
 mod inspector;
 mod language;
 mod lesson_panel;
+mod map_mode;
 mod map_view;
 mod overlay;
 mod palette;
@@ -30,6 +30,7 @@ mod tests;
 mod toggles;
 mod trails;
 mod ui;
+mod worker_bridge;
 
 /// Mounts the app on the page that Trunk built from `index.html`.
 #[wasm_bindgen::prelude::wasm_bindgen(start)]

@@ -1,4 +1,4 @@
-//! The map's two check-boxes: "Taylor model" (dashed contours around θ′) and "Curvature map".
+//! The map's check-boxes: "Taylor model" (dashed contours around θ′), "Curvature map" and "Basins of attraction".
 
 use wasm_bindgen::JsValue;
 use web_sys::HtmlInputElement;
@@ -9,12 +9,16 @@ use crate::render::MapMode;
 
 pub fn wire(app: &SharedApp) -> Result<(), JsValue> {
     on_toggle(app, "taylor-toggle", App::set_taylor)?;
+    // The colourings exclude each other: ticking one unticks the other, unticking returns to L's colours.
     on_toggle(app, "curvature-toggle", |app, on| {
         app.set_map_mode(if on {
             MapMode::Curvature
         } else {
             MapMode::Loss
         })
+    })?;
+    on_toggle(app, "basins-toggle", |app, on| {
+        app.set_map_mode(if on { MapMode::Basins } else { MapMode::Loss })
     })
 }
 
