@@ -18,5 +18,5 @@ pub use point::{
     analyze, curvature_signs, model_distance, EigenSign, PointAnalysis, PointKind,
     LENGTH_TOLERANCE, RELATIVE_EIGENVALUE_TOLERANCE, SIGN_MARGIN,
 };
-pub use slice::{slice, Bend, Slice, MAX_SLICE_SAMPLES, MIN_SLICE_SAMPLES};
+pub use slice::{slice, Bend, Slice, SliceDirection, MAX_SLICE_SAMPLES, MIN_SLICE_SAMPLES};
 pub use taylor::taylor_value;

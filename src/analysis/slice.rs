@@ -6,7 +6,7 @@
 //! lecture's saddle it is +2 along (1, −1)/√2 (a minimum along that line), −2 along (1, 1)/√2, and 0 along x.
 
 use super::point::RELATIVE_EIGENVALUE_TOLERANCE;
-use super::symmetric_eigen;
+use super::{symmetric_eigen, PointAnalysis};
 use crate::surface::{LossSurface, Point};
 
 /// Samples a slice takes at least and at most, whatever is asked.
@@ -117,4 +117,78 @@ pub fn slice<S: LossSurface + ?Sized>(
             .push([t, if value.is_finite() { value } else { f64::NAN }]);
     }
     Ok(slice)
+}
+
+/// Which direction the page's slice through θ′ follows.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum SliceDirection {
+    /// The eigenvector of the i-th eigenvalue (0: the lowest), followed as θ′ moves.
+    Eigenvector(usize),
+    /// A fixed direction at this angle from the x axis, in degrees, counter-clockwise.
+    Degrees(f64),
+}
+
+impl SliceDirection {
+    /// The unit vector at θ′ (where the Hessian is undefined, an eigenvector falls back to the x axis).
+    pub fn vector(self, point: &PointAnalysis) -> [f64; 2] {
+        match self {
+            SliceDirection::Eigenvector(i) => point
+                .eigen
+                .vectors
+                .get(i)
+                .copied()
+                .filter(|u| u.iter().all(|c| c.is_finite()))
+                .unwrap_or([1.0, 0.0]),
+            SliceDirection::Degrees(angle) => {
+                let radians = angle.to_radians();
+                [radians.cos(), radians.sin()]
+            }
+        }
+    }
+
+    /// The direction's angle in degrees within [0, 180) (a slice along d is the slice along −d, mirrored).
+    pub fn degrees(self, point: &PointAnalysis) -> f64 {
+        let [x, y] = self.vector(point);
+        let angle = y.atan2(x).to_degrees().rem_euclid(180.0);
+        // 179.99999 from rounding is 180, which is 0.
+        if angle >= 180.0 - 1e-9 {
+            0.0
+        } else {
+            angle
+        }
+    }
+}
+
+#[cfg(test)]
+mod direction_tests {
+    use super::*;
+    use crate::analysis::analyze;
+    use crate::formula::Formula;
+
+    #[test]
+    fn eigenvector_directions_follow_the_point_and_angles_stay_put() {
+        let lecture = Formula::parse("(1 - x*y)^2").unwrap();
+        let saddle = analyze(&lecture, [0.0, 0.0]);
+        let s = std::f64::consts::FRAC_1_SQRT_2;
+        // λ₁ = −2 along (1, 1)/√2, λ₂ = 2 along (1, −1)/√2.
+        let u1 = SliceDirection::Eigenvector(0).vector(&saddle);
+        assert!(
+            (u1[0] - s).abs() < 1e-12 && (u1[1] - s).abs() < 1e-12,
+            "{u1:?}"
+        );
+        assert!((SliceDirection::Eigenvector(0).degrees(&saddle) - 45.0).abs() < 1e-9);
+        assert!((SliceDirection::Eigenvector(1).degrees(&saddle) - 135.0).abs() < 1e-9);
+        let x = SliceDirection::Degrees(0.0).vector(&saddle);
+        assert_eq!(x, [1.0, 0.0]);
+        assert!((SliceDirection::Degrees(270.0).degrees(&saddle) - 90.0).abs() < 1e-9);
+        // Along x at the saddle the slice is flat; along u₁ it curves down, along u₂ up.
+        for (direction, bend) in [
+            (SliceDirection::Degrees(0.0), Bend::Flat),
+            (SliceDirection::Eigenvector(0), Bend::Down),
+            (SliceDirection::Eigenvector(1), Bend::Up),
+        ] {
+            let cut = slice(&lecture, saddle.at, direction.vector(&saddle), 1.0, 11).unwrap();
+            assert_eq!(cut.bend(), bend, "{direction:?}");
+        }
+    }
 }

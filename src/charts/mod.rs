@@ -46,7 +46,7 @@ pub use momentum_arrows::{
     draw_momentum_update, momentum_arrows, MomentumArrows, CARRIED_LABEL, GRADIENT_STEP_LABEL,
     MOMENTUM_ARROW_MIN, VELOCITY_LABEL,
 };
-pub use slice_chart::{draw_slice_chart, model_colour, slice_title};
+pub use slice_chart::{draw_slice_chart, draw_slice_line, model_colour, slice_title};
 pub use surface3d::{draw_surface3d, SurfaceView, Trajectory, MESH_CELLS};
 
 use plotters::coord::Shift;

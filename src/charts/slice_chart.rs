@@ -6,7 +6,8 @@ use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 
 use super::loss_chart::{draw_line_legend, LegendLine, Pixel};
-use super::palette::{eigen_colour, INK};
+use super::map::MapFrame;
+use super::palette::{eigen_colour, INK, PAPER};
 use super::{draw_fitted_title, plot_error, unbroken_runs, FONT};
 use crate::analysis::{Bend, Slice};
 use crate::i18n::ChartWords;
@@ -181,4 +182,35 @@ fn value_range(slice: &Slice, left: f64, right: f64) -> (f64, f64) {
         0.5 * low.abs().max(1.0)
     };
     (low - pad, high + pad)
+}
+
+/// The slice's line across the map: θ′ + t·d over the slice's range of t, dashed in the colour of its bend
+/// (the model's colour in the chart), over a paper halo so it reads on any colour of the heatmap.
+pub fn draw_slice_line<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    frame: &MapFrame,
+    slice: &Slice,
+) -> Result<(), String> {
+    let (Some(first), Some(last)) = (slice.samples.first(), slice.samples.last()) else {
+        return Ok(());
+    };
+    let ends = vec![
+        frame.pixel(slice.point_at(first[0])),
+        frame.pixel(slice.point_at(last[0])),
+    ];
+    let width = |css: f64| frame.px(css).max(1.0) as u32;
+    let (dash, gap) = (frame.px(8.0) as u32, frame.px(5.0) as u32);
+    root.draw(&PathElement::new(
+        ends.clone(),
+        PAPER.mix(0.7).stroke_width(width(4.0)),
+    ))
+    .and_then(|_| {
+        root.draw(&DashedPathElement::new(
+            ends,
+            dash,
+            gap,
+            model_colour(slice.bend()).stroke_width(width(2.0)),
+        ))
+    })
+    .map_err(plot_error)
 }

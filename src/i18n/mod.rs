@@ -270,6 +270,12 @@ labels! {
     basins_hint,
     /// The progress bar's name while the worker maps the basins.
     basins_mapping,
+    /// The inspector's 1-D slice through θ′.
+    slice_heading,
+    slice_chart_label,
+    slice_direction,
+    slice_presets,
+    slice_hint,
     lesson_title,
     lesson_open,
     lesson_close,

@@ -15,7 +15,9 @@ pub use loss::Loss;
 pub use summary::Summary;
 pub use surface::SceneSurface;
 
-use crate::analysis::{analyze, find_critical_points, CriticalPoints, PointAnalysis};
+use crate::analysis::{
+    analyze, find_critical_points, slice, CriticalPoints, PointAnalysis, Slice, SliceDirection,
+};
 use crate::bounds::Bounds;
 use crate::charts::GradientCloud;
 use crate::data::gradient_cloud;
@@ -73,6 +75,31 @@ pub fn basins_config(scene: &Scene, bounds: Bounds) -> BasinsConfig {
         grid: BASIN_GRID,
         bounds,
     }
+}
+
+/// Samples along the inspector's slice through θ′.
+pub const SLICE_SAMPLES: usize = 161;
+/// The slice's half-length, as a fraction of the box's shorter side: local enough for the second-order model
+/// to be worth comparing, long enough to see it part from L.
+pub const SLICE_REACH: f64 = 0.35;
+
+/// The slice of L through θ′ along `direction`, over ±[`SLICE_REACH`] of the box's shorter side; `None`
+/// where L is undefined at θ′.
+pub fn point_slice(
+    surface: &SceneSurface,
+    bounds: &Bounds,
+    point: &PointAnalysis,
+    direction: SliceDirection,
+) -> Option<Slice> {
+    let reach = SLICE_REACH * bounds.width().min(bounds.height());
+    slice(
+        &surface.loss,
+        point.at,
+        direction.vector(point),
+        reach,
+        SLICE_SAMPLES,
+    )
+    .ok()
 }
 
 /// The critical points the map marks: none for a formula too long to search within a frame's budget

@@ -14,8 +14,11 @@ use super::map_view::{Detail, MapView};
 use super::plots::{Plots, Scenery, REDRAW_INTERVAL_MS};
 use super::ui::Ui;
 use super::worker_bridge::{Report, WorkerBridge};
-use super::{crash, dom, inspector, language, lesson_panel, race_panel, scene_link, surface_panel};
-use crate::analysis::{analyze, CriticalPoints, PointAnalysis};
+use super::{
+    crash, dom, inspector, language, lesson_panel, race_panel, scene_link, slice_panel,
+    surface_panel,
+};
+use crate::analysis::{analyze, CriticalPoints, PointAnalysis, Slice, SliceDirection};
 use crate::bounds::Bounds;
 use crate::formula::Formula;
 use crate::i18n::{strings, Language};
@@ -78,6 +81,8 @@ pub struct App {
     pub taylor: bool,
     pub escape: Option<EscapeAnimation>,
     pub gesture: Gesture,
+    /// The direction of the inspector's slice through θ′.
+    pub slice: SliceDirection,
     /// The page's Web Worker, started by the first heavy job.
     pub worker: WorkerBridge,
     /// The basin map the worker computes in the map's basins mode.
@@ -156,6 +161,7 @@ impl App {
             taylor: true,
             escape: None,
             gesture: Gesture::default(),
+            slice: SliceDirection::Eigenvector(0),
             worker: WorkerBridge::default(),
             basins: BasinsView::default(),
             dirty: Dirty::everything(),
@@ -166,7 +172,11 @@ impl App {
             unpainted: false,
             view_changed: false,
             last_view_change_ms: f64::NEG_INFINITY,
-            plots: Plots::new(ui.surface3d.clone(), ui.loss_chart.clone())?,
+            plots: Plots::new(
+                ui.surface3d.clone(),
+                ui.loss_chart.clone(),
+                dom::by_id("slice-chart")?,
+            )?,
             experiments: ExperimentsPanel::find(ui.words)?,
             ui,
         };
@@ -366,6 +376,20 @@ impl App {
         }
     }
 
+    /// Turns the inspector's slice through θ′ to `direction`.
+    pub fn set_slice(&mut self, direction: SliceDirection) {
+        self.slice = direction;
+        slice_panel::show(self);
+        self.dirty.overlay = true;
+        self.dirty.plots = true;
+    }
+
+    /// The slice of L through θ′ the inspector draws and the map shows as a line.
+    pub fn point_slice(&self) -> Option<Slice> {
+        let point = self.point.as_ref()?;
+        scene::point_slice(&self.surface, &self.bounds, point, self.slice)
+    }
+
     /// In basins mode, asks the worker for the map of the scene on screen once the view has settled (a new
     /// job replaces the one under way), and takes in what it reports; outside it, forgets the map.
     fn follow_basins(&mut self, settled: bool) -> Result<(), JsValue> {
@@ -506,6 +530,7 @@ impl App {
                 surface: (!self.long_formula).then_some(&self.surface.loss),
                 bounds: self.bounds,
                 point: self.point.as_ref(),
+                slice: self.point_slice().as_ref(),
                 runs: &self.race.runs,
                 words: self.ui.words,
             })?;
@@ -517,6 +542,7 @@ impl App {
         self.experiments.frame(map_redrawn || unpainted)?;
         if self.dirty.inspector {
             inspector::show(&self.ui.inspector, self.ui.words, self.point.as_ref());
+            slice_panel::show(self);
             self.dirty.inspector = false;
         }
         if self.dirty.race_table {

@@ -24,6 +24,7 @@ mod palette;
 mod plots;
 mod race_panel;
 mod scene_link;
+mod slice_panel;
 mod surface_panel;
 #[cfg(test)]
 mod tests;
@@ -41,6 +42,7 @@ pub fn start() {
         language::wire_switch(&app)?;
         lesson_panel::wire(&app)?;
         toggles::wire(&app)?;
+        slice_panel::wire(&app)?;
         scene_link::wire_hashchange(&app)?;
         bench::remember(&app);
         frame_loop::start(app)

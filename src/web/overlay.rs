@@ -14,7 +14,8 @@ use super::map_view::{with_plot_clip, ModelScene};
 use super::palette::css;
 use crate::charts::palette::PAPER;
 use crate::charts::{
-    draw_gradient_cloud, draw_point_marks, map_model_contours, MapOverlay, TaylorDashes,
+    draw_gradient_cloud, draw_point_marks, draw_slice_line, map_model_contours, MapOverlay,
+    TaylorDashes,
 };
 use crate::scene;
 
@@ -57,7 +58,11 @@ pub fn draw(app: &App) -> Result<(), String> {
     with_plot_clip(&context_2d(&map.canvas)?, map.transform.area, || {
         map.trails
             .present(&map.canvas, &frame, app.race.generation, &app.race.runs)?;
-        draw_point_marks(&drawing_area(&map.canvas)?, &frame, &overlay)
+        let root = drawing_area(&map.canvas)?;
+        if let Some(slice) = app.point_slice().filter(|_| app.escape.is_none()) {
+            draw_slice_line(&root, &frame, &slice)?;
+        }
+        draw_point_marks(&root, &frame, &overlay)
     })
 }
 

@@ -1,4 +1,5 @@
-//! The 3-D surface and the loss-vs-step chart: the core's plotters figures, drawn onto their canvases.
+//! The 3-D surface, the loss-vs-step chart and the slice through θ′: the core's plotters figures, drawn onto
+//! their canvases.
 
 use wasm_bindgen::JsValue;
 use web_sys::HtmlCanvasElement;
@@ -6,10 +7,10 @@ use web_sys::HtmlCanvasElement;
 use super::canvas::{context_2d, scaled_drawing_area, Area};
 use super::dom;
 use super::palette::optimizer_colour;
-use crate::analysis::PointAnalysis;
+use crate::analysis::{PointAnalysis, Slice};
 use crate::bounds::Bounds;
 use crate::charts::palette::PAPER;
-use crate::charts::{draw_loss_chart, SurfaceView, Trajectory};
+use crate::charts::{draw_loss_chart, draw_slice_chart, SurfaceView, Trajectory};
 use crate::i18n::Strings;
 use crate::optim::Run;
 use crate::render::Orientation;
@@ -24,6 +25,8 @@ const MAX_PIXEL_RATIO: f64 = 2.0;
 pub struct Plots {
     pub surface3d: HtmlCanvasElement,
     pub loss_chart: HtmlCanvasElement,
+    /// The inspector's slice through θ′.
+    pub slice_chart: HtmlCanvasElement,
     pub orientation: Orientation,
     /// Where the drag that turns the 3-D view was last seen (CSS pixels).
     pub turning_from: Option<[f64; 2]>,
@@ -50,6 +53,8 @@ pub struct Scenery<'a> {
     pub surface: Option<&'a dyn LossSurface>,
     pub bounds: Bounds,
     pub point: Option<&'a PointAnalysis>,
+    /// L through θ′ along the inspector's direction.
+    pub slice: Option<&'a Slice>,
     pub runs: &'a [Run],
     /// The page's words, for the optimizers' names in the chart's legend and its axis titles.
     pub words: &'static Strings,
@@ -59,10 +64,12 @@ impl Plots {
     pub fn new(
         surface3d: HtmlCanvasElement,
         loss_chart: HtmlCanvasElement,
+        slice_chart: HtmlCanvasElement,
     ) -> Result<Plots, JsValue> {
         Ok(Plots {
             surface3d,
             loss_chart,
+            slice_chart,
             orientation: Orientation::default(),
             turning_from: None,
             keys_turn: false,
@@ -123,6 +130,16 @@ impl Plots {
         if let Some(area) = visible_area(&self.loss_chart)? {
             draw_loss_chart(&area, &trajectories, true, &scenery.words.chart)
                 .map_err(|e| JsValue::from_str(&e))?;
+        }
+        if let (Some(area), Some(slice)) = (visible_area(&self.slice_chart)?, scenery.slice) {
+            draw_slice_chart(&area, slice, &scenery.words.chart)
+                .map_err(|e| JsValue::from_str(&e))?;
+            // For tests and tools: what the chart shows, in numbers.
+            let [dx, dy] = slice.direction;
+            self.slice_chart
+                .set_attribute("data-direction", &format!("{dx},{dy}"))?;
+            self.slice_chart
+                .set_attribute("data-curvature", &slice.curvature.to_string())?;
         }
         Ok(())
     }
