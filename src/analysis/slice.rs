@@ -30,6 +30,8 @@ pub struct Slice {
     pub eigenvalues: [f64; 2],
     /// (t, L(θ′ + t·d)) at evenly spaced t from −half_width to half_width; L is NaN where undefined.
     pub samples: Vec<[f64; 2]>,
+    /// (t, L_test(θ′ + t·d)) at the same t, where the loss has a test set ([`Slice::with_test_loss`]).
+    pub test_samples: Option<Vec<[f64; 2]>>,
 }
 
 /// Which way the slice bends at θ′, by the sign of dᵀHd.
@@ -45,6 +47,21 @@ impl Slice {
     /// The second-order model q(t) = L(θ′) + t·gᵀd + ½t²·dᵀHd.
     pub fn model(&self, t: f64) -> f64 {
         self.value + t * self.slope + 0.5 * t * t * self.curvature
+    }
+
+    /// The slice with a test loss sampled beside it at the same t: the lecture's picture of a test loss
+    /// that is the training loss shifted a little.
+    pub fn with_test_loss<S: LossSurface + ?Sized>(mut self, test: &S) -> Slice {
+        let sampled = self
+            .samples
+            .iter()
+            .map(|&[t, _]| {
+                let value = test.value(self.point_at(t));
+                [t, if value.is_finite() { value } else { f64::NAN }]
+            })
+            .collect();
+        self.test_samples = Some(sampled);
+        self
     }
 
     /// θ′ + t·d.
@@ -108,6 +125,7 @@ pub fn slice<S: LossSurface + ?Sized>(
         curvature: dx * (hxx * dx + hxy * dy) + dy * (hxy * dx + hyy * dy),
         eigenvalues: symmetric_eigen(derivatives.hessian).values,
         samples: Vec::with_capacity(count),
+        test_samples: None,
     };
     for i in 0..count {
         let t = -half_width + 2.0 * half_width * i as f64 / (count - 1) as f64;

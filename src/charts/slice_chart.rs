@@ -23,6 +23,8 @@ const MODEL_POINTS: usize = 200;
 const MODEL_OVERSHOOT: f64 = 1.0;
 /// A flat model (dᵀHd ≈ 0) is drawn in a neutral grey: it curves neither way.
 const FLAT_COLOUR: RGBColor = RGBColor(120, 120, 120);
+/// The test loss beside the training loss: Okabe–Ito's reddish purple, apart from the model's colours.
+const TEST_COLOUR: RGBColor = RGBColor(0xCC, 0x79, 0xA7);
 
 /// The model's colour: the map's colour for an eigenvector of that sign (down: warm, the way out of a
 /// saddle; up: cool), grey when it does not curve.
@@ -119,6 +121,23 @@ pub fn draw_slice_chart<DB: DrawingBackend>(
             }),
         )
         .map_err(plot_error)?;
+    let test_pieces = slice
+        .test_samples
+        .as_ref()
+        .map_or_else(Vec::new, |samples| {
+            unbroken_runs(
+                samples
+                    .iter()
+                    .map(|&[t, value]| inside(value).map(|value| (t, value))),
+            )
+        });
+    chart
+        .draw_series(
+            test_pieces
+                .iter()
+                .map(|piece| PathElement::new(piece.clone(), TEST_COLOUR.stroke_width(2))),
+        )
+        .map_err(plot_error)?;
     chart
         .draw_series(inside(slice.value).map(|value| Circle::new((0.0, value), 4, INK.filled())))
         .map_err(plot_error)?;
@@ -127,6 +146,7 @@ pub fn draw_slice_chart<DB: DrawingBackend>(
     let paths: Vec<Vec<Pixel>> = slice_pieces
         .iter()
         .chain(&model_pieces)
+        .chain(&test_pieces)
         .map(|piece| {
             piece
                 .iter()
@@ -137,7 +157,7 @@ pub fn draw_slice_chart<DB: DrawingBackend>(
                 .collect()
         })
         .collect();
-    let lines = [
+    let mut lines = vec![
         LegendLine {
             label: words.slice_curve,
             colour: INK,
@@ -149,6 +169,13 @@ pub fn draw_slice_chart<DB: DrawingBackend>(
             dashed: true,
         },
     ];
+    if slice.test_samples.is_some() {
+        lines.push(LegendLine {
+            label: words.slice_test,
+            colour: TEST_COLOUR,
+            dashed: false,
+        });
+    }
     draw_line_legend(&chart.plotting_area().strip_coord_spec(), &lines, &paths)?;
     area.present().map_err(plot_error)
 }
@@ -159,6 +186,7 @@ fn value_range(slice: &Slice, left: f64, right: f64) -> (f64, f64) {
     let finite = slice
         .samples
         .iter()
+        .chain(slice.test_samples.iter().flatten())
         .map(|sample| sample[1])
         .chain([slice.value])
         .filter(|v| v.is_finite());

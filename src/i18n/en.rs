@@ -127,6 +127,13 @@ pub static STRINGS: Strings = Strings {
     preset: preset_text,
     continuum,
     continuum_hint: |continuum| format!("Not marked: {continuum}."),
+    train_and_test: |train, test| format!("{train} (test {test})"),
+    momentum_update: |magnified| {
+        format!(
+            "Momentum's next step at its current point{magnified}: β·m, its last movement, plus −η·g, the \
+             gradient step, gives the new movement β·m − η·g."
+        )
+    },
     basin: |kind, curve, at| {
         if curve {
             format!("basin of a curve of critical points through {at}")
@@ -149,6 +156,7 @@ pub static STRINGS: Strings = Strings {
         slice_t: "t  (θ = θ′ + t·d)",
         slice_curve: "L(θ′ + t·d)",
         slice_model: "second-order model q(t)",
+        slice_test: "test loss L_test(θ′ + t·d)",
         slice_title: "Along d = {d}: dᵀHd = {c}, {bend}",
         bends_up: "curves up",
         bends_down: "curves down",

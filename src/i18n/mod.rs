@@ -48,6 +48,11 @@ pub struct Strings {
     pub continuum: fn(&Continuum) -> String,
     /// The map's note about a continuum it does not mark point by point, around [`Strings::continuum`].
     pub continuum_hint: fn(&str) -> String,
+    /// The race table's loss cell on a loss with a test set: training L, then test L.
+    pub train_and_test: fn(&str, &str) -> String,
+    /// Under the map while a momentum race is paused: its next update drawn as the lecture draws it, magnified
+    /// by the given factor ("×12"; "" when drawn to scale).
+    pub momentum_update: fn(&str) -> String,
     /// A basin's name in the basin map's legend: the attractor's kind in words ("local minimum"), whether it
     /// is a branch of a curve of critical points, and where ("(3, 2)").
     pub basin: fn(&str, bool, &str) -> String,
@@ -142,6 +147,8 @@ pub struct ChartWords {
     /// The slice chart's legend: L along the line, and its dashed second-order model.
     pub slice_curve: &'static str,
     pub slice_model: &'static str,
+    /// The slice's test loss, on a loss with a test set.
+    pub slice_test: &'static str,
     /// The slice chart's title, with `{d}` for the direction, `{c}` for dᵀHd and `{bend}` for one of the
     /// three words after it.
     pub slice_title: &'static str,

@@ -125,6 +125,12 @@ pub static STRINGS: Strings = Strings {
     preset,
     continuum,
     continuum_hint: |continuum| format!("未逐一标出：{continuum}。"),
+    train_and_test: |train, test| format!("{train}（测试 {test}）"),
+    momentum_update: |magnified| {
+        format!(
+            "动量法在当前点的下一步{magnified}：上一次的移动 β·m 加上梯度步 −η·g，得到新的移动 β·m − η·g。"
+        )
+    },
     basin: |kind, curve, at| {
         if curve {
             format!("经过 {at} 的一整条临界点曲线的吸引域")
@@ -147,6 +153,7 @@ pub static STRINGS: Strings = Strings {
         slice_t: "t（θ = θ′ + t·d）",
         slice_curve: "L(θ′ + t·d)",
         slice_model: "二阶模型 q(t)",
+        slice_test: "测试损失 L_test(θ′ + t·d)",
         slice_title: "沿 d = {d}：dᵀHd = {c}，{bend}",
         bends_up: "向上弯曲",
         bends_down: "向下弯曲",

@@ -20,7 +20,7 @@ use crate::analysis::{
 };
 use crate::bounds::Bounds;
 use crate::charts::GradientCloud;
-use crate::data::gradient_cloud;
+use crate::data::{gradient_cloud, TrainingLoss};
 use crate::optim::{BasinsConfig, Hyperparameters, OptimizerKind, Race};
 use crate::share::Scene;
 
@@ -83,8 +83,8 @@ pub const SLICE_SAMPLES: usize = 161;
 /// to be worth comparing, long enough to see it part from L.
 pub const SLICE_REACH: f64 = 0.35;
 
-/// The slice of L through θ′ along `direction`, over ±[`SLICE_REACH`] of the box's shorter side; `None`
-/// where L is undefined at θ′.
+/// The slice of L through θ′ along `direction`, over ±[`SLICE_REACH`] of the box's shorter side, with the
+/// test loss beside it where the loss has a test set; `None` where L is undefined at θ′.
 pub fn point_slice(
     surface: &SceneSurface,
     bounds: &Bounds,
@@ -92,14 +92,20 @@ pub fn point_slice(
     direction: SliceDirection,
 ) -> Option<Slice> {
     let reach = SLICE_REACH * bounds.width().min(bounds.height());
-    slice(
+    let cut = slice(
         &surface.loss,
         point.at,
         direction.vector(point),
         reach,
         SLICE_SAMPLES,
     )
-    .ok()
+    .ok()?;
+    Some(
+        match surface.loss.data().and_then(TrainingLoss::test_loss) {
+            Some(test) => cut.with_test_loss(test),
+            None => cut,
+        },
+    )
 }
 
 /// The critical points the map marks: none for a formula too long to search within a frame's budget

@@ -20,6 +20,7 @@ use super::{
 };
 use crate::analysis::{analyze, CriticalPoints, PointAnalysis, Slice, SliceDirection};
 use crate::bounds::Bounds;
+use crate::data::TrainingLoss;
 use crate::formula::Formula;
 use crate::i18n::{strings, Language};
 use crate::jobs::{BasinsMap, Job};
@@ -28,6 +29,7 @@ use crate::render::MapMode;
 use crate::render::{Gesture, Orientation};
 use crate::scene::{self, Loss, SceneSurface, Summary};
 use crate::share::{Decoded, LinkNotice, Scene, SurfaceChoice, ViewMode};
+use crate::surface::LossSurface;
 use crate::surface::Point;
 
 pub type SharedApp = Rc<RefCell<App>>;
@@ -541,7 +543,14 @@ impl App {
         // panel may read its chart's size, which would lay out the whole page before that paint).
         self.experiments.frame(map_redrawn || unpainted)?;
         if self.dirty.inspector {
-            inspector::show(&self.ui.inspector, self.ui.words, self.point.as_ref());
+            let test = self
+                .surface
+                .loss
+                .data()
+                .and_then(TrainingLoss::test_loss)
+                .zip(self.point.as_ref())
+                .map(|(test, point)| test.value(point.at));
+            inspector::show(&self.ui.inspector, self.ui.words, self.point.as_ref(), test);
             slice_panel::show(self);
             self.dirty.inspector = false;
         }

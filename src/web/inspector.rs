@@ -6,7 +6,8 @@ use super::ui::Inspector;
 use crate::analysis::PointAnalysis;
 use crate::i18n::Strings;
 
-pub fn show(panel: &Inspector, words: &Strings, point: Option<&PointAnalysis>) {
+/// Shows `point` (and L_test there, on a loss with a test set), or the hint to drop one.
+pub fn show(panel: &Inspector, words: &Strings, point: Option<&PointAnalysis>, test: Option<f64>) {
     panel.empty.set_hidden(point.is_some());
     panel.body.set_hidden(point.is_none());
     let Some(point) = point else {
@@ -22,6 +23,12 @@ pub fn show(panel: &Inspector, words: &Strings, point: Option<&PointAnalysis>) {
     ));
     dom::set_text(&panel.at, &words.point(point.at));
     dom::set_text(&panel.value, &words.number(d.value));
+    for element in &panel.test_value {
+        element.set_hidden(test.is_none());
+    }
+    if let Some(test) = test {
+        show_number(words, &panel.test_value[1], test);
+    }
     dom::set_text(&panel.gradient, &words.point(d.gradient));
     dom::set_text(&panel.gradient_norm, &words.number(d.gradient_norm()));
     let entries = [

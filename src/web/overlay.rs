@@ -8,15 +8,16 @@ use wasm_bindgen::JsValue;
 use web_sys::CanvasRenderingContext2d;
 
 use super::app::App;
-use super::canvas::{context_2d, drawing_area};
+use super::canvas::{context_2d, drawing_area, Area};
 use super::dom;
 use super::map_view::{with_plot_clip, ModelScene};
 use super::palette::css;
 use crate::charts::palette::PAPER;
 use crate::charts::{
-    draw_gradient_cloud, draw_point_marks, draw_slice_line, map_model_contours, MapOverlay,
-    TaylorDashes,
+    draw_gradient_cloud, draw_momentum_update, draw_point_marks, draw_slice_line,
+    map_model_contours, MapFrame, MapOverlay, TaylorDashes,
 };
+use crate::optim::momentum_update;
 use crate::scene;
 
 pub fn draw(app: &App) -> Result<(), String> {
@@ -62,7 +63,8 @@ pub fn draw(app: &App) -> Result<(), String> {
         if let Some(slice) = app.point_slice().filter(|_| app.escape.is_none()) {
             draw_slice_line(&root, &frame, &slice)?;
         }
-        draw_point_marks(&root, &frame, &overlay)
+        draw_point_marks(&root, &frame, &overlay)?;
+        show_momentum_update(app, &root, &frame)
     })
 }
 
@@ -90,4 +92,31 @@ fn stroke_dashed(
     }
     context.stroke();
     context.set_line_dash(&js_sys::Array::new())
+}
+
+/// While the race waits (paused, or stepped by hand), momentum's next update at its current point, as the
+/// lecture draws it: the last movement β·m, the gradient step −η·g and their sum; the caption under the map
+/// says so and by how much the arrows are magnified.
+fn show_momentum_update(app: &App, root: &Area, frame: &MapFrame) -> Result<(), String> {
+    let update = app
+        .race
+        .runs
+        .iter()
+        .filter(|run| !app.race.playing && run.steps() > 0)
+        .find_map(|run| momentum_update(run, &app.surface.loss));
+    let magnification = match update {
+        Some(update) => draw_momentum_update(root, frame, &update)?,
+        None => None,
+    };
+    let caption = app.ui.momentum_update.clone();
+    caption.set_hidden(magnification.is_none());
+    if let Some(magnification) = magnification {
+        let factor = if magnification > 1.0 {
+            format!(" (×{})", app.ui.words.number(magnification.round()))
+        } else {
+            String::new()
+        };
+        dom::set_text(&caption, &(app.ui.words.momentum_update)(&factor));
+    }
+    Ok(())
 }

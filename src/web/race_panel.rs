@@ -6,7 +6,9 @@ use web_sys::{Element, HtmlElement, HtmlInputElement};
 use super::app::App;
 use super::dom;
 use super::palette::{critical_marker, css, optimizer_colour, MARKED_KINDS};
+use crate::data::TrainingLoss;
 use crate::optim::{learning_rate_slider, OptimizerKind};
+use crate::surface::LossSurface;
 
 /// One check-box per optimizer; sliders set to the scene's values.
 pub fn build(app: &mut App) -> Result<(), JsValue> {
@@ -122,6 +124,8 @@ pub fn update_status(app: &App) -> Result<(), JsValue> {
             words.labels.play
         },
     );
+    // On a loss with a test set, each run's L_test where it stands (the lecture's point about sharp minima).
+    let test = app.surface.loss.data().and_then(TrainingLoss::test_loss);
     let rows = panel.status.children();
     let same_runs = rows.length() as usize == app.race.runs.len()
         && app.race.runs.iter().enumerate().all(|(index, run)| {
@@ -168,7 +172,14 @@ pub fn update_status(app: &App) -> Result<(), JsValue> {
             (cells.item(1), run.steps().to_string()),
             (
                 cells.item(2),
-                loss.map_or_else(|| "—".to_string(), |loss| words.number(loss)),
+                match (loss, test) {
+                    (None, _) => "—".to_string(),
+                    (Some(loss), None) => words.number(loss),
+                    (Some(loss), Some(test)) => (words.train_and_test)(
+                        &words.number(loss),
+                        &words.number(test.value(run.position())),
+                    ),
+                },
             ),
         ];
         for (target, text) in texts {

@@ -27,6 +27,8 @@ pub struct Ui {
     pub map: HtmlCanvasElement,
     pub map_legend: Element,
     pub continuum: HtmlElement,
+    /// The caption under the map that explains momentum's update arrows.
+    pub momentum_update: HtmlElement,
     pub surface3d: HtmlCanvasElement,
     pub loss_chart: HtmlCanvasElement,
     pub inspector: Inspector,
@@ -44,6 +46,8 @@ pub struct Inspector {
     pub kind: HtmlElement,
     pub at: Element,
     pub value: Element,
+    /// L_test(θ′) and its label, shown on a loss with a test set.
+    pub test_value: [HtmlElement; 2],
     pub gradient: Element,
     pub gradient_norm: Element,
     /// Row-major H₁₁, H₁₂, H₂₁, H₂₂.
@@ -88,6 +92,7 @@ impl Ui {
             map: by_id("map")?,
             map_legend: by_id("map-legend")?,
             continuum: by_id("continuum")?,
+            momentum_update: by_id("momentum-update")?,
             surface3d: by_id("surface3d")?,
             loss_chart: by_id("loss-chart")?,
             inspector: Inspector {
@@ -96,6 +101,7 @@ impl Ui {
                 kind: by_id("inspect-kind")?,
                 at: by_id("inspect-at")?,
                 value: by_id("inspect-value")?,
+                test_value: [by_id("inspect-test-label")?, by_id("inspect-test")?],
                 gradient: by_id("inspect-gradient")?,
                 gradient_norm: by_id("inspect-gradient-norm")?,
                 hessian: [by_id("h00")?, by_id("h01")?, by_id("h10")?, by_id("h11")?],
