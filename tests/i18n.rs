@@ -64,8 +64,19 @@ fn the_lectures_terms_in_chinese() {
     let en = strings(Language::English);
     assert_eq!(en.point_kind(PointKind::Saddle), "saddle point");
     assert_eq!(en.optimizer(OptimizerKind::Sgd), OptimizerKind::Sgd.label());
-    assert_eq!(en.curvature(CurvatureClass::Bowl), "bowl-like: both λ > 0");
+    // The lecture's valley (λ = 0 and 4) is coloured bowl-like: one eigenvalue may be 0.
+    assert_eq!(
+        en.curvature(CurvatureClass::Bowl),
+        "bowl-like: both λ ≥ 0, not both 0"
+    );
+    assert_eq!(
+        zh.curvature(CurvatureClass::Cap),
+        "帽形：两个 λ 都 ≤ 0，且不全为 0"
+    );
     assert_eq!((en.step_of)(3, 7), "Step 3 of 7");
+    assert_eq!(zh.labels.batch_label, "批次大小 B");
+    assert_eq!(zh.labels.view_map, "等高线图");
+    assert_eq!(zh.labels.inspector_label, "点信息");
     assert_eq!((zh.step_of)(3, 7), "第 3 步，共 7 步");
 }
 

@@ -263,8 +263,8 @@ fn run_status(status: RunStatus) -> &'static str {
 
 fn curvature(class: CurvatureClass) -> &'static str {
     match class {
-        CurvatureClass::Bowl => "bowl-like: both λ > 0",
-        CurvatureClass::Cap => "cap-like: both λ < 0",
+        CurvatureClass::Bowl => "bowl-like: both λ ≥ 0, not both 0",
+        CurvatureClass::Cap => "cap-like: both λ ≤ 0, not both 0",
         CurvatureClass::SaddleLike => "saddle-like: λ of both signs",
         CurvatureClass::Flat => "flat: both λ = 0",
         CurvatureClass::Undefined => "undefined",
