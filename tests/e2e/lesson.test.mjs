@@ -46,12 +46,12 @@ test("lesson step links set their scene and open the panel at the step", async (
   const steps = {
     taylor: "v=1&preset=lecture&pt=0,0&opt=gd&lr=0.1&beta=0.9&lesson=taylor",
     lecture: "v=1&preset=lecture&pt=0,0&opt=gd,eigen-escape&lr=0.1&beta=0.9&lesson=lecture-network&lang=zh",
-    momentum: "v=1&preset=lecture&pt=0.6,-0.58&opt=gd,momentum&lr=0.01&beta=0.9&lesson=momentum",
+    momentum: "v=1&preset=narrow-valley&pt=-9,1.5&opt=gd,momentum,gd-matched&lr=0.09&beta=0.9&lesson=momentum",
   };
   {
     const { page, context, errors } = await open(shared.browser, `${shared.server.url}#${steps.taylor}`);
     assert.equal(await page.$eval("#lesson", (d) => [d.open, d.dataset.step].join()), "true,taylor");
-    assert.equal(await text(page, "#lesson-progress"), "Step 2 of 7");
+    assert.equal(await text(page, "#lesson-progress"), "Step 2 of 9");
     assert.equal(await text(page, "#inspect-at"), "(0, 0)");
     assert.ok(await page.$eval("#taylor-toggle", (c) => c.checked), "the Taylor step shows the model");
     assert.deepEqual(errors, []);
@@ -60,7 +60,7 @@ test("lesson step links set their scene and open the panel at the step", async (
   {
     const { page, context, errors } = await open(shared.browser, `${shared.server.url}#${steps.lecture}`);
     assert.equal(await page.$eval("#lesson", (d) => d.dataset.step), "lecture-network");
-    assert.equal(await text(page, "#lesson-progress"), "第 4 步，共 7 步");
+    assert.equal(await text(page, "#lesson-progress"), "第 4 步，共 9 步");
     assert.equal(await text(page, "#inspect-kind"), "鞍点");
     assert.deepEqual(await eigenvalues(page), [-2, 2]);
     assert.ok(await page.$eval("#escape", (b) => b.classList.contains("lesson-highlight")));
@@ -77,7 +77,7 @@ test("lesson step links set their scene and open the panel at the step", async (
       [...document.querySelectorAll("#race-status tr")].every((r) => Number(r.dataset.steps) >= 5),
     );
     const optimizers = await page.$$eval("#race-status tr", (rows) => rows.map((r) => r.dataset.optimizer));
-    assert.deepEqual(optimizers, ["gd", "momentum"]);
+    assert.deepEqual(optimizers, ["gd", "momentum", "gd-matched"]);
     assert.equal(await page.$eval("#taylor-toggle", (c) => c.checked), false, "the momentum step hides it");
     assert.deepEqual(errors, []);
     await context.close();
@@ -87,10 +87,10 @@ test("lesson step links set their scene and open the panel at the step", async (
 test("the panel's Next and Open buttons load the step's scene in place, with lesson= in the link", async () => {
   const { page, context, errors } = await open(shared.browser, `${shared.server.url}#preset=himmelblau`);
   await page.click("#lesson summary");
-  assert.equal(await text(page, "#lesson-progress"), "Step 1 of 7");
+  assert.equal(await text(page, "#lesson-progress"), "Step 1 of 9");
   await page.click("#lesson-next");
   await page.click("#lesson-next");
-  assert.equal(await text(page, "#lesson-progress"), "Step 3 of 7");
+  assert.equal(await text(page, "#lesson-progress"), "Step 3 of 9");
   assert.equal(await page.$eval("#lesson-compare", (b) => b.hidden), false, "step 3 has a comparison");
   await page.click("#lesson-open");
   await page.waitForFunction(() => document.querySelector("#inspect-kind").textContent === "saddle point");
