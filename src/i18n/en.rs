@@ -276,7 +276,7 @@ fn lesson(step: StepId) -> LessonText {
         StepId::Stalled => (
             "Training has stalled",
             "Gradient descent has run 60 steps. L fell from 1.85 to 1.000 within the first 20 and has hardly changed since: \
-             ‖∇L‖ is now about 2·10⁻⁶, and each step moves θ by about 2·10⁻⁷. \
+             where the run is now, ‖∇L‖ is about 2·10⁻⁶, and each step moves θ by about 2·10⁻⁷. \
              A gradient this close to zero does not yet tell us where we are, because small is not zero: \
              open the comparison, a point on a plateau where ‖∇L‖ is even smaller (about 1.4·10⁻⁶) and the nearest critical point is 5.5 away. \
              And if we are at a critical point: is it a local minimum, where we may as well stop, or a saddle point, where the loss could still fall?",
