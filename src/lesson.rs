@@ -1,4 +1,4 @@
-//! The guided lesson: the lecture's argument in seven scenes, each a share link plus what a link cannot say.
+//! The guided lesson: the lecture's argument in nine scenes, each a share link plus what a link cannot say.
 //!
 //! Steps are data; their words live in `i18n` (`Strings::lesson`, one function per language), so a new
 //! language translates them in its own file and a missing step there is a compile error.
@@ -14,9 +14,13 @@ pub enum StepId {
     EigenvalueTest,
     /// (1 − w₁w₂)²: a saddle at the origin with λ = ±2, escape along u = (1, 1).
     LectureNetwork,
-    /// Nobody computes H in practice: momentum rolls through.
+    /// Training never forms H; momentum, raced fairly, where a steep valley caps gradient descent's step.
     Momentum,
-    /// Noisy mini-batch gradients do not stay at critical points.
+    /// Momentum as a sum of past gradients rolls over a small bump where the gradient vanishes.
+    PastGradients,
+    /// Adam's per-coordinate step: an indirect escape from a plateau or a saddle where gradients are tiny.
+    Adam,
+    /// Mini-batch noise with a component along the escape direction leaves a saddle.
     SmallBatches,
     /// In high dimension saddles outnumber minima.
     HighDimension,
@@ -68,6 +72,8 @@ impl StepId {
             StepId::EigenvalueTest => "eigenvalue-test",
             StepId::LectureNetwork => "lecture-network",
             StepId::Momentum => "momentum",
+            StepId::PastGradients => "past-gradients",
+            StepId::Adam => "adam",
             StepId::SmallBatches => "small-batches",
             StepId::HighDimension => "high-dimension",
         }
@@ -83,13 +89,14 @@ pub fn step_by_slug(slug: &str) -> Option<(usize, &'static LessonStep)> {
 }
 
 /// The lesson. Starts, rates and step counts are checked by tests/lesson.rs against real runs.
-pub const STEPS: [LessonStep; 7] = [
+pub const STEPS: [LessonStep; 9] = [
     LessonStep {
         id: StepId::Stalled,
-        // Started on the saddle's stable line w₁ = −w₂, gradient descent slides straight into the origin:
-        // after 60 steps ‖∇L‖ ≈ 10⁻⁶ and L ≈ 1. Nothing in the loss curve says why.
+        // Started on the line w₁ = −w₂, gradient descent slides straight into the saddle: after 60 steps it is
+        // 10⁻⁶ from the origin, ‖∇L‖ ≈ 2·10⁻⁶, L = 1.000. The comparison: a plateau point with a smaller
+        // gradient and no critical point within 5.5.
         link: "v=1&preset=lecture&pt=0.6,-0.6&opt=gd&lr=0.1&beta=0.9&steps=60",
-        compare: None,
+        compare: Some("v=1&preset=plateau&pt=3.9,3.9&opt=gd&lr=0.1&beta=0.9"),
         page: PageSetup::PLAIN,
     },
     LessonStep {
@@ -124,9 +131,9 @@ pub const STEPS: [LessonStep; 7] = [
     },
     LessonStep {
         id: StepId::Momentum,
-        // Just off the stable line: after 60 steps gradient descent still hovers by the saddle (L ≈ 1.04)
-        // while momentum has coasted past it into the valley (L ≈ 0.05).
-        link: "v=1&preset=lecture&pt=0.6,-0.58&opt=gd,momentum&lr=0.01&beta=0.9",
+        // η = 0.09, just under gradient descent's cap 2/20: gradient descent 460 steps to L < 10⁻³, momentum
+        // 92, gradient descent at momentum's step 0.9 diverges.
+        link: "v=1&preset=narrow-valley&pt=-9,1.5&opt=gd,momentum,gd-matched&lr=0.09&beta=0.9",
         compare: None,
         page: PageSetup {
             play_race: true,
@@ -134,11 +141,34 @@ pub const STEPS: [LessonStep; 7] = [
         },
     },
     LessonStep {
-        id: StepId::SmallBatches,
-        // The dataset's own start on the stable line: full-batch descent stalls at the saddle, SGD with
-        // batches of 4 leaves it within a few hundred steps.
-        link: "v=1&preset=lecture-data&pt=0.6,-0.6&opt=gd,sgd&lr=0.1&beta=0.9&batch=4&seed=2",
+        id: StepId::PastGradients,
+        // Gradient descent at η and at η/(1−β) stops in the shallow minimum; momentum rolls over the bump.
+        link: "v=1&preset=small-bump&pt=3,0.5&opt=gd,momentum,gd-matched&lr=0.03&beta=0.9",
         compare: None,
+        page: PageSetup {
+            play_race: true,
+            ..PageSetup::PLAIN
+        },
+    },
+    LessonStep {
+        id: StepId::Adam,
+        // On the plateau gradient descent needs 1617 steps to L < 0.1, Adam 26; 0.001 from the lecture's
+        // saddle, 43 and 10.
+        link: "v=1&preset=plateau&pt=3,2.5&opt=gd,adam&lr=0.1&beta=0.9",
+        compare: Some("v=1&preset=lecture&pt=0.001,0&opt=gd,adam&lr=0.1&beta=0.9"),
+        page: PageSetup {
+            play_race: true,
+            ..PageSetup::PLAIN
+        },
+    },
+    LessonStep {
+        id: StepId::SmallBatches,
+        // The dataset's own start on the line w₁ = −w₂: full-batch descent stalls at the saddle, SGD with
+        // batches of 4 leaves it; without the extra input (the comparison) SGD stalls too.
+        link: "v=1&preset=lecture-data&pt=0.6,-0.6&opt=gd,sgd&lr=0.1&beta=0.9&batch=4&seed=2",
+        compare: Some(
+            "v=1&preset=lecture-data-plain&pt=0.6,-0.6&opt=gd,sgd&lr=0.1&beta=0.9&batch=4&seed=2",
+        ),
         page: PageSetup {
             play_race: true,
             ..PageSetup::PLAIN

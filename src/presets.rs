@@ -52,10 +52,10 @@ pub const PRESETS: &[Preset] = &[
         title: "The lecture's one-neuron network",
         formula: "(1 - x*y)^2",
         bounds: [-2.0, 2.0, -2.0, 2.0],
-        // Almost on the saddle's stable direction (1, −1): gradient descent first slides towards the
-        // origin and lingers there before escaping along u = (1, 1); momentum leaves much sooner.
+        // Just off the line w₁ = −w₂, along which the gradient points straight at the saddle: gradient
+        // descent first slides towards the origin and lingers there before escaping along u = (1, 1).
         start: [0.6, -0.58],
-        description: "L(w1, w2) = (1 − w1·w2)² has a saddle at the origin, where gradient descent lingers before escaping along u = (1, 1), and a whole curve of minima where w1·w2 = 1.",
+        description: "L(w1, w2) = (1 − w1·w2)², the loss of the network ŷ = w1·w2·x on the one example (x, y) = (1, 1), has a saddle at the origin, where gradient descent lingers before escaping along u = (1, 1), and a whole curve of minima where w1·w2 = 1.",
     },
     Preset {
         name: "bowl",
@@ -79,7 +79,7 @@ pub const PRESETS: &[Preset] = &[
         formula: "x^2 - y^2",
         bounds: [-2.0, 2.0, -2.0, 2.0],
         start: [1.5, 0.01],
-        description: "The textbook saddle: the gradient vanishes at the origin, yet the negative eigenvalue points along y to lower loss.",
+        description: "The textbook saddle: the gradient vanishes at the origin, yet the loss falls along y, the eigenvector of the negative eigenvalue.",
     },
     Preset {
         name: "monkey-saddle",
@@ -129,7 +129,7 @@ pub const PRESETS: &[Preset] = &[
         formula: "1 - exp(-(x^2 + y^2)/2)",
         bounds: [-4.0, 4.0, -4.0, 4.0],
         start: [3.0, 2.5],
-        description: "Far from the minimum the surface is almost flat, so training stalls on a tiny gradient although no critical point is near.",
+        description: "Far from the minimum the surface is almost flat, so gradient descent crawls on a tiny gradient although the only critical point, the minimum at the origin, is far away: a small gradient is not a zero one.",
     },
     Preset {
         name: "rosenbrock",

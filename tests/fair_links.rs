@@ -13,7 +13,7 @@ const VALLEY: &str =
     "v=1&preset=narrow-valley&pt=-9,1.5&opt=gd,momentum,gd-matched&lr=0.09&beta=0.9";
 /// The small bump at η = 0.03: momentum's sum of past gradients rolls over it.
 const BUMP: &str = "v=1&preset=small-bump&pt=3,0.5&opt=gd,momentum,gd-matched&lr=0.03&beta=0.9";
-/// The lecture's surface as the momentum lesson races it, with gradient descent at momentum's step added.
+/// The lecture's surface from its preset's start at η = 0.01, with gradient descent at momentum's step added.
 const LECTURE_MOMENTUM: &str =
     "v=1&preset=lecture&pt=0.6,-0.58&opt=gd,momentum,gd-matched&lr=0.01&beta=0.9";
 /// A hair off the knife-edge w₁ = −w₂, with and without the distractor input.

@@ -6,7 +6,7 @@ use saddle::experiments::MinRatioRun;
 use saddle::formula::Formula;
 use saddle::i18n::Language;
 use saddle::i18n::{browser_language, continuum, formula_error, strings, Labels, MinRatioStatus};
-use saddle::lesson::STEPS;
+use saddle::lesson::{StepId, STEPS};
 use saddle::optim::{OptimizerKind, RunStatus};
 use saddle::presets::{preset, PRESETS};
 use saddle::render::CurvatureClass;
@@ -64,8 +64,19 @@ fn the_lectures_terms_in_chinese() {
     let en = strings(Language::English);
     assert_eq!(en.point_kind(PointKind::Saddle), "saddle point");
     assert_eq!(en.optimizer(OptimizerKind::Sgd), OptimizerKind::Sgd.label());
-    assert_eq!(en.curvature(CurvatureClass::Bowl), "bowl-like: both λ > 0");
+    // The lecture's valley (λ = 0 and 4) is coloured bowl-like: one eigenvalue may be 0.
+    assert_eq!(
+        en.curvature(CurvatureClass::Bowl),
+        "bowl-like: both λ ≥ 0, not both 0"
+    );
+    assert_eq!(
+        zh.curvature(CurvatureClass::Cap),
+        "帽形：两个 λ 都 ≤ 0，且不全为 0"
+    );
     assert_eq!((en.step_of)(3, 7), "Step 3 of 7");
+    assert_eq!(zh.labels.batch_label, "批次大小 B");
+    assert_eq!(zh.labels.view_map, "等高线图");
+    assert_eq!(zh.labels.inspector_label, "点信息");
     assert_eq!((zh.step_of)(3, 7), "第 3 步，共 7 步");
 }
 
@@ -412,4 +423,170 @@ fn the_race_table_says_ready_paused_or_running() {
         words.run_status(at_saddle.status())
     );
     assert_ne!(at_saddle.status(), RunStatus::Running);
+}
+
+/// Every sentence a language shows: labels, kinds, statuses, curvature classes, lesson steps and presets.
+fn every_text(language: Language) -> Vec<String> {
+    let words = strings(language);
+    let labels = Labels::KEYS
+        .iter()
+        .map(|key| words.labels.get(key).unwrap().to_string());
+    let lesson = STEPS.iter().flat_map(|step| {
+        let text = (words.lesson)(step.id);
+        [text.title.to_string(), text.body.to_string()]
+    });
+    let presets = PRESETS
+        .iter()
+        .map(|p| p.name)
+        .chain(DATASET_PRESETS.iter().map(|d| d.name))
+        .flat_map(|name| {
+            let text = (words.preset)(name).unwrap();
+            [text.title.to_string(), text.description.to_string()]
+        });
+    let kinds = [
+        PointKind::Regular,
+        PointKind::LocalMinimum,
+        PointKind::LocalMaximum,
+        PointKind::Saddle,
+        PointKind::Degenerate,
+    ]
+    .map(|k| words.point_kind(k).to_string());
+    let classes = CurvatureClass::ALL.map(|c| words.curvature(c).to_string());
+    labels
+        .chain(lesson)
+        .chain(presets)
+        .chain(kinds)
+        .chain(classes)
+        .collect()
+}
+
+fn lesson_body(language: Language, id: StepId) -> &'static str {
+    (strings(language).lesson)(id).body
+}
+
+#[test]
+fn no_sentence_says_what_the_mathematics_does_not() {
+    // Each phrase was once on the page and is false or misleading: a critical point is not proved by a small
+    // gradient, an eigenvalue does not point (its eigenvector does), L is a network's loss, not a network,
+    // training never forms H but this page does, "stable line" was never defined.
+    let english = [
+        "Nobody",
+        "vanishing gradient only says",
+        "stopped moving",
+        "is a network",
+        "negative eigenvalue points",
+        "minimum only if every",
+        "stable line",
+        "½ Σ λᵢvᵢ²",
+        "shake the ball loose",
+    ];
+    for text in every_text(Language::English) {
+        for phrase in english {
+            assert!(!text.contains(phrase), "{phrase}: {text}");
+        }
+    }
+    // 梯度消失 names the vanishing-gradient problem of deep networks; 平面图 reads as a floor plan; the
+    // lecture writes 批次大小; 极小值 / 极大值 are the kinds' words (最小值 only for the global minimum and the
+    // minimum ratio's name).
+    let chinese = [
+        "梯度消失",
+        "平面图",
+        "点的检查器",
+        "批大小",
+        "没有人",
+        "稳定方向",
+        "不再移动",
+        "是每层只有一个权重的网络",
+        "负特征值沿",
+        "½ Σ λᵢvᵢ²",
+        "小批量让小球松动",
+        "最大值",
+    ];
+    for text in every_text(Language::Chinese) {
+        for phrase in chinese {
+            assert!(!text.contains(phrase), "{phrase}: {text}");
+        }
+        let rest = text.replace("全局最小值", "").replace("最小值比例", "");
+        assert!(
+            !rest.contains("最小值"),
+            "最小值 where 极小值 is meant: {text}"
+        );
+    }
+}
+
+#[test]
+fn the_lessons_corrected_sentences_say_the_true_thing_in_both_languages() {
+    let cases: [(StepId, &[&str], &[&str]); 7] = [
+        (
+            StepId::Stalled,
+            &["small is not zero", "plateau"],
+            &["梯度接近零", "很小不等于零", "平台"],
+        ),
+        (
+            StepId::Taylor,
+            &["unless an eigenvalue of H is 0"],
+            &["若 H 有特征值为 0"],
+        ),
+        (
+            StepId::EigenvalueTest,
+            &["v = Σ cᵢuᵢ", "½vᵀHv = ½ Σ λᵢcᵢ²", "clearly negative"],
+            &["v = Σ cᵢuᵢ", "½vᵀHv = ½ Σ λᵢcᵢ²", "明显为负"],
+        ),
+        (
+            StepId::LectureNetwork,
+            &[
+                "is the loss of the network ŷ = w₁w₂x",
+                "(x, y) = (1, 1)",
+                "½λα²‖u‖²",
+                "unit vector",
+            ],
+            &["网络 ŷ = w₁w₂x", "(x, y) = (1, 1)", "½λα²‖u‖²", "单位向量"],
+        ),
+        (
+            StepId::Momentum,
+            &["Training never forms the Hessian", "this page forms it"],
+            &["训练真实网络时从不构造海森矩阵", "本页面能构造它"],
+        ),
+        (
+            StepId::SmallBatches,
+            &["component along u = (1, 1)", "negative curvature"],
+            &["沿 u = (1, 1) 的分量", "负曲率方向"],
+        ),
+        (
+            StepId::HighDimension,
+            &["can be one only if none is negative"],
+            &["至少不能有负特征值"],
+        ),
+    ];
+    for (id, english, chinese) in cases {
+        for (language, facts) in [(Language::English, english), (Language::Chinese, chinese)] {
+            let body = lesson_body(language, id);
+            for fact in facts {
+                assert!(
+                    body.contains(fact),
+                    "{} in {}: {fact}",
+                    id.slug(),
+                    language.code()
+                );
+            }
+        }
+    }
+    let zh = strings(Language::Chinese);
+    assert_eq!(
+        (zh.lesson)(StepId::SmallBatches).title,
+        "小批量噪声把小球晃出鞍点"
+    );
+    // The presets say it too.
+    let saddle = zh.preset("saddle").unwrap().description;
+    assert!(saddle.contains("负特征值的特征向量"), "{saddle}");
+    let en = strings(Language::English);
+    assert!(en
+        .preset("saddle")
+        .unwrap()
+        .description
+        .contains("the eigenvector of the negative eigenvalue"));
+    for language in Language::ALL {
+        let lecture = strings(language).preset("lecture").unwrap().description;
+        assert!(lecture.contains("ŷ = w1·w2·x") && lecture.contains("(x, y) = (1, 1)"));
+    }
 }

@@ -287,8 +287,8 @@ fn run_status(status: RunStatus) -> &'static str {
 
 fn curvature(class: CurvatureClass) -> &'static str {
     match class {
-        CurvatureClass::Bowl => "bowl-like: both λ > 0",
-        CurvatureClass::Cap => "cap-like: both λ < 0",
+        CurvatureClass::Bowl => "bowl-like: both λ ≥ 0, not both 0",
+        CurvatureClass::Cap => "cap-like: both λ ≤ 0, not both 0",
         CurvatureClass::SaddleLike => "saddle-like: λ of both signs",
         CurvatureClass::Flat => "flat: both λ = 0",
         CurvatureClass::Undefined => "undefined",
@@ -299,48 +299,87 @@ fn lesson(step: StepId) -> LessonText {
     let (title, body) = match step {
         StepId::Stalled => (
             "Training has stalled",
-            "Gradient descent has run 60 steps and stopped moving: L is stuck near 1 and ‖∇L‖ is about 10⁻⁶. \
-             A vanishing gradient only says we are at a critical point. \
-             Is it a local minimum, where we may as well stop, or a saddle point, where the loss could still fall?",
+            "Gradient descent has run 60 steps. L fell from 1.85 to 1.000 within the first 20 and has hardly changed since: \
+             where the run is now, ‖∇L‖ is about 2·10⁻⁶, and each step moves θ by about 2·10⁻⁷. \
+             A gradient this close to zero does not yet tell us where we are, because small is not zero: \
+             open the comparison, a point on a plateau where ‖∇L‖ is even smaller (about 1.4·10⁻⁶) and the nearest critical point is 5.5 away. \
+             And if we are at a critical point: is it a local minimum, where we may as well stop, or a saddle point, where the loss could still fall?",
         ),
         StepId::Taylor => (
             "Look closer: the Taylor expansion",
-            "Near θ′ the loss is L(θ) ≈ L(θ′) + (θ − θ′)ᵀg + ½(θ − θ′)ᵀH(θ − θ′), with g the gradient and H the Hessian. \
-             At a critical point g = 0, so only the Hessian term is left: H alone decides the shape around θ′. \
+            "Near θ′ the loss is L(θ) ≈ L(θ′) + (θ − θ′)ᵀg + ½(θ − θ′)ᵀH(θ − θ′), with g the gradient and H the Hessian at θ′. \
+             At a critical point g = 0, so only the Hessian term is left: near θ′ the shape of L is decided by H, \
+             unless an eigenvalue of H is 0, in which case the terms the model leaves out decide. \
              The dotted contours are this quadratic model; near θ′ they hug the real ones.",
         ),
         StepId::EigenvalueTest => (
             "The eigenvalue test",
-            "Write θ − θ′ in the eigenvectors of H: the Hessian term becomes ½ Σ λᵢvᵢ². \
-             All eigenvalues positive: L rises every way, a local minimum. All negative: a local maximum. \
-             Mixed signs: a saddle point. An eigenvalue of 0 leaves the test inconclusive (degenerate). \
+            "Write v = θ − θ′ in the unit eigenvectors u₁, u₂ of H, v = Σ cᵢuᵢ: the Hessian term becomes ½vᵀHv = ½ Σ λᵢcᵢ². \
+             All eigenvalues positive: near θ′, L rises in every direction, a local minimum. All negative: a local maximum. \
+             Both signs: a saddle point. An eigenvalue ≈ 0 leaves the test undecided (degenerate), \
+             though a clearly negative eigenvalue still proves the point is not a minimum. \
              Here L = x² − y² has λ = −2 and 2; open the comparison for the bowl x² + y², where both are 2.",
         ),
         StepId::LectureNetwork => (
             "The lecture's one-neuron network",
-            "L(w₁, w₂) = (1 − w₁w₂)² is a network with one weight per layer. \
+            "L(w₁, w₂) = (1 − w₁w₂)² is the loss of the network ŷ = w₁w₂x (one weight per layer) on the single example (x, y) = (1, 1). \
              At the origin ∇L = 0 and H = [[0, −2], [−2, 0]], with eigenvalues −2 and 2: a saddle point, not a minimum. \
-             Moving along the eigenvector u = (1, 1) of λ = −2 lowers the loss, since L(θ′ + αu) ≈ L(θ′) + ½λα². \
+             Along u = (1, 1), an eigenvector of λ = −2, uᵀHu = λ‖u‖² = −4, so L(θ′ + αu) ≈ L(θ′) + ½λα²‖u‖² = 1 − 2α²: the loss falls. \
+             (The panel “The point θ′” shows the same direction as the unit vector u/‖u‖ = (0.7071, 0.7071).) \
+             On the line w₁ = −w₂ through the saddle, along the other eigenvector (1, −1) with λ = 2, the gradient points along the line, \
+             so gradient descent started there slides straight into the saddle: that is what step 1 showed. \
              Press “Escape along u”, or race the eigen-escape optimizer, which does exactly this.",
         ),
         StepId::Momentum => (
-            "In practice: momentum rolls through",
-            "Nobody computes the Hessian of a real network: it has as many rows as there are weights. \
-             Momentum, m ← βm − η∇L and θ ← θ + m, keeps the velocity it built up on the way down. \
-             Both racers start just off the saddle's stable line; gradient descent creeps past the saddle while momentum coasts through it into the valley of minima.",
+            "Momentum in a narrow valley",
+            "Training never forms the Hessian of a real network: it has as many rows as the network has weights \
+             (this page forms it because there are two). Momentum uses gradients only: m ← βm − η∇L, θ ← θ + m. \
+             On a steady slope m grows to −η∇L/(1 − β), ten times gradient descent's step at β = 0.9, \
+             so a fair race adds gradient descent at that step, η/(1 − β). \
+             In this valley (curvatures 0.1 and 20) the steep walls cap gradient descent's step: it is stable only for η < 2/20 = 0.1. \
+             At η = 0.09 it crawls along the floor, 460 steps to L < 10⁻³; at η/(1 − β) = 0.9 it bounces off the walls and diverges. \
+             Momentum, stable for η < 2(1 + β)/20 = 0.19, gets there in 92 steps: \
+             across the valley the alternating gradients cancel in m, along the floor they add up.",
+        ),
+        StepId::PastGradients => (
+            "Momentum: a sum of past gradients",
+            "Unrolled from m = 0, momentum's movement is a weighted sum of all past gradients gᵢ = ∇L(θᵢ): \
+             m_t = −η(g_t + βg_{t−1} + β²g_{t−2} + … + βᵗg₀). Where the gradient vanishes, the sum need not. \
+             Here a shallow minimum at x ≈ 1.48 (L ≈ 0.52) sits behind a small bump, before a deeper minimum near the origin (L ≈ 0.0002). \
+             At η = 0.03 gradient descent stops in the shallow minimum, and so does gradient descent at momentum's step η/(1 − β) = 0.3: \
+             at a point where ∇L = 0, no step size moves it. Momentum arrives with speed and rolls over the bump into the deeper minimum. \
+             It needs the run-up: started at (2, 0.5), momentum stops in the shallow minimum too.",
+        ),
+        StepId::Adam => (
+            "Adam: an indirect escape",
+            "Adam, a usual choice in practice, does not form the Hessian either. It keeps a momentum of the gradient and divides \
+             each coordinate's step by the running root mean square of that coordinate's own gradients, \
+             so where its gradients have been tiny all along, its steps are still about η long in each coordinate. \
+             On this plateau ‖∇L‖ ≈ 0.002: at η = 0.1 gradient descent moves 0.0002 a step and needs 1617 steps to reach L < 0.1, Adam 26. \
+             A larger η does not rescue gradient descent: the minimum's curvature is 1, so it is stable only for η < 2, \
+             and even at η = 1.9 it needs 88 steps. \
+             Open the comparison: started 0.001 from the lecture's saddle, Adam gets below L = 0.1 in 10 steps, gradient descent in 43. \
+             No guarantee, though: started exactly on the line w₁ = −w₂, Adam slides into the saddle and stalls too.",
         ),
         StepId::SmallBatches => (
-            "Small batches shake the ball loose",
-            "Real training uses the gradient of a small random batch of examples, not of the whole dataset. \
-             On this data-defined loss, full-batch gradient descent slides into the saddle and stalls there. \
-             SGD's batch gradients are noisy, and the noise pushes it off the saddle's stable line and down into a minimum.",
+            "Small batches: noise shakes the ball out of the saddle",
+            "Real training steps on the gradient of a small random batch of examples, not of the whole dataset. \
+             This loss is the lecture's network fitted to 64 points, with an extra input z that carries no signal. \
+             Started exactly on the line w₁ = −w₂, full-batch gradient descent slides into the saddle and stalls there; \
+             SGD with batches of 4 leaves it and ends near a minimum. \
+             It leaves because of z: z gives each example's gradient a component along u = (1, 1), the eigenvector of the saddle's negative eigenvalue; \
+             over the full batch these components cancel, over a small batch they do not. \
+             That is the lecture's condition: noise helps only through its component along a direction of negative curvature. \
+             Open the comparison: without z every example's gradient on that line lies along the line, and SGD stalls just like full-batch descent.",
         ),
         StepId::HighDimension => (
             "In high dimension, saddles outnumber minima",
-            "Even in two dimensions Himmelblau's function has as many saddles as minima. \
-             A critical point is a minimum only if every one of its eigenvalues is positive, which gets rarer as the number of parameters grows. \
-             The minimum-ratio experiment trains small networks, finds the critical points they stall near and counts their positive eigenvalues: \
-             where training loss is high, most critical points are saddles.",
+            "The map shows Himmelblau's function: even in two dimensions it has as many saddles as minima (four each, and one maximum). \
+             A critical point is a local minimum when every eigenvalue is positive, and can be one only if none is negative; \
+             with many parameters, it is rare that none is negative where training stalls. \
+             The minimum-ratio experiment trains small networks, drives ∇L towards 0 where they slow down and counts the signs of the Hessian's eigenvalues there: \
+             the minimum ratio, positive ÷ non-zero eigenvalues, stays below 1 (an eigenvalue is negative: not a minimum) \
+             at nearly every such point, even where the training loss is low.",
         ),
     };
     LessonText { title, body }
