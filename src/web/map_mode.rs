@@ -49,16 +49,22 @@ pub fn show_legend(app: &App) {
             dom::by_id::<HtmlElement>(id)?.set_hidden(mode != shown);
         }
         let words = app.ui.words;
-        let classes =
-            CurvatureClass::ALL.map(|class| (class.rgb(), words.curvature(class).to_string()));
+        let classes = CurvatureClass::ALL.map(|class| Swatch {
+            rgb: class.rgb(),
+            name: words.curvature(class).to_string(),
+            class: Some(class.name()),
+        });
         fill_swatches("curvature-classes", &classes)?;
-        let basins: Vec<([u8; 3], String)> = app.basins.map.as_ref().map_or_else(Vec::new, |map| {
-            let attractors = map.attractors.iter().enumerate().map(|(index, attractor)| {
-                (
-                    attractor_rgb(index),
-                    words.basin_label(attractor, &app.bounds),
-                )
-            });
+        let basins: Vec<Swatch> = app.basins.map.as_ref().map_or_else(Vec::new, |map| {
+            let attractors = map
+                .attractors
+                .iter()
+                .enumerate()
+                .map(|(index, attractor)| Swatch {
+                    rgb: attractor_rgb(index),
+                    name: words.basin_label(attractor, &app.bounds),
+                    class: None,
+                });
             let others = [
                 (DIVERGED, DIVERGED_RGB, words.chart.basin_diverged),
                 (
@@ -69,7 +75,11 @@ pub fn show_legend(app: &App) {
             ]
             .into_iter()
             .filter(|(label, _, _)| map.labels.contains(label))
-            .map(|(_, rgb, name)| (rgb, name.to_string()));
+            .map(|(_, rgb, name)| Swatch {
+                rgb,
+                name: name.to_string(),
+                class: None,
+            });
             attractors.chain(others).collect()
         });
         fill_swatches("basins-classes", &basins)
@@ -86,13 +96,28 @@ pub fn show_basins_progress(app: &App) {
     })());
 }
 
+/// One legend entry: a colour, its name, and the class it stands for (`data-class`, for tests and tools).
+struct Swatch {
+    rgb: [u8; 3],
+    name: String,
+    class: Option<&'static str>,
+}
+
 /// Replaces the entries of the legend `id` with one coloured swatch and name each.
-fn fill_swatches(id: &str, entries: &[([u8; 3], String)]) -> Result<(), JsValue> {
+fn fill_swatches(id: &str, entries: &[Swatch]) -> Result<(), JsValue> {
     let list: Element = dom::by_id(id)?;
     dom::set_text(&list, "");
-    for ([r, g, b], text) in entries {
+    for Swatch {
+        rgb: [r, g, b],
+        name: text,
+        class,
+    } in entries
+    {
         let entry: Element = dom::create("span")?;
         entry.set_class_name("legend-entry");
+        if let Some(class) = class {
+            entry.set_attribute("data-class", class)?;
+        }
         let swatch: HtmlElement = dom::create("span")?;
         swatch.set_class_name("swatch");
         swatch
