@@ -12,6 +12,7 @@ pub mod formula;
 pub mod i18n;
 pub mod lesson;
 pub mod optim;
+mod portable_math;
 pub mod presets;
 pub mod render;
 pub mod share;
