@@ -11,6 +11,7 @@ pub mod experiments;
 pub mod formula;
 pub mod i18n;
 pub mod lesson;
+pub mod network;
 pub mod optim;
 mod portable_math;
 pub mod presets;
