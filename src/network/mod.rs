@@ -16,6 +16,7 @@ mod hessian;
 mod inspect;
 mod minres_qlp;
 mod objective;
+mod point;
 mod slice;
 mod solver;
 mod spectrum;
@@ -35,6 +36,7 @@ pub use inspect::{
     NUMERICAL_BAND,
 };
 pub use objective::NetworkLoss;
+pub use point::{PointInput, PointRecord};
 pub use slice::{
     filter_normalized_direction, Plane, PlaneKind, Profile, MAX_RESOLUTION, SLICE_DEPTH,
 };
