@@ -17,6 +17,7 @@
 use nalgebra::DMatrix;
 
 use super::architecture::Network;
+use super::linear::dot;
 use super::objective::{layer_parameters, NetworkLoss, Trace};
 
 impl NetworkLoss {
@@ -264,7 +265,7 @@ impl Tangents {
                 let fan_in = widths[l];
                 let da = &self.da[is[l]..is[l + 1]];
                 for (j, dz) in self.dz[os[l]..os[l + 1]].iter_mut().enumerate() {
-                    *dz = super::objective::dot(&weights[j * fan_in..(j + 1) * fan_in], da);
+                    *dz = dot(&weights[j * fan_in..(j + 1) * fan_in], da);
                 }
             }
         }

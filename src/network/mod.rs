@@ -14,12 +14,14 @@ mod escape;
 mod experiment;
 mod hessian;
 mod inspect;
+mod linear;
 mod minres_qlp;
 mod objective;
 mod point;
 mod slice;
 mod solver;
 mod spectrum;
+mod symmetric_eigenvalues;
 mod train;
 
 pub use architecture::{Network, ACTIVATION, MAX_HIDDEN_LAYERS, MAX_PARAMS};
@@ -27,6 +29,8 @@ pub use dataset::{
     DataConfig, Dataset, Examples, LossKind, Task, MAX_EXAMPLES, MAX_NOISE, PLAYGROUND_SCALE,
 };
 pub use escape::{escape_step, EscapeStep};
+#[cfg(not(target_arch = "wasm32"))]
+pub use experiment::run_in_parallel;
 pub use experiment::{
     Experiment, ExperimentConfig, Progress, RunResult, StallPoint, Summary, Sweep, SweepEntry,
     DEFAULT_WEIGHT_DECAY, MAX_RUNS, MAX_TRAINING_STEPS,

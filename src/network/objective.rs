@@ -7,6 +7,7 @@
 
 use super::architecture::Network;
 use super::dataset::{Dataset, Examples, LossKind};
+use super::linear::{add_outer, affine, dot};
 use crate::portable_math::{sigmoid, softplus, tanh};
 
 /// A network's loss on a dataset's training examples (and, for comparison, its test examples).
@@ -83,9 +84,7 @@ impl Trace {
             let input = &before[self.starts[layer]..];
             let (weights, biases) = layer_parameters(network, theta, layer);
             let outputs = &mut after[..widths[layer + 1]];
-            for (j, out) in outputs.iter_mut().enumerate() {
-                *out = biases[j] + dot(&weights[j * input.len()..], input);
-            }
+            affine(weights, biases, input, outputs);
             // Apart from the sums, so this loop vectorizes.
             for out in outputs.iter_mut() {
                 *out = tanh(*out);
@@ -105,11 +104,6 @@ pub(super) fn layer_parameters<'t>(
     let widths = network.widths();
     let block = &theta[network.offset(layer)..network.offset(layer + 1)];
     block.split_at(widths[layer + 1] * widths[layer])
-}
-
-/// Σ aᵢbᵢ over the shorter length's worth of `b` (the row of a weight matrix and a layer's input).
-pub(super) fn dot(a: &[f64], b: &[f64]) -> f64 {
-    a.iter().zip(b).map(|(x, y)| x * y).sum()
 }
 
 impl NetworkLoss {
@@ -259,17 +253,11 @@ impl Backward {
         gradient: &mut [f64],
     ) {
         self.visit(network, theta, trace, upstream, |layer, delta, input| {
-            let start = network.offset(layer);
-            let (weights, biases) =
-                gradient[start..network.offset(layer + 1)].split_at_mut(delta.len() * input.len());
-            for (j, &d) in delta.iter().enumerate() {
-                for (g, &a) in weights[j * input.len()..(j + 1) * input.len()]
-                    .iter_mut()
-                    .zip(input)
-                {
-                    *g += d * a;
-                }
-                biases[j] += d;
+            let block = &mut gradient[network.offset(layer)..network.offset(layer + 1)];
+            let (weights, biases) = block.split_at_mut(delta.len() * input.len());
+            add_outer(weights, delta, input);
+            for (b, &d) in biases.iter_mut().zip(delta) {
+                *b += d;
             }
         });
     }

@@ -3,6 +3,7 @@
 
 use nalgebra::{Cholesky, DMatrix, DVector};
 
+use super::symmetric_eigenvalues::symmetric_eigenvalues;
 use crate::data::Rng;
 
 /// Inverse-iteration steps; each gains a factor δ/gap, with δ ≪ gap after the first.
@@ -16,7 +17,7 @@ pub fn eigenvalues(hessian: &DMatrix<f64>) -> Option<Vec<f64>> {
     if !hessian.iter().all(|h| h.is_finite()) {
         return None;
     }
-    let mut values: Vec<f64> = hessian.symmetric_eigenvalues().iter().copied().collect();
+    let mut values = symmetric_eigenvalues(hessian);
     crate::sorting::sort_numbers(&mut values);
     Some(values)
 }
@@ -29,7 +30,7 @@ pub enum End {
 }
 
 /// A unit eigenvector of the symmetric `hessian` for its extreme eigenvalue `eigenvalue` (from
-/// [`eigenvalues`]), signed so its largest component is positive. By inverse iteration on H − σI shifted
+/// [`eigenvalues`]), signed so its first component of at least half the largest magnitude is positive. By inverse iteration on H − σI shifted
 /// just past that end, where the matrix is definite and Cholesky applies: O(P³/3) once, then O(P²) a step.
 /// Within a cluster of (nearly) equal eigenvalues it returns some unit vector of their span.
 pub fn extreme_eigenvector(hessian: &DMatrix<f64>, eigenvalue: f64, end: End) -> Option<Vec<f64>> {
@@ -73,11 +74,14 @@ pub fn extreme_eigenvector(hessian: &DMatrix<f64>, eigenvalue: f64, end: End) ->
         }
         vector /= norm;
     }
-    let largest = vector
+    // The first clearly non-zero component (at least half the largest) positive: a tie between equal
+    // components, broken by rounding, cannot flip the sign.
+    let largest = vector.amax();
+    if vector
         .iter()
-        .copied()
-        .fold(0.0f64, |m, v| if v.abs() > m.abs() { v } else { m });
-    if largest < 0.0 {
+        .find(|v| v.abs() >= 0.5 * largest)
+        .is_some_and(|&v| v < 0.0)
+    {
         vector.neg_mut();
     }
     Some(vector.iter().copied().collect())
