@@ -9,9 +9,9 @@ use super::args::Args;
 use super::help;
 use saddle::data::Rng;
 use saddle::network::{
-    escape_step, inspect, inspect_with_hessian, CriticalPointSolver, DataConfig, Dataset,
-    Experiment, ExperimentConfig, Network, NetworkLoss, Plane, PlaneKind, PointInput, PointRecord,
-    Profile, RunResult, StallRule, Summary, Sweep, Task, Trainer, TrainingConfig, TrainingMethod,
+    escape_step, inspect, inspect_with_hessian, run_in_parallel, CriticalPointSolver, DataConfig,
+    Dataset, Experiment, ExperimentConfig, Network, NetworkLoss, Plane, PlaneKind, PointInput,
+    PointRecord, Profile, StallRule, Summary, Sweep, Task, Trainer, TrainingConfig, TrainingMethod,
     TrainingStatus, DEFAULT_WEIGHT_DECAY,
 };
 
@@ -405,34 +405,6 @@ fn threads(args: &Args, runs: usize) -> Result<usize, String> {
     Ok(threads.min(runs).max(1))
 }
 
-/// Runs every run of `config`, its indices dealt round-robin over `threads` threads; the results, in
-/// run order, are the same whatever the number of threads.
-fn run_parallel(config: &ExperimentConfig, threads: usize) -> Result<Vec<RunResult>, String> {
-    let shares: Vec<Vec<usize>> = (0..threads)
-        .map(|t| (t..config.runs).step_by(threads).collect())
-        .collect();
-    let mut results: Vec<RunResult> = std::thread::scope(|scope| {
-        let handles: Vec<_> = shares
-            .iter()
-            .map(|share| {
-                scope.spawn(move || -> Result<Vec<RunResult>, String> {
-                    let mut experiment = Experiment::for_runs(config.clone(), share)?;
-                    Ok(experiment.run_to_end().to_vec())
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().map_err(|_| "a worker thread failed".to_string())?)
-            .collect::<Result<Vec<_>, String>>()
-    })?
-    .into_iter()
-    .flatten()
-    .collect();
-    results.sort_by_key(|r| r.run);
-    Ok(results)
-}
-
 fn settings(config: &ExperimentConfig) -> Value {
     json!({
         "seed": config.seed,
@@ -455,7 +427,7 @@ fn experiment(args: &Args) -> Result<Value, String> {
     let config = experiment_config(args, hidden(args)?)?;
     // Checks the configuration (and builds the network) before any thread starts.
     let probe = Experiment::for_runs(config.clone(), &[])?;
-    let runs = run_parallel(&config, threads(args, config.runs)?)?;
+    let runs = run_in_parallel(&config, threads(args, config.runs)?)?;
     let summary = Summary::of(&runs);
     Ok(json!({
         "network": probe.loss().network(),
@@ -491,7 +463,7 @@ fn sweep(args: &Args) -> Result<Value, String> {
     )?;
     let mut sizes = Vec::new();
     for experiment in sweep.experiments() {
-        let runs = run_parallel(experiment.config(), threads)?;
+        let runs = run_in_parallel(experiment.config(), threads)?;
         sizes.push(json!({
             "network": experiment.loss().network(),
             "parameter_count": experiment.loss().parameter_count(),

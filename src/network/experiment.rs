@@ -337,6 +337,39 @@ impl Experiment {
     }
 }
 
+/// Runs every run of `config`, its indices dealt round-robin over `threads` native threads; the results,
+/// in run order, are the same whatever the number of threads. (In the browser the threads are Web
+/// Workers, each running [`Experiment::for_runs`] on its share.)
+#[cfg(not(target_arch = "wasm32"))]
+pub fn run_in_parallel(
+    config: &ExperimentConfig,
+    threads: usize,
+) -> Result<Vec<RunResult>, String> {
+    let shares: Vec<Vec<usize>> = (0..threads)
+        .map(|t| (t..config.runs).step_by(threads).collect())
+        .collect();
+    let mut results: Vec<RunResult> = std::thread::scope(|scope| {
+        let handles: Vec<_> = shares
+            .iter()
+            .map(|share| {
+                scope.spawn(move || -> Result<Vec<RunResult>, String> {
+                    let mut experiment = Experiment::for_runs(config.clone(), share)?;
+                    Ok(experiment.run_to_end().to_vec())
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().map_err(|_| "a worker thread failed".to_string())?)
+            .collect::<Result<Vec<_>, String>>()
+    })?
+    .into_iter()
+    .flatten()
+    .collect();
+    results.sort_by_key(|r| r.run);
+    Ok(results)
+}
+
 /// One size of a sweep: its network and its runs.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SweepEntry {
