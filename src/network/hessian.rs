@@ -180,27 +180,29 @@ fn add_last_hidden_columns(
     let input = trace.input(layer);
     let activation = trace.input(layer + 1);
     let eta = adjoints.eta(layer + 1);
+    let p = network.parameter_count();
+    let data = hessian.as_mut_slice();
     for j in 0..units {
         let t = activation[j];
         let first = 1.0 - t * t;
         let second = -2.0 * t * first;
-        // The rows and columns of unit j: its weights, then its bias (input 1).
-        let index = |m: usize| {
-            if m < fan_in {
-                start + j * fan_in + m
-            } else {
-                start + units * fan_in + j
-            }
-        };
-        let extended = |m: usize| if m < fan_in { input[m] } else { 1.0 };
-        for m in 0..=fan_in {
-            let alpha = weight * extended(m);
-            let column = index(m);
+        // Unit j's rows and columns: its weights (contiguous), then its bias (input 1).
+        let weight_rows = start + j * fan_in..start + (j + 1) * fan_in;
+        let bias_row = start + units * fan_in + j;
+        let columns = weight_rows
+            .clone()
+            .zip(input)
+            .map(|(column, &a)| (column, a))
+            .chain(std::iter::once((bias_row, 1.0)));
+        for (column, extended) in columns {
+            let alpha = weight * extended;
             let own = alpha * second * eta[j];
-            for m2 in 0..=fan_in {
-                hessian[(index(m2), column)] += own * extended(m2);
+            let target = &mut data[column * p..(column + 1) * p];
+            for (h, &a) in target[weight_rows.clone()].iter_mut().zip(input) {
+                *h += own * a;
             }
-            hessian[(output_weights + j, column)] += alpha * first;
+            target[bias_row] += own;
+            target[output_weights + j] += alpha * first;
         }
     }
 }
@@ -214,6 +216,8 @@ struct Tangents {
     d_delta: Vec<f64>,
     /// The tangent of ∇ŷ over the rows of layers ≥ k.
     rows: Vec<f64>,
+    /// Wᵀ·dδ of the layer being visited.
+    back: Vec<f64>,
     output_starts: Vec<usize>,
     input_starts: Vec<usize>,
 }
@@ -229,6 +233,7 @@ impl Tangents {
             da: vec![0.0; input_starts.last().copied().unwrap_or(0)],
             d_delta: vec![0.0; outputs],
             rows: vec![0.0; network.parameter_count()],
+            back: vec![0.0; widths.iter().copied().max().unwrap_or(1)],
             output_starts,
             input_starts,
         }
@@ -281,15 +286,18 @@ impl Tangents {
             let a = trace.input(l);
             let eta = adjoints.eta(l);
             let dz = &self.dz[os[l - 1]..os[l]];
+            // Wᵀ·dδ, row by row of W so the loop runs over contiguous weights.
+            let back = &mut self.back[..fan_in];
+            back.fill(0.0);
+            for (row, &d) in weights.chunks_exact(fan_in).zip(above) {
+                for (b, &w) in back.iter_mut().zip(row) {
+                    *b += w * d;
+                }
+            }
             for m in 0..fan_in {
-                let back: f64 = above
-                    .iter()
-                    .enumerate()
-                    .map(|(j, &d)| weights[j * fan_in + m] * d)
-                    .sum();
                 let t = a[m];
                 let first = 1.0 - t * t;
-                below[m] = -2.0 * t * first * dz[m] * eta[m] + first * back;
+                below[m] = -2.0 * t * first * dz[m] * eta[m] + first * back[m];
             }
         }
         // The tangent of ∇ŷ on the rows of layers ≥ k: dδ ⊗ a + δ ⊗ da (da of layer k's input is 0).

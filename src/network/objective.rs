@@ -153,9 +153,14 @@ impl NetworkLoss {
         (!self.data.test.is_empty()).then(|| self.mean_loss(&self.data.test, theta))
     }
 
-    /// ŷ for one input (the decision map's value at a point; its sign is the predicted class).
-    pub fn predict(&self, theta: &[f64], x: &[f64]) -> f64 {
-        Trace::new(&self.network).forward(&self.network, theta, x)
+    /// ŷ for each input, `inputs` holding them one after another (as many numbers each as the network has
+    /// inputs): the regression curve, or the decision map, whose sign is the predicted class.
+    pub fn predictions(&self, theta: &[f64], inputs: &[f64]) -> Vec<f64> {
+        let mut trace = Trace::new(&self.network);
+        inputs
+            .chunks_exact(self.network.inputs())
+            .map(|x| trace.forward(&self.network, theta, x))
+            .collect()
     }
 
     /// L(θ) and ∇L(θ) on the whole training set.
@@ -383,7 +388,9 @@ pub(super) mod tests {
         )
         .expect("fits");
         assert!((logistic.value(&theta) - (1.0 + (-prediction).exp()).ln()).abs() < 1e-15);
-        assert!((logistic.predict(&theta, &[0.5]) - prediction).abs() < 1e-15);
+        let predicted = logistic.predictions(&theta, &[0.5, -0.5]);
+        assert!((predicted[0] - prediction).abs() < 1e-15);
+        assert!((predicted[1] - (1.5 * (-0.8f64 * 0.5 - 0.3).tanh() + 0.2)).abs() < 1e-15);
     }
 
     #[test]
