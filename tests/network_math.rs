@@ -264,7 +264,7 @@ fn at_a_trained_saddle_the_random_plane_shows_a_bowl_and_the_eigen_plane_the_sad
     assert_eq!(solved.inspection.kind, PointKind::Saddle);
     let theta = &solved.theta;
     let hessian = loss.hessian(theta);
-    let random = Plane::random(&loss, theta, &hessian, 7, 11);
+    let random = Plane::random(&loss, theta, &hessian, 7, 11).expect("θ fits");
     assert_eq!(random.kind, PlaneKind::Random);
     assert!(
         random.curvatures.iter().all(|&c| c > 0.0),

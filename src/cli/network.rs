@@ -327,13 +327,11 @@ fn slice(args: &Args) -> Result<Value, String> {
     let plane = match args.text("plane").unwrap_or("eigen") {
         "eigen" => Plane::eigen(&loss, &theta, &hessian, &inspection.eigenvalues, resolution)
             .ok_or("the Hessian here is not finite, so it has no eigen-directions")?,
-        "random" => Plane::random(
-            &loss,
-            &theta,
-            &hessian,
-            args.seed()?.unwrap_or(0),
-            resolution,
-        ),
+        "random" => {
+            let seed = args.seed()?.unwrap_or(0);
+            Plane::random(&loss, &theta, &hessian, seed, resolution)
+                .ok_or("the parameters do not fit the network")?
+        }
         other => return Err(format!("--plane must be eigen or random, not '{other}'")),
     };
     let profile = (plane.kind == PlaneKind::Eigen).then(|| {

@@ -21,11 +21,14 @@ use super::linear::dot;
 use super::objective::{layer_parameters, NetworkLoss, Trace};
 
 impl NetworkLoss {
-    /// ∇²L(θ), exactly symmetric.
+    /// ∇²L(θ), exactly symmetric (all NaN when θ does not have P entries).
     pub fn hessian(&self, theta: &[f64]) -> DMatrix<f64> {
         let network = self.network();
         let train = &self.data().train;
         let (p, n) = (network.parameter_count(), train.len());
+        if !self.fits(theta) {
+            return DMatrix::from_element(p, p, f64::NAN);
+        }
         let mut hessian = DMatrix::zeros(p, p);
         let mut scaled_jacobian = DMatrix::zeros(p, n);
         let mut trace = Trace::new(network);

@@ -156,6 +156,9 @@ impl NetworkLoss {
     /// ŷ for each input, `inputs` holding them one after another (as many numbers each as the network has
     /// inputs): the regression curve, or the decision map, whose sign is the predicted class.
     pub fn predictions(&self, theta: &[f64], inputs: &[f64]) -> Vec<f64> {
+        if !self.fits(theta) {
+            return vec![f64::NAN; inputs.len() / self.network.inputs()];
+        }
         let mut trace = Trace::new(&self.network);
         inputs
             .chunks_exact(self.network.inputs())
@@ -172,6 +175,9 @@ impl NetworkLoss {
     /// The loss and gradient of the mean over the examples in `batch` (indices into the training set;
     /// out-of-range ones are skipped), weight decay included. An empty batch gives the decay term alone.
     pub fn batch_gradient(&self, theta: &[f64], batch: &[usize]) -> (f64, Vec<f64>) {
+        if !self.fits(theta) {
+            return (f64::NAN, vec![f64::NAN; theta.len()]);
+        }
         let train = &self.data.train;
         let batch: Vec<usize> = batch.iter().copied().filter(|&i| i < train.len()).collect();
         let mut gradient = vec![0.0; theta.len()];
@@ -204,6 +210,9 @@ impl NetworkLoss {
     /// Each example's gradient is an outer product per layer (δ ⊗ (a, 1)), so its norm comes from
     /// the factors' norms without forming it.
     pub fn gradient_term_scale(&self, theta: &[f64]) -> f64 {
+        if !self.fits(theta) {
+            return f64::NAN;
+        }
         let train = &self.data.train;
         let mut trace = Trace::new(&self.network);
         let mut backward = Backward::new(&self.network);
@@ -217,7 +226,16 @@ impl NetworkLoss {
         sum / train.len().max(1) as f64 + self.network.weight_decay() * norm
     }
 
+    /// Whether θ has this network's P entries. Every pass checks it and answers NaN otherwise, so a θ of
+    /// the wrong length from a caller makes a non-finite result (reported as such), not a panic.
+    pub(super) fn fits(&self, theta: &[f64]) -> bool {
+        theta.len() == self.parameter_count()
+    }
+
     fn mean_loss(&self, examples: &Examples, theta: &[f64]) -> f64 {
+        if !self.fits(theta) {
+            return f64::NAN;
+        }
         let mut trace = Trace::new(&self.network);
         let total: f64 = (0..examples.len())
             .map(|i| {
@@ -401,6 +419,21 @@ pub(super) mod tests {
         let (_, one) = loss.batch_gradient(&theta, &[7, 1000]);
         let (_, alone) = loss.batch_gradient(&theta, &[7]);
         assert_eq!(one, alone);
+    }
+
+    #[test]
+    fn a_theta_of_the_wrong_length_gives_nan_not_a_panic() {
+        let (loss, theta) = sample(Task::Xor, &[3, 2], 0.0, 1);
+        let short = &theta[..theta.len() - 1];
+        assert!(loss.value(short).is_nan());
+        assert!(loss.gradient(short).0.is_nan());
+        assert!(loss.hessian(short).iter().all(|h| h.is_nan()));
+        assert!(loss
+            .predictions(short, &[0.1, 0.2])
+            .iter()
+            .all(|y| y.is_nan()));
+        let inspection = crate::network::inspect(&loss, short);
+        assert!(inspection.is_undefined());
     }
 
     #[test]

@@ -54,7 +54,8 @@ pub struct Plane {
 }
 
 impl Plane {
-    /// The plane of u_min and u_max of `hessian` (the Hessian at θ), with `resolution` points a side.
+    /// The plane of u_min and u_max of `hessian` (the Hessian at θ), with `resolution` points a side;
+    /// `None` when the Hessian is not finite or θ does not fit the network.
     pub fn eigen(
         loss: &NetworkLoss,
         theta: &[f64],
@@ -62,6 +63,9 @@ impl Plane {
         eigenvalues: &[f64],
         resolution: usize,
     ) -> Option<Plane> {
+        if !loss.fits(theta) {
+            return None;
+        }
         let (&lowest, &highest) = (eigenvalues.first()?, eigenvalues.last()?);
         let first = extreme_eigenvector(hessian, lowest, End::Lowest)?;
         let second = extreme_eigenvector(hessian, highest, End::Highest)?;
@@ -75,25 +79,25 @@ impl Plane {
         ))
     }
 
-    /// The plane of two filter-normalized random directions drawn from `seed`.
+    /// The plane of two filter-normalized random directions drawn from `seed`; `None` when θ does not
+    /// fit the network.
     pub fn random(
         loss: &NetworkLoss,
         theta: &[f64],
         hessian: &DMatrix<f64>,
         seed: u64,
         resolution: usize,
-    ) -> Plane {
+    ) -> Option<Plane> {
+        if !loss.fits(theta) {
+            return None;
+        }
         let mut rng = Rng::new(seed);
         let directions =
             [0, 1].map(|_| filter_normalized_direction(loss.network(), theta, &mut rng));
-        Plane::through(
-            loss,
-            theta,
-            hessian,
-            PlaneKind::Random,
-            directions,
-            resolution,
-        )
+        let kind = PlaneKind::Random;
+        Some(Plane::through(
+            loss, theta, hessian, kind, directions, resolution,
+        ))
     }
 
     fn through(
