@@ -156,7 +156,7 @@ fn a_trained_point_is_recomputed_from_its_exported_fields() {
         assert_point_fields(&point, true);
         assert_eq!(point["network"]["activation"], "tanh");
         assert_eq!(point["network"]["outputs"], 1);
-        assert_eq!(point["network"]["weight_decay"], 0.001);
+        assert_eq!(point["network"]["weight_decay"], 0.01);
         assert_eq!(point["data"]["x"].as_array().map(Vec::len), Some(40));
         assert_eq!(
             point["data"]["test"]["y"].as_array().map(Vec::len),

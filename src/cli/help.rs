@@ -132,16 +132,18 @@ The problem:
   --task sine|circle|xor|gauss|spiral   sine: y = sin(3x) + noise, mse; the others: Playground-style
                                         2-D classes y ∈ {-1, 1}, logistic loss
   --hidden H or H1,H2       hidden widths (1 or 2 layers; P ≤ 1000)
-  --weight-decay W          adds (W/2)·‖θ‖² to L (default 0.001: the loss then grows without bound with
-                            ‖θ‖, so critical points exist; without it fitted tanh networks keep lowering
-                            L as weights grow, and solves end in gradient-flat valleys)
+  --weight-decay W          adds (W/2)·‖θ‖² to L (default 0.01: L then grows without bound with ‖θ‖,
+                            so critical points exist, and directions where the data term is flat get a
+                            curvature; with much less, solves from a stall mostly end in gradient-flat
+                            valleys)
   --train N --test M        examples (default 300 and 100)
   --noise ν                 in [0, 1]: sine's label noise σ; Playground's noise for the classes (default 0.1)
   --data-seed S             seeds the data (default 1)";
 
 const NETWORK_TRAINING: &str = "\
 Training:
-  --optimizer gd|sgd|momentum|adam   (default adam); --lr η (default 0.01 for adam, else 0.1)
+  --optimizer gd|sgd|momentum|adam   (default adam)
+  --lr η                    (default 0.1, for adam 0.01 in train and 0.03 in experiment and sweep)
   --beta β                  momentum's m ← βm − η∇L, θ ← θ + m (default 0.9)
   --batch B                 examples per step for sgd (default 16), momentum and adam (default all)
   --steps T                 at most T steps (default 20000)
@@ -181,7 +183,7 @@ saddle network solve --point FILE [--max-iterations K]
 Newton-MR (Roosta, Liu, Xu & Mahoney 2022): steps p = −H†∇L by MINRES-QLP (Choi, Paige & Saunders 2011)
 on the exact Hessian, damped on ‖∇L‖ (a step is taken when ‖∇L‖ falls by at least half of what the
 linear model predicts). Stops when converged (see inspect), when no step lowers ‖∇L‖ (a gradient-flat
-region: not a critical point), or after K iterations (default 200, each one exact Hessian).
+region: not a critical point), or after K iterations (default 500, each one exact Hessian).
 Prints the point where it ended, with start: {loss, gradient_norm} and solver: {status (converged |
 gradient-flat | iteration-limit | diverged), iterations, distance (‖θ_end − θ_start‖), gradient_norms}.
 
@@ -219,7 +221,7 @@ saddle network experiment --task T --hidden H[,H2] --runs R --seed S [problem an
 
 R runs (default 20) from random starts drawn from --seed S (default 1): each trains until the loss
 stalls (default: adam, η = 0.03, full batch, at most 20000 steps), then Newton-MR solves ∇L = 0 from
-there (at most K iterations, default 200). Run i depends only on S and i: --threads N (default: all
+there (at most K iterations, default 500). Run i depends only on S and i: --threads N (default: all
 cores) changes only the time. Prints {network, data, runs: [point, …], summary, settings}; each run is a point (params,
 loss, …, minimum_ratio) with run (its index), stalled: {steps, loss, gradient_norm, status} and solver
 (as in solve). summary counts converged runs by kind; saddle_share = saddles ÷ converged.

@@ -35,7 +35,7 @@ pub fn run(argv: &[String]) -> Result<String, String> {
     };
     let args = Args::parse(rest)?;
     if args.wants_help() {
-        return Ok(usage.to_string());
+        return Ok(usage);
     }
     let json = match verb.as_str() {
         "train" => train(&args),
@@ -49,6 +49,7 @@ pub fn run(argv: &[String]) -> Result<String, String> {
     serde_json::to_string_pretty(&json).map_err(|e| e.to_string())
 }
 
+/// The options that describe the network and its data.
 const PROBLEM: [&str; 7] = [
     "task",
     "hidden",
@@ -58,6 +59,7 @@ const PROBLEM: [&str; 7] = [
     "noise",
     "data-seed",
 ];
+/// The options of training and its stall rule.
 const TRAINING: [&str; 8] = [
     "optimizer",
     "lr",
@@ -68,7 +70,8 @@ const TRAINING: [&str; 8] = [
     "stall-window",
     "stall-tolerance",
 ];
-/// The option names of the problem and training groups together with `more`.
+
+/// The option names of `groups` together with `more`.
 fn options(groups: &[&[&'static str]], more: &[&'static str]) -> Vec<&'static str> {
     groups
         .iter()

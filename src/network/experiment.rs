@@ -20,8 +20,13 @@ use crate::data::Rng;
 
 /// Most runs per experiment.
 pub const MAX_RUNS: usize = 1000;
-/// The experiment's default weight decay (see [`ExperimentConfig::new`]).
-pub const DEFAULT_WEIGHT_DECAY: f64 = 1e-3;
+/// The default weight decay. It makes L grow without bound with ‖θ‖, so critical points exist, and it
+/// gives the directions along which the data term is flat (redundant or silent units) a curvature of its
+/// own. Measured on the sine task (N = 300): with 10⁻³ most solves from a stall at P ≥ 30 end in
+/// gradient-flat valleys or at the iteration limit (the valleys curve on a scale of thousandths); with
+/// 10⁻² all converged at P = 10 to 300. The price is a shrunk fit (sine's test loss 0.027 against the
+/// noise floor 0.01, and 0.012 with 10⁻³).
+pub const DEFAULT_WEIGHT_DECAY: f64 = 0.01;
 /// Most training steps per run.
 pub const MAX_TRAINING_STEPS: usize = 1_000_000;
 
@@ -43,9 +48,7 @@ pub struct ExperimentConfig {
 
 impl ExperimentConfig {
     /// Full-batch Adam (η = 0.03) until the loss stalls (at most 20 000 steps), then Newton-MR; weight
-    /// decay 10⁻³. The decay makes the loss grow without bound as ‖θ‖ does, so critical points exist: without
-    /// it, tanh networks that fit their data keep lowering L along directions where weights grow without
-    /// limit, and most solves end in such gradient-flat valleys, not at critical points.
+    /// decay [`DEFAULT_WEIGHT_DECAY`].
     pub fn new(data: DataConfig, hidden: Vec<usize>, runs: usize, seed: u64) -> ExperimentConfig {
         ExperimentConfig {
             data,

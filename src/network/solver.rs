@@ -23,11 +23,12 @@
 use serde::Serialize;
 
 use super::inspect::{inspect_with_hessian, norm, Inspection, GRADIENT_NOISE_FACTOR};
+use super::linear;
 use super::minres_qlp::minres_qlp;
 use super::objective::NetworkLoss;
 
-/// Newton iterations before giving up: following a curved path from a stall can take a hundred.
-pub const SOLVER_ITERATIONS: usize = 200;
+/// Newton iterations before giving up: following a curved path from a stall takes tens to hundreds.
+pub const SOLVER_ITERATIONS: usize = 500;
 /// The damping factor α goes no lower than this: below it no step along p lowers ‖∇L‖.
 const MIN_DAMPING: f64 = 1e-9;
 /// MINRES-QLP stops at ‖Hp + g‖ ≤ this·‖g‖.
@@ -163,13 +164,14 @@ impl CriticalPointSolver {
         }
         self.iterations += 1;
         let apply = |v: &[f64], out: &mut [f64]| {
-            for (o, column) in out.iter_mut().zip(hessian.column_iter()) {
-                // H is symmetric, so a column (contiguous) serves as the row.
-                *o = column.iter().zip(v).map(|(h, x)| h * x).sum();
+            // H is symmetric, so a column (contiguous) serves as the row.
+            for (o, column) in out.iter_mut().zip(hessian.as_slice().chunks_exact(v.len())) {
+                *o = linear::dot(column, v);
             }
         };
         let minus_gradient: Vec<f64> = gradient.iter().map(|g| -g).collect();
-        let mut step = minres_qlp(apply, &minus_gradient, INNER_TOLERANCE, 4 * gradient.len()).x;
+        let inner = minres_qlp(apply, &minus_gradient, INNER_TOLERANCE, 4 * gradient.len());
+        let mut step = inner.x;
         let mut moved = vec![0.0; gradient.len()];
         apply(&step, &mut moved);
         // The linear model predicts ‖∇L(θ + αp)‖ ≈ ‖g + αHp‖. If p does not lower it (MINRES-QLP's answer
