@@ -88,11 +88,16 @@ impl Args {
 
     /// A seed: any whole number from 0 to 2⁶⁴ − 1.
     pub fn seed(&self) -> Result<Option<u64>, String> {
-        self.text("seed")
+        self.unsigned("seed")
+    }
+
+    /// A whole number from 0 to 2⁶⁴ − 1 (a seed of some kind).
+    pub fn unsigned(&self, name: &str) -> Result<Option<u64>, String> {
+        self.text(name)
             .map(|text| {
                 text.trim()
                     .parse::<u64>()
-                    .map_err(|_| format!("--seed must be a whole number, not '{text}'"))
+                    .map_err(|_| format!("--{name} must be a whole number, not '{text}'"))
             })
             .transpose()
     }

@@ -10,6 +10,8 @@ COMMANDS:
   critical-points  every isolated critical point in a box, classified
   run              one optimizer's trajectory and final status
   basins           label every start of a grid by where one optimizer ends (basins of attraction)
+  network          a small tanh network: train, inspect its exact Hessian, solve to ∇L = 0, slice,
+                   escape a saddle, and the minimum-ratio experiment (`saddle network --help`)
   min-ratio        train a small network to ∇L ≈ 0 from random starts; Hessian spectrum of each end
   render           a share link's scene as an SVG or PNG figure (map, critical points, θ′, races, legend)
   presets          the named surfaces, with their boxes and descriptions
@@ -131,6 +133,166 @@ Prints [{name, title, formula, box, start, description}, ...].
 
 Example:
   saddle presets";
+
+pub const NETWORK: &str = "\
+saddle network COMMAND [OPTIONS]     (JSON on stdout; errors on stderr, exit code 2)
+
+A fully connected network (1 or 2 hidden tanh layers, one linear output) fitted to a seeded toy task,
+with its exact P×P Hessian, the second-order test done honestly, and the lecture's experiment.
+
+COMMANDS:
+  train       train from a random start (or from --point) until the loss stalls; prints the point
+  inspect     the point's loss, ‖∇L‖, all eigenvalues and the verdicts (--point)
+  solve       Newton-MR (MINRES-QLP on the exact Hessian) from --point to ∇L = 0 or a gradient-flat region
+  slice       L on the plane of u_min and u_max, or of two filter-normalized random directions (--point)
+  escape      the step along u_min that lowers L, from a saddle (--point)
+  experiment  R runs from random starts, each trained until it stalls, then solved; every end point
+  sweep       the experiment for several sizes P (one hidden layer), on one dataset
+
+A point's JSON is {network, data, params, loss, test_loss, gradient_norm, eigenvalues (ascending, all P),
+converged, kind, negative, positive, undetermined, minimum_ratio, minimum_ratio_range,
+gradient_tolerance, undetermined_band}; params are laid out layer by layer from the input, each layer's
+weights row-major (outputs × inputs), then its biases. Any point's JSON can be given back with --point
+FILE (- reads standard input), so the commands chain:
+
+  saddle network train --task sine --hidden 8 --seed 3 > stall.json
+  saddle network solve --point stall.json > critical.json
+  saddle network slice --point critical.json --plane eigen
+
+Run `saddle network COMMAND --help` for a command's options.";
+
+const NETWORK_PROBLEM: &str = "\
+The problem:
+  --task sine|circle|xor|gauss|spiral   sine: y = sin(3x) + noise, mse; the others: Playground-style
+                                        2-D classes y ∈ {-1, 1}, logistic loss
+  --hidden H or H1,H2       hidden widths (1 or 2 layers; P ≤ 1000)
+  --weight-decay W          adds (W/2)·‖θ‖² to L (default 0.01: L then grows without bound with ‖θ‖,
+                            so critical points exist, and directions where the data term is flat get a
+                            curvature; with much less, solves from a stall mostly end in gradient-flat
+                            valleys)
+  --train N --test M        examples (default 300 and 100)
+  --noise ν                 in [0, 1]: sine's label noise σ; Playground's noise for the classes (default 0.1)
+  --data-seed S             seeds the data (default 1)";
+
+const NETWORK_TRAINING: &str = "\
+Training:
+  --optimizer gd|sgd|momentum|adam   (default adam)
+  --lr η                    (default 0.1, for adam 0.01 in train and 0.03 in experiment and sweep)
+  --beta β                  momentum's m ← βm − η∇L, θ ← θ + m (default 0.9)
+  --batch B                 examples per step for sgd (default 16), momentum and adam (default all)
+  --steps T                 at most T steps (default 20000)
+  --stall-window W --stall-tolerance r   stalled when the lowest loss of the last W steps is below the
+                            lowest before them by less than r of itself (default 200 and 0.001)";
+
+const NETWORK_TRAIN: &str = "\
+saddle network train (--task T --hidden H[,H2] [problem options] | --point FILE) [training options]
+                     [--seed S]
+
+Starts from random weights drawn from --seed S (weights N(0, 1/fan-in), biases N(0, 0.01); default 0),
+or from the point in FILE, and trains until the loss stalls, the step limit, or divergence. Prints the
+point where it stopped, with training: {optimizer, learning_rate, beta, batch, seed, steps, status
+(stalled | step-limit | diverged), curve: {step, train, test} (at most 500 points)}.
+
+Example:
+  saddle network train --task xor --hidden 6 --optimizer momentum --lr 0.05 --seed 2";
+
+const NETWORK_INSPECT: &str = "\
+saddle network inspect --point FILE
+
+Recomputes the point: L (training set, with weight decay), test_loss (mean loss on the test set),
+‖∇L‖ and the exact Hessian's eigenvalues, ascending. Rules (all scale with L, none depends on its units):
+- converged: ‖∇L‖ ≤ gradient_tolerance = 1000·ε·(S + max|λ|·‖θ‖), S = mean over examples of ‖∇ℓᵢ‖
+  plus weight_decay·‖θ‖: ∇L is zero to floating-point precision.
+- undetermined: |λ| ≤ undetermined_band = 10·‖∇L‖ + 1e-9·max|λ|; its sign says nothing here.
+- minimum_ratio = positive ÷ P, with minimum_ratio_range = [positive, positive + undetermined] ÷ P.
+- kind (only when converged; else regular): local-minimum (all positive), local-maximum (all negative),
+  saddle (clearly positive and clearly negative ones; its index is `negative`), degenerate otherwise.
+
+Example:
+  saddle network train --task sine --hidden 4 --seed 1 | saddle network inspect --point -";
+
+const NETWORK_SOLVE: &str = "\
+saddle network solve --point FILE [--max-iterations K]
+
+Newton-MR (Roosta, Liu, Xu & Mahoney 2022): steps p = −H†∇L by MINRES-QLP (Choi, Paige & Saunders 2011)
+on the exact Hessian, damped on ‖∇L‖ (a step is taken when ‖∇L‖ falls by at least half of what the
+linear model predicts). Stops when converged (see inspect), when no step lowers ‖∇L‖ (a gradient-flat
+region: not a critical point), or after K iterations (default 500, each one exact Hessian).
+Prints the point where it ended, with start: {loss, gradient_norm} and solver: {status (converged |
+gradient-flat | iteration-limit | diverged), iterations, distance (‖θ_end − θ_start‖), gradient_norms}.
+
+Example:
+  saddle network train --task sine --hidden 8 --seed 3 > stall.json
+  saddle network solve --point stall.json";
+
+const NETWORK_SLICE: &str = "\
+saddle network slice --point FILE [--plane eigen|random] [--resolution n] [--seed S]
+
+L(θ + a·first + b·second) on an n×n grid (default 41, odd, at most 201): for --plane eigen (default)
+first = u_min and second = u_max, unit eigenvectors of the extreme eigenvalues; for --plane random two
+Gaussian directions drawn from --seed S, each weight row rescaled to that row's norm in θ and biases 0
+(Li et al. 2018). Each axis reaches where the quadratic model changes L by half of L(θ).
+Prints {kind, first, second, curvatures (dᵀHd of each), a, b, loss: [[L at (a[j], b[i])] for each row i],
+origin: {loss, gradient_norm, kind}, profile} where profile (eigen plane only) is
+{t, loss, quadratic_model} along u_min.
+
+Example:
+  saddle network slice --point critical.json --plane random --seed 4 --resolution 31";
+
+const NETWORK_ESCAPE: &str = "\
+saddle network escape --point FILE [--max-length L]
+
+At a point with a negative eigenvalue, tries θ ± t·u_min for t = L, L/2, …, L/65536 (default L = 1) and
+takes the lowest L: the lecture's escape, uᵀHu = λ_min < 0. Prints the new point with escape:
+{eigenvalue, direction, length, loss_before, loss_after}. Fails when no eigenvalue is negative.
+
+Example:
+  saddle network escape --point saddle.json | saddle network train --point - --optimizer gd";
+
+const NETWORK_EXPERIMENT: &str = "\
+saddle network experiment --task T --hidden H[,H2] --runs R --seed S [problem and training options]
+                          [--solver-iterations K] [--threads N]
+
+R runs (default 20) from random starts drawn from --seed S (default 1): each trains until the loss
+stalls (default: adam, η = 0.03, full batch, at most 20000 steps), then Newton-MR solves ∇L = 0 from
+there (at most K iterations, default 500). Run i depends only on S and i: --threads N (default: all
+cores) changes only the time. Prints {network, data, runs: [point, …], summary, settings}; each run is a point (params,
+loss, …, minimum_ratio) with run (its index), stalled: {steps, loss, gradient_norm, status} and solver
+(as in solve). summary counts converged runs by kind; saddle_share = saddles ÷ converged.
+
+Example:
+  saddle network experiment --task sine --hidden 16 --runs 50 --seed 1";
+
+const NETWORK_SWEEP: &str = "\
+saddle network sweep --task T [--params P1,P2,…] --runs R --seed S [problem and training options]
+                     [--solver-iterations K] [--threads N]
+
+The experiment for each target parameter count (default 10,30,100,300), each with the one-hidden-layer
+width whose P is nearest, on the same data. Prints {data, sizes: [{network, parameter_count, summary,
+runs}], settings}.
+
+Example:
+  saddle network sweep --task sine --params 10,30,100 --runs 20 --seed 1";
+
+/// The help text of a known `network` command; `None` for an unknown one.
+pub fn network_usage(command: &str) -> Option<String> {
+    let (text, groups): (&str, &[&str]) = match command {
+        "train" => (NETWORK_TRAIN, &[NETWORK_PROBLEM, NETWORK_TRAINING]),
+        "inspect" => (NETWORK_INSPECT, &[]),
+        "solve" => (NETWORK_SOLVE, &[]),
+        "slice" => (NETWORK_SLICE, &[]),
+        "escape" => (NETWORK_ESCAPE, &[]),
+        "experiment" => (NETWORK_EXPERIMENT, &[NETWORK_PROBLEM, NETWORK_TRAINING]),
+        "sweep" => (NETWORK_SWEEP, &[NETWORK_PROBLEM, NETWORK_TRAINING]),
+        _ => return None,
+    };
+    Some(
+        std::iter::once(text)
+            .chain(groups.iter().copied())
+            .collect::<Vec<_>>()
+            .join("\n\n"),
+    )
+}
 
 /// The help text of a known subcommand; `None` for an unknown one.
 pub fn usage(command: &str) -> Option<&'static str> {

@@ -3,6 +3,7 @@
 mod args;
 mod commands;
 mod help;
+mod network;
 mod render;
 
 use args::Args;
@@ -15,9 +16,12 @@ pub fn run(argv: &[String]) -> Result<String, String> {
     if matches!(command.as_str(), "help" | "--help" | "-h") {
         return Ok(help::OVERVIEW.to_string());
     }
+    if command == "network" {
+        return network::run(rest);
+    }
     let Some(usage) = help::usage(command) else {
         return Err(format!(
-            "unknown command '{command}'; try: analyze, critical-points, run, basins, min-ratio, render, presets (or --help)"
+            "unknown command '{command}'; try: analyze, critical-points, run, basins, network, min-ratio, render, presets (or --help)"
         ));
     };
     let args = Args::parse(rest)?;

@@ -7,6 +7,8 @@
 //! (+, −, ×, ÷, √) are used: in particular the normal draws avoid the platform's `ln`/`cos`, whose last
 //! bit may differ between native libm and wasm.
 
+use crate::portable_math::ln;
+
 /// The SplitMix64 stream of one seed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Rng {
@@ -64,7 +66,7 @@ impl Rng {
             let v = self.uniform_in(-1.0, 1.0);
             let s = u * u + v * v;
             if s > 0.0 && s < 1.0 {
-                return u * (-2.0 * portable_ln(s) / s).sqrt();
+                return u * (-2.0 * ln(s) / s).sqrt();
             }
         }
     }
@@ -90,26 +92,6 @@ impl Rng {
         pool.sort_unstable();
         pool
     }
-}
-
-/// ln(s) for a normal (not subnormal) s in (0, 1], from +, ×, ÷ only: s = m·2ᵉ with m in [1, 2) read from the bits, then
-/// ln m = 2·atanh(t), t = (m − 1)/(m + 1) ≤ 1/3, summed until the terms vanish. Accurate to a few ulp.
-fn portable_ln(s: f64) -> f64 {
-    const LN_2: f64 = std::f64::consts::LN_2;
-    let bits = s.to_bits();
-    let exponent = ((bits >> 52) & 0x7FF) as i64 - 1023;
-    let mantissa = f64::from_bits((bits & 0x000F_FFFF_FFFF_FFFF) | 0x3FF0_0000_0000_0000);
-    let t = (mantissa - 1.0) / (mantissa + 1.0);
-    let t_squared = t * t;
-    let mut power = t;
-    let mut series = 0.0;
-    let mut odd = 1.0;
-    while power > 1e-18 * t {
-        series += power / odd;
-        power *= t_squared;
-        odd += 2.0;
-    }
-    exponent as f64 * LN_2 + 2.0 * series
 }
 
 #[cfg(test)]
@@ -139,27 +121,6 @@ mod tests {
         };
         assert_eq!(draws(7), draws(7));
         assert_ne!(draws(7), draws(8));
-    }
-
-    #[test]
-    fn portable_ln_agrees_with_the_library() {
-        for s in [
-            1.0,
-            0.5,
-            0.75,
-            1e-3,
-            0.3333,
-            0.999_999,
-            1e-300,
-            2f64.powi(-104),
-        ] {
-            let expected: f64 = s.ln();
-            assert!(
-                (portable_ln(s) - expected).abs() <= 4.0 * f64::EPSILON * expected.abs().max(1.0),
-                "ln({s}) = {} vs {expected}",
-                portable_ln(s)
-            );
-        }
     }
 
     #[test]
