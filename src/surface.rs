@@ -65,6 +65,39 @@ pub trait LossSurface {
     }
 }
 
+/// A surface that is one of several kinds (a formula or a training set, one model or another): it answers as
+/// the surface it holds, for every [`LossSurface`] method at once.
+pub trait OneOf {
+    /// The surface this one is now.
+    fn inner(&self) -> &dyn LossSurface;
+}
+
+impl<T: OneOf> LossSurface for T {
+    fn value(&self, at: Point) -> f64 {
+        self.inner().value(at)
+    }
+
+    fn derivatives(&self, at: Point) -> Derivatives {
+        self.inner().derivatives(at)
+    }
+
+    fn curvature_gradient(&self, at: Point, u: [f64; 2]) -> [f64; 2] {
+        self.inner().curvature_gradient(at, u)
+    }
+
+    fn training_examples(&self) -> usize {
+        self.inner().training_examples()
+    }
+
+    fn batch_gradient(&self, at: Point, batch: &[usize]) -> [f64; 2] {
+        self.inner().batch_gradient(at, batch)
+    }
+
+    fn lattice_values(&self, xs: &[f64], ys: &[f64]) -> Vec<f64> {
+        self.inner().lattice_values(xs, ys)
+    }
+}
+
 impl LossSurface for Formula {
     fn value(&self, at: Point) -> f64 {
         Formula::value(self, at[0], at[1])

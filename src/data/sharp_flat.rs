@@ -22,7 +22,7 @@ use nalgebra::SVector;
 use num_dual::{gradient, hessian, Dual2SVec64, DualNum, DualSVec64};
 
 use super::rng::Rng;
-use crate::surface::{curvature_gradient_by_ad, Derivatives, LossSurface, Point};
+use crate::surface::{curvature_gradient_by_ad, Derivatives, LossSurface, OneOf, Point};
 
 /// c_s, w_s, a_s: the sharp well's centre, width and depth.
 pub const SHARP_CENTRE: Point = [-1.0, 0.0];
@@ -135,25 +135,10 @@ impl LossSurface for ShiftedLoss {
     }
 }
 
-impl LossSurface for SharpFlatLoss {
-    fn value(&self, at: Point) -> f64 {
-        self.training.value(at)
-    }
-
-    fn derivatives(&self, at: Point) -> Derivatives {
-        self.training.derivatives(at)
-    }
-
-    fn training_examples(&self) -> usize {
-        self.training.training_examples()
-    }
-
-    fn batch_gradient(&self, at: Point, batch: &[usize]) -> [f64; 2] {
-        self.training.batch_gradient(at, batch)
-    }
-
-    fn curvature_gradient(&self, at: Point, u: [f64; 2]) -> [f64; 2] {
-        self.training.curvature_gradient(at, u)
+/// The preset's loss is its training loss.
+impl OneOf for SharpFlatLoss {
+    fn inner(&self) -> &dyn LossSurface {
+        &self.training
     }
 }
 

@@ -3,7 +3,7 @@
 
 use super::dataset::DatasetLoss;
 use super::sharp_flat::{SharpFlatLoss, ShiftedLoss};
-use crate::surface::{Derivatives, LossSurface, Point};
+use crate::surface::{LossSurface, OneOf};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum TrainingLoss {
@@ -14,19 +14,9 @@ pub enum TrainingLoss {
 }
 
 impl TrainingLoss {
-    fn surface(&self) -> &dyn LossSurface {
-        match self {
-            TrainingLoss::Network(loss) => loss,
-            TrainingLoss::SharpFlat(loss) => loss,
-        }
-    }
-
     /// N, the number of training examples.
     pub fn len(&self) -> usize {
-        match self {
-            TrainingLoss::Network(loss) => loss.len(),
-            TrainingLoss::SharpFlat(loss) => loss.len(),
-        }
+        self.training_examples()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -43,24 +33,11 @@ impl TrainingLoss {
     }
 }
 
-impl LossSurface for TrainingLoss {
-    fn value(&self, at: Point) -> f64 {
-        self.surface().value(at)
-    }
-
-    fn derivatives(&self, at: Point) -> Derivatives {
-        self.surface().derivatives(at)
-    }
-
-    fn training_examples(&self) -> usize {
-        self.surface().training_examples()
-    }
-
-    fn batch_gradient(&self, at: Point, batch: &[usize]) -> [f64; 2] {
-        self.surface().batch_gradient(at, batch)
-    }
-
-    fn curvature_gradient(&self, at: Point, u: [f64; 2]) -> [f64; 2] {
-        self.surface().curvature_gradient(at, u)
+impl OneOf for TrainingLoss {
+    fn inner(&self) -> &dyn LossSurface {
+        match self {
+            TrainingLoss::Network(loss) => loss,
+            TrainingLoss::SharpFlat(loss) => loss,
+        }
     }
 }

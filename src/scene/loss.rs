@@ -2,7 +2,7 @@
 
 use crate::data::TrainingLoss;
 use crate::formula::Formula;
-use crate::surface::{Derivatives, LossSurface, Point};
+use crate::surface::{LossSurface, OneOf};
 
 /// A formula or a data-defined loss, as one [`LossSurface`].
 #[derive(Debug, Clone)]
@@ -27,37 +27,13 @@ impl Loss {
             Loss::Data(_) => None,
         }
     }
+}
 
-    fn surface(&self) -> &dyn LossSurface {
+impl OneOf for Loss {
+    fn inner(&self) -> &dyn LossSurface {
         match self {
             Loss::Formula(formula) => formula,
             Loss::Data(data) => data,
         }
-    }
-}
-
-impl LossSurface for Loss {
-    fn value(&self, at: Point) -> f64 {
-        self.surface().value(at)
-    }
-
-    fn derivatives(&self, at: Point) -> Derivatives {
-        self.surface().derivatives(at)
-    }
-
-    fn training_examples(&self) -> usize {
-        self.surface().training_examples()
-    }
-
-    fn batch_gradient(&self, at: Point, batch: &[usize]) -> [f64; 2] {
-        self.surface().batch_gradient(at, batch)
-    }
-
-    fn curvature_gradient(&self, at: Point, u: [f64; 2]) -> [f64; 2] {
-        self.surface().curvature_gradient(at, u)
-    }
-
-    fn lattice_values(&self, xs: &[f64], ys: &[f64]) -> Vec<f64> {
-        self.surface().lattice_values(xs, ys)
     }
 }

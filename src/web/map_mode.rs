@@ -7,7 +7,7 @@ use web_sys::{Element, HtmlElement, HtmlInputElement};
 
 use super::app::App;
 use super::dom;
-use super::palette::css;
+use super::palette::{legend_entry, swatch};
 use crate::bounds::Bounds;
 use crate::charts::MapFrame;
 use crate::optim::{DIVERGED, STILL_MOVING};
@@ -16,6 +16,7 @@ use crate::render::{
     attractor_rgb, curvature_grid, curvature_rgba, CurvatureClass, DIVERGED_RGB, STILL_MOVING_RGB,
 };
 use crate::surface::LossSurface;
+use plotters::style::RGBColor;
 
 /// The curvature map's RGBA cells for the frame's plot area, with their (columns, rows): sized as
 /// `saddle render` sizes them ([`curvature_grid`]).
@@ -107,27 +108,12 @@ struct Swatch {
 fn fill_swatches(id: &str, entries: &[Swatch]) -> Result<(), JsValue> {
     let list: Element = dom::by_id(id)?;
     dom::set_text(&list, "");
-    for Swatch {
-        rgb: [r, g, b],
-        name: text,
-        class,
-    } in entries
-    {
-        let entry: Element = dom::create("span")?;
-        entry.set_class_name("legend-entry");
+    for Swatch { rgb, name, class } in entries {
+        let mark: Element = swatch(RGBColor(rgb[0], rgb[1], rgb[2]))?.into();
+        let entry = legend_entry(&list, &mark, name)?;
         if let Some(class) = class {
             entry.set_attribute("data-class", class)?;
         }
-        let swatch: HtmlElement = dom::create("span")?;
-        swatch.set_class_name("swatch");
-        swatch
-            .style()
-            .set_property("background", &css(plotters::style::RGBColor(*r, *g, *b)))?;
-        let name: Element = dom::create("span")?;
-        dom::set_text(&name, text);
-        entry.append_child(&swatch)?;
-        entry.append_child(&name)?;
-        list.append_child(&entry)?;
     }
     Ok(())
 }

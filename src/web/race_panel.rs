@@ -5,10 +5,11 @@ use web_sys::{Element, HtmlElement, HtmlInputElement};
 
 use super::app::App;
 use super::dom;
-use super::palette::{critical_marker, css, optimizer_colour, MARKED_KINDS};
+use super::palette::{critical_marker, css, legend_entry, optimizer_colour, swatch, MARKED_KINDS};
 use crate::data::TrainingLoss;
 use crate::optim::{learning_rate_slider, OptimizerKind};
 use crate::surface::LossSurface;
+use plotters::style::RGBColor;
 
 /// One check-box per optimizer; sliders set to the scene's values.
 pub fn build(app: &mut App) -> Result<(), JsValue> {
@@ -25,11 +26,7 @@ pub fn build(app: &mut App) -> Result<(), JsValue> {
         check.set_type("checkbox");
         check.set_value(kind.name());
         check.set_checked(app.race.kinds.contains(&kind));
-        let swatch: HtmlElement = dom::create("span")?;
-        swatch.set_class_name("swatch");
-        swatch
-            .style()
-            .set_property("background", &css(optimizer_colour(kind)))?;
+        let swatch = swatch(optimizer_colour(kind))?;
         let name: Element = dom::create("span")?;
         name.set_class_name("optimizer-name");
         dom::set_text(&name, app.ui.words.optimizer(kind));
@@ -196,11 +193,7 @@ pub fn update_status(app: &App) -> Result<(), JsValue> {
 fn status_row(kind: OptimizerKind) -> Result<Element, JsValue> {
     let row: Element = dom::create("tr")?;
     row.set_attribute("data-optimizer", kind.name())?;
-    let swatch: HtmlElement = dom::create("span")?;
-    swatch.set_class_name("swatch");
-    swatch
-        .style()
-        .set_property("background", &css(optimizer_colour(kind)))?;
+    let swatch = swatch(optimizer_colour(kind))?;
     let words: Element = dom::create("span")?;
     for class in ["run-name", "run-status"] {
         let line: Element = dom::create("span")?;
@@ -229,15 +222,13 @@ pub fn update_legend(app: &App) {
             if let (Some((marker, colour)), Some(label)) =
                 (critical_marker(kind), (app.ui.words.marked_kind)(kind))
             {
-                let symbol = marker.glyph();
-                legend_entry(legend, symbol, &css(colour), label)?;
+                legend_entry(legend, &symbol(marker.glyph(), colour)?, label)?;
             }
         }
         for kind in &app.race.kinds {
             legend_entry(
                 legend,
-                "━",
-                &css(optimizer_colour(*kind)),
+                &symbol("━", optimizer_colour(*kind))?,
                 app.ui.words.optimizer(*kind),
             )?;
         }
@@ -245,17 +236,11 @@ pub fn update_legend(app: &App) {
     })());
 }
 
-fn legend_entry(legend: &Element, symbol: &str, colour: &str, text: &str) -> Result<(), JsValue> {
-    let entry: Element = dom::create("span")?;
-    entry.set_class_name("legend-entry");
+/// A symbol (a marker's glyph, a line) in its colour, for the map's legend.
+fn symbol(glyph: &str, colour: RGBColor) -> Result<Element, JsValue> {
     let mark: HtmlElement = dom::create("span")?;
     mark.set_class_name("legend-symbol");
-    mark.style().set_property("color", colour)?;
-    dom::set_text(&mark, symbol);
-    let label: Element = dom::create("span")?;
-    dom::set_text(&label, text);
-    entry.append_child(&mark)?;
-    entry.append_child(&label)?;
-    legend.append_child(&entry)?;
-    Ok(())
+    mark.style().set_property("color", &css(colour))?;
+    dom::set_text(&mark, glyph);
+    Ok(mark.into())
 }
