@@ -29,12 +29,21 @@ pub struct PageSetup {
     pub taylor_overlay: bool,
     /// Colour the map by curvature class instead of by L.
     pub curvature_map: bool,
-    /// Draw attention to "Escape along u".
-    pub escape_button: bool,
     /// Start the race as soon as the step opens.
     pub play_race: bool,
-    /// Open the minimum-ratio panel.
-    pub min_ratio_panel: bool,
+    /// What the step's text points at, brought into view (and marked) when the step opens.
+    pub show: Option<Spot>,
+}
+
+/// A part of the page a step's text talks about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Spot {
+    /// The race's table: each run's step, L and ‖∇L‖.
+    RaceTable,
+    /// "Escape along u" under the point's verdict.
+    EscapeButton,
+    /// The minimum-ratio experiment, opened.
+    MinRatioPanel,
 }
 
 impl PageSetup {
@@ -42,9 +51,8 @@ impl PageSetup {
     pub const PLAIN: PageSetup = PageSetup {
         taylor_overlay: false,
         curvature_map: false,
-        escape_button: false,
         play_race: false,
-        min_ratio_panel: false,
+        show: None,
     };
 }
 
@@ -88,9 +96,13 @@ pub const STEPS: [LessonStep; 7] = [
         id: StepId::Stalled,
         // Started on the saddle's stable line w₁ = −w₂, gradient descent slides straight into the origin:
         // after 60 steps ‖∇L‖ ≈ 10⁻⁶ and L ≈ 1. Nothing in the loss curve says why.
+        // The race table shows where it stands: step 60, L and ‖∇L‖.
         link: "v=1&preset=lecture&pt=0.6,-0.6&opt=gd&lr=0.1&beta=0.9&steps=60",
         compare: None,
-        page: PageSetup::PLAIN,
+        page: PageSetup {
+            show: Some(Spot::RaceTable),
+            ..PageSetup::PLAIN
+        },
     },
     LessonStep {
         id: StepId::Taylor,
@@ -118,7 +130,7 @@ pub const STEPS: [LessonStep; 7] = [
         page: PageSetup {
             taylor_overlay: true,
             curvature_map: true,
-            escape_button: true,
+            show: Some(Spot::EscapeButton),
             ..PageSetup::PLAIN
         },
     },
@@ -130,6 +142,7 @@ pub const STEPS: [LessonStep; 7] = [
         compare: None,
         page: PageSetup {
             play_race: true,
+            show: Some(Spot::RaceTable),
             ..PageSetup::PLAIN
         },
     },
@@ -141,6 +154,7 @@ pub const STEPS: [LessonStep; 7] = [
         compare: None,
         page: PageSetup {
             play_race: true,
+            show: Some(Spot::RaceTable),
             ..PageSetup::PLAIN
         },
     },
@@ -151,7 +165,7 @@ pub const STEPS: [LessonStep; 7] = [
         compare: None,
         page: PageSetup {
             curvature_map: true,
-            min_ratio_panel: true,
+            show: Some(Spot::MinRatioPanel),
             ..PageSetup::PLAIN
         },
     },

@@ -2,7 +2,7 @@
 
 use saddle::analysis::{analyze, PointKind};
 use saddle::data::dataset_preset;
-use saddle::lesson::{step_by_slug, StepId, STEPS};
+use saddle::lesson::{step_by_slug, Spot, StepId, STEPS};
 use saddle::optim::{OptimizerKind, Run, RunStatus};
 use saddle::presets::preset;
 use saddle::share::{decode, encode, Scene};
@@ -58,6 +58,8 @@ fn step_1_gradient_descent_has_stalled_with_a_vanishing_gradient() {
     let gradient = end.derivatives.gradient_norm();
     assert!(gradient < 1e-5 && gradient > 1e-7, "‖∇L‖ = {gradient}");
     assert!((end.derivatives.value - 1.0).abs() < 1e-6);
+    // Where the page shows that ‖∇L‖: the race's table, brought into view.
+    assert_eq!(STEPS[0].page.show, Some(Spot::RaceTable));
 }
 
 #[test]
@@ -76,7 +78,8 @@ fn steps_2_and_4_sit_on_the_lectures_saddle() {
             "{u:?}"
         );
     }
-    assert!(STEPS[1].page.taylor_overlay && STEPS[3].page.escape_button);
+    assert!(STEPS[1].page.taylor_overlay);
+    assert_eq!(STEPS[3].page.show, Some(Spot::EscapeButton));
 }
 
 #[test]
@@ -142,7 +145,11 @@ fn step_6_batch_noise_leaves_the_saddle_full_batch_descent_stalls_at() {
 #[test]
 fn step_7_opens_the_minimum_ratio_experiment_on_a_surface_with_as_many_saddles_as_minima() {
     let step = &STEPS[6];
-    assert!(step.page.min_ratio_panel && step.page.curvature_map);
+    assert!(step.page.curvature_map);
+    assert_eq!(step.page.show, Some(Spot::MinRatioPanel));
     assert_eq!(preset_name(&decode(step.link).scene), "himmelblau");
-    assert_eq!(STEPS.iter().filter(|s| s.page.min_ratio_panel).count(), 1);
+    let opening = STEPS
+        .iter()
+        .filter(|s| s.page.show == Some(Spot::MinRatioPanel));
+    assert_eq!(opening.count(), 1);
 }
