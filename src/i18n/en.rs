@@ -23,6 +23,7 @@ pub static STRINGS: Strings = Strings {
         view_map: "Map",
         view_3d: "3-D",
         view_both: "Both",
+        present_button: "Present",
         copy_link: "Copy link",
         save_png: "Save PNG",
         share_link_label: "Link to this scene",
@@ -35,6 +36,8 @@ pub static STRINGS: Strings = Strings {
         own_formula: "Your own formula",
         formula_label: "L(x, y) =",
         map_hint: "Click the map to drop a point; drag it to move it. Drag the background to pan, scroll or pinch to zoom.",
+        map_hint_touch: "Tap the map to drop a point; drag it to move it. One finger scrolls the page; two fingers pan and zoom.",
+        map_keys_hint: "On the map: the arrow keys move θ′ (with Shift, finely); Enter drops it there and reads out its verdict.",
         reset_view: "Reset view",
         long_formula: "This formula is long: the map is sampled on a coarser grid, and the critical points \
                        and the 3-D view are left out, so the page stays responsive.",
@@ -50,12 +53,17 @@ pub static STRINGS: Strings = Strings {
         reset: "Reset",
         run_ready: "ready",
         run_paused: "paused",
-        keys_hint: "Keys: space = play/pause, → = one step, r = reset.",
+        keys_hint: "Keys: space = play/pause, → = one step, r = reset, p = presentation mode. \
+                    A focused check-box or button takes space for itself.",
         column_optimizer: "optimizer",
         column_step: "step",
         column_loss: "L",
+        column_gradient_norm: "‖∇L‖",
         point_title: "The point θ′",
         point_empty: "Click the map to drop a point.",
+        point_empty_touch: "Tap the map to drop a point.",
+        point_x_label: "x of θ′",
+        point_y_label: "y of θ′",
         hessian_caption: "Hessian H",
         eigen_caption: "Eigenvalues λ and eigenvectors u of H",
         degenerate_not_minimum: "degenerate critical point, but not a minimum: λ₁ < 0 \
@@ -76,8 +84,11 @@ pub static STRINGS: Strings = Strings {
         lesson_close: "Close the lesson",
         lesson_previous: "Previous",
         lesson_next: "Next",
-        lesson_open_link: "Open this step's link",
-        lesson_open_compare: "Open the comparison",
+        lesson_restart: "Start this step again",
+        lesson_open_compare: "Show the comparison",
+        key_gradient: "∇L (uphill)",
+        key_eigen_negative: "eigenvector, λ < 0",
+        key_eigen_positive: "eigenvector, λ > 0",
         undefined_value: "undefined",
         data_presets_group: "Data-defined losses",
         batch_hint: "SGD steps on the gradient of B random examples; B = N is gradient descent. \
@@ -144,6 +155,12 @@ pub static STRINGS: Strings = Strings {
     min_ratio_status,
     run_spectrum,
     formula_error: |error| error.to_string(),
+    stale_map: |shown| {
+        format!("The map still shows the last valid surface, {shown}, until the error is fixed.")
+    },
+    announce_point: |at, verdict, first, second| {
+        format!("θ′ = {at}: {verdict}. Eigenvalues λ₁ = {first}, λ₂ = {second}.")
+    },
     link_notices: NoticeWords {
         too_long: |bytes| format!("The link is too long ({bytes} bytes); showing the default scene."),
         not_text: |part| format!("Part of the link is not valid text ({part}); it was ignored."),
@@ -165,6 +182,7 @@ pub static STRINGS: Strings = Strings {
             lesson: "there is no lesson step of that name",
             language: "lang must be en or zh",
             embed: "embed must be 1 or 0",
+            present: "present must be 1 or 0",
             batch: |most| format!("batch must be a whole number from 1 to {most}"),
             seed: "seed must be a whole number from 0 to 18446744073709551615",
         },
