@@ -14,7 +14,7 @@ use super::map_view::{Detail, MapView};
 use super::plots::{Plots, Scenery, REDRAW_INTERVAL_MS};
 use super::ui::Ui;
 use super::{crash, dom, inspector, language, lesson_panel, race_panel, scene_link, surface_panel};
-use crate::analysis::{analyze, CriticalPoints, PointAnalysis};
+use crate::analysis::{analyze, critical_point_near, CriticalPoints, PointAnalysis};
 use crate::bounds::Bounds;
 use crate::formula::Formula;
 use crate::i18n::{strings, Language};
@@ -69,6 +69,10 @@ pub struct App {
     /// The link's `lang` (`None`: the browser's language is shown and the link says nothing).
     pub language: Option<Language>,
     pub embed: bool,
+    /// Presentation mode: the map large beside the verdict and the race, everything in larger type.
+    pub present: bool,
+    /// Presentation mode asked the browser for fullscreen, so leaving fullscreen leaves it too.
+    pub fullscreen_for_presentation: bool,
     /// What the link that opened this scene got wrong, re-worded when the language changes.
     pub notices: Vec<LinkNotice>,
     pub lesson: Lesson,
@@ -127,6 +131,8 @@ impl App {
             view: defaults.view,
             language: defaults.language,
             embed: defaults.embed,
+            present: defaults.present,
+            fullscreen_for_presentation: false,
             notices: Vec::new(),
             lesson: Lesson::find()?,
             taylor: true,
@@ -168,6 +174,7 @@ impl App {
     /// Shows `surface` at its home box, without θ′, its race restarted.
     pub fn show_surface(&mut self, surface: SceneSurface) {
         surface_panel::show_surface(&self.ui, &surface.choice);
+        surface_panel::show_stale_map(&self.ui, None);
         self.bounds = surface.home;
         self.surface = surface;
         self.point = None;
@@ -180,12 +187,16 @@ impl App {
         match Formula::parse(text) {
             Ok(formula) => {
                 surface_panel::show_formula_error(&self.ui, text, None);
+                surface_panel::show_stale_map(&self.ui, None);
                 self.surface.choice = SurfaceChoice::Expr(formula.clone());
                 self.surface.loss = Loss::Formula(formula);
                 self.point = self.point.map(|p| analyze(&self.surface.loss, p.at));
                 self.surface_changed();
             }
-            Err(error) => surface_panel::show_formula_error(&self.ui, text, Some(&error)),
+            Err(error) => {
+                surface_panel::show_formula_error(&self.ui, text, Some(&error));
+                surface_panel::show_stale_map(&self.ui, Some(&self.surface.choice));
+            }
         }
     }
 
@@ -224,10 +235,17 @@ impl App {
         self.dirty.url = true;
     }
 
-    /// A click drops θ′ there, or exactly on a critical point within [`SNAP_RADIUS`] pixels of it:
-    /// a hand cannot hit (0, 0) to the last digit, and a class wants to see the saddle itself.
+    /// A click drops θ′ there (to the digits a pixel resolves), or exactly on a critical point within
+    /// [`SNAP_RADIUS`] pixels of it: a hand cannot hit (0, 0) to the last digit, and a class wants to see
+    /// the saddle itself. The verdict is announced to screen readers.
     pub fn drop_point(&mut self, css: [f64; 2]) {
-        let clicked = self.map.data_at(css);
+        let clicked = self.map.transform.resolved(self.map.data_at(css));
+        self.drop_point_at(clicked, css);
+    }
+
+    /// Drops θ′ at `at` (drawn at `css`), snapped as [`App::drop_point`] snaps a click, and announces it.
+    /// Beside a whole curve of critical points (not marked point by point) the drop lands on the curve.
+    fn drop_point_at(&mut self, at: Point, css: [f64; 2]) {
         let snapped = self
             .critical
             .points
@@ -236,7 +254,59 @@ impl App {
             .filter(|(_, distance)| *distance <= SNAP_RADIUS)
             .min_by(|a, b| a.1.total_cmp(&b.1))
             .map(|(at, _)| at);
-        self.place_point(snapped.unwrap_or(clicked));
+        let on_curve = || {
+            self.critical.continuum.as_ref()?;
+            let reach = SNAP_RADIUS * self.map.dpr * self.bounds.width()
+                / self.map.transform.area.width.max(1.0);
+            critical_point_near(&self.surface.loss, &self.bounds, at, reach).map(|p| p.at)
+        };
+        let landed = snapped.or_else(on_curve).unwrap_or(at);
+        self.place_point(landed);
+        self.announce_point();
+    }
+
+    /// The arrow keys on the map: θ′ moves by `css` pixels (it appears in the middle of the view when there
+    /// is none yet).
+    pub fn nudge_point(&mut self, css: [f64; 2]) {
+        let transform = self.map.transform;
+        let at = match self.point {
+            Some(point) => transform.nudged(point.at, css.map(|v| v * self.map.dpr)),
+            None => transform.resolved(self.bounds.center()),
+        };
+        self.place_point(at);
+    }
+
+    /// Enter on the map: drops θ′ where the keys put it, snapped as a click there would be.
+    pub fn drop_point_from_keys(&mut self) {
+        let at = self.point.map_or_else(
+            || self.map.transform.resolved(self.bounds.center()),
+            |p| p.at,
+        );
+        let [x, y] = self.map.transform.to_pixel(at);
+        let css = [x / self.map.dpr, y / self.map.dpr];
+        self.drop_point_at(at, css);
+    }
+
+    /// θ′ typed into the inspector's fields: placed exactly there, and announced.
+    pub fn type_point(&mut self, at: Point) {
+        self.place_point(at);
+        self.announce_point();
+    }
+
+    /// Says θ′'s verdict and eigenvalues in the live region that screen readers read out.
+    pub fn announce_point(&self) {
+        if let Some(point) = &self.point {
+            inspector::announce(&self.ui, point);
+        }
+    }
+
+    /// Into or out of presentation mode: the page's layout and type, and the charts' text, grow.
+    pub fn set_presentation(&mut self, on: bool) {
+        self.present = on;
+        super::presentation::apply(self);
+        self.dirty.base = true;
+        self.dirty.plots = true;
+        self.dirty.url = true;
     }
 
     pub fn race_start(&self) -> Point {
@@ -328,6 +398,7 @@ impl App {
             lesson: self.lesson.opened,
             language: self.language,
             embed: self.embed,
+            present: self.present,
         }
     }
 
@@ -389,6 +460,8 @@ impl App {
             self.dirty.critical = false;
             self.dirty.base = true;
             self.dirty.race_table = true;
+            // The legend names the kinds of point now marked.
+            race_panel::update_legend(self);
         }
         // The preview drawn before the page's first paint gets its full detail once the frames settle.
         if settled && self.map.shows_preview() {
@@ -436,6 +509,7 @@ impl App {
         self.experiments.frame(map_redrawn || unpainted)?;
         if self.dirty.inspector {
             inspector::show(&self.ui.inspector, self.ui.words, self.point.as_ref());
+            race_panel::update_legend_for_point(self);
             self.dirty.inspector = false;
         }
         if self.dirty.race_table {
@@ -463,6 +537,7 @@ impl App {
         let resolved = scene::resolve(&scene);
         self.language = scene.language;
         self.embed = scene.embed;
+        self.present = scene.present;
         self.view = scene.view;
         self.plots.orientation = scene
             .turn
@@ -482,6 +557,7 @@ impl App {
         self.notices = problems;
         self.show_in(language::initial(scene.language))?;
         self.apply_view_mode();
+        super::presentation::apply(self);
         lesson_panel::scene_loaded(self, scene.lesson);
         self.redraw_everything();
         Ok(())
@@ -508,6 +584,7 @@ impl App {
         let parsed = crate::formula::Formula::parse(&text);
         if let (Err(error), false) = (parsed, untyped) {
             surface_panel::show_formula_error(&self.ui, &text, Some(&error));
+            surface_panel::show_stale_map(&self.ui, Some(&self.surface.choice));
         }
         surface_panel::show_continuum(&self.ui, self.critical.continuum.as_ref());
         race_panel::relabel_optimizers(self);

@@ -22,6 +22,7 @@ mod map_view;
 mod overlay;
 mod palette;
 mod plots;
+mod presentation;
 mod race_panel;
 mod scene_link;
 mod surface_panel;
@@ -40,6 +41,7 @@ pub fn start() {
         language::wire_switch(&app)?;
         lesson_panel::wire(&app)?;
         toggles::wire(&app)?;
+        presentation::wire(&app)?;
         scene_link::wire_hashchange(&app)?;
         bench::remember(&app);
         frame_loop::start(app)
