@@ -256,8 +256,9 @@ impl App {
             .map(|(at, _)| at);
         let on_curve = || {
             self.critical.continuum.as_ref()?;
-            let reach = SNAP_RADIUS * self.map.dpr * self.bounds.width()
-                / self.map.transform.area.width.max(1.0);
+            let shown = self.map.transform;
+            let reach =
+                SNAP_RADIUS * self.map.dpr * shown.bounds.width() / shown.area.width.max(1.0);
             critical_point_near(&self.surface.loss, &self.bounds, at, reach).map(|p| p.at)
         };
         let landed = snapped.or_else(on_curve).unwrap_or(at);
