@@ -33,12 +33,21 @@ pub struct PageSetup {
     pub taylor_overlay: bool,
     /// Colour the map by curvature class instead of by L.
     pub curvature_map: bool,
-    /// Draw attention to "Escape along u".
-    pub escape_button: bool,
     /// Start the race as soon as the step opens.
     pub play_race: bool,
-    /// Open the minimum-ratio panel.
-    pub min_ratio_panel: bool,
+    /// What the step's text points at, brought into view (and marked) when the step opens.
+    pub show: Option<Spot>,
+}
+
+/// A part of the page a step's text talks about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Spot {
+    /// The race's table: each run's step, L and ‖∇L‖.
+    RaceTable,
+    /// "Escape along u" under the point's verdict.
+    EscapeButton,
+    /// The minimum-ratio experiment, opened.
+    MinRatioPanel,
 }
 
 impl PageSetup {
@@ -46,9 +55,8 @@ impl PageSetup {
     pub const PLAIN: PageSetup = PageSetup {
         taylor_overlay: false,
         curvature_map: false,
-        escape_button: false,
         play_race: false,
-        min_ratio_panel: false,
+        show: None,
     };
 }
 
@@ -93,11 +101,14 @@ pub const STEPS: [LessonStep; 9] = [
     LessonStep {
         id: StepId::Stalled,
         // Started on the line w₁ = −w₂, gradient descent slides straight into the saddle: after 60 steps it is
-        // 10⁻⁶ from the origin, ‖∇L‖ ≈ 2·10⁻⁶, L = 1.000. The comparison: a plateau point with a smaller
-        // gradient and no critical point within 5.5.
+        // 10⁻⁶ from the origin, ‖∇L‖ ≈ 2·10⁻⁶, L = 1.000 (the race table shows step, L and ‖∇L‖). The
+        // comparison: a plateau point with a smaller gradient and no critical point within 5.5.
         link: "v=1&preset=lecture&pt=0.6,-0.6&opt=gd&lr=0.1&beta=0.9&steps=60",
         compare: Some("v=1&preset=plateau&pt=3.9,3.9&opt=gd&lr=0.1&beta=0.9"),
-        page: PageSetup::PLAIN,
+        page: PageSetup {
+            show: Some(Spot::RaceTable),
+            ..PageSetup::PLAIN
+        },
     },
     LessonStep {
         id: StepId::Taylor,
@@ -125,7 +136,7 @@ pub const STEPS: [LessonStep; 9] = [
         page: PageSetup {
             taylor_overlay: true,
             curvature_map: true,
-            escape_button: true,
+            show: Some(Spot::EscapeButton),
             ..PageSetup::PLAIN
         },
     },
@@ -137,6 +148,7 @@ pub const STEPS: [LessonStep; 9] = [
         compare: None,
         page: PageSetup {
             play_race: true,
+            show: Some(Spot::RaceTable),
             ..PageSetup::PLAIN
         },
     },
@@ -147,6 +159,7 @@ pub const STEPS: [LessonStep; 9] = [
         compare: None,
         page: PageSetup {
             play_race: true,
+            show: Some(Spot::RaceTable),
             ..PageSetup::PLAIN
         },
     },
@@ -181,7 +194,7 @@ pub const STEPS: [LessonStep; 9] = [
         compare: None,
         page: PageSetup {
             curvature_map: true,
-            min_ratio_panel: true,
+            show: Some(Spot::MinRatioPanel),
             ..PageSetup::PLAIN
         },
     },

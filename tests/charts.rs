@@ -136,15 +136,29 @@ fn surface_draws_mesh_axes_point_and_every_trajectory_in_its_colour() {
             "axis name {name} missing from {labels:?}"
         );
     }
-    // L runs from 0 (on the hyperbola xy = 1) to 25 (at (2, −2)): its ticks include 0, 10 and 20.
+    // L runs from 0 (on the hyperbola xy = 1) to 25 (at (2, −2)), but the race starts at L = 1.075² ≈ 1.16,
+    // in the lowest quarter: the height is fitted to 0…5 (2 × 1.16 rounded up to 1, 2 or 5), so the runs
+    // fill the box instead of a sliver at its bottom. Its ticks: 0, 2, 4.
+    for tick in ["0", "2", "4"] {
+        assert!(
+            labels.iter().any(|t| t == tick),
+            "tick {tick} missing from {labels:?}"
+        );
+    }
+    assert!(!labels.iter().any(|t| t == "20"), "{labels:?}");
+    // 40 × 40 cells, all defined: one filled polygon each, plus the three back walls of the box.
+    assert_eq!(svg.matches("<polygon").count(), 1600 + 3);
+    // Without a race the whole surface: ticks 0, 10 and 20.
+    let bare = render_svg(|area| {
+        draw_surface3d(area, &formula, bounds, Orientation::default(), None, &[])
+    });
+    let labels = texts(&bare);
     for tick in ["0", "10", "20"] {
         assert!(
             labels.iter().any(|t| t == tick),
             "tick {tick} missing from {labels:?}"
         );
     }
-    // 40 × 40 cells, all defined: one filled polygon each, plus the three back walls of the box.
-    assert_eq!(svg.matches("<polygon").count(), 1600 + 3);
 }
 
 #[test]
@@ -360,8 +374,9 @@ fn palette_colours_are_distinct_and_cycle() {
 }
 
 #[test]
-fn the_loss_chart_legend_moves_off_the_lines() {
-    // A slow run along the top of the plot, a fast one that drops to the bottom within five steps and stays.
+fn the_loss_chart_legend_sits_above_every_line() {
+    // A slow run along the top of the plot, a fast one that drops to the bottom within five steps and stays:
+    // no corner of the plot is free, so the legend has a strip of its own above it.
     let slow: Vec<f64> = (0..100).map(|step| 10.0 - 0.01 * step as f64).collect();
     let fast: Vec<f64> = (0..100)
         .map(|step| (10.0 - 2.0 * step as f64).max(0.0))
@@ -382,20 +397,49 @@ fn the_loss_chart_legend_moves_off_the_lines() {
         },
     ];
     let svg = render_svg(|area| draw_loss_chart(area, &runs, false, english()));
-    // The legend's box is the one translucent white rectangle.
-    let legend = svg
-        .lines()
-        .find(|line| line.starts_with("<rect") && line.contains(r#"opacity="0.85""#))
-        .expect("a legend box");
-    let number = |name: &str| -> f64 {
-        let start = legend.find(&format!(" {name}=\"")).expect(name) + name.len() + 3;
-        let end = start + legend[start..].find('"').expect("closing quote");
-        legend[start..end].parse().expect("a number")
+    let attribute = |tag: &str, name: &str| -> f64 {
+        let start = tag.find(&format!(" {name}=\"")).expect(name) + name.len() + 3;
+        let end = start + tag[start..].find('"').expect("closing quote");
+        tag[start..end].parse().expect("a number")
     };
-    // Every corner has a line in it: the box sits in the middle of the right edge of the 640×480 chart.
-    assert!(number("x") > 320.0, "{legend}");
-    let middle = number("y") + number("height") / 2.0;
-    assert!((160.0..320.0).contains(&middle), "{legend}");
+    let label_bottom = |label: &str| {
+        let tag = svg
+            .split("<text")
+            .skip(1)
+            .find(|rest| {
+                rest.split_once('>')
+                    .and_then(|(_, body)| body.split_once("</text>"))
+                    .is_some_and(|(text, _)| text.trim() == label)
+            })
+            .unwrap_or_else(|| panic!("no {label} label"));
+        attribute(tag.split_once('>').expect("a tag").0, "y") + 8.0
+    };
+    // The highest point any run's line reaches (SVG y grows down).
+    let highest_line = svg
+        .lines()
+        .filter(|line| line.starts_with("<polyline") && line.contains(r#"stroke-width="3""#))
+        .flat_map(|line| {
+            let start = line.find(" points=\"").expect("points") + 9;
+            let end = start + line[start..].find('"').expect("closing quote");
+            line[start..end]
+                .split_whitespace()
+                .map(|pair| {
+                    pair.split(',')
+                        .nth(1)
+                        .expect("x,y")
+                        .parse::<f64>()
+                        .expect("y")
+                })
+                .collect::<Vec<_>>()
+        })
+        .fold(f64::INFINITY, f64::min);
+    assert!(highest_line.is_finite(), "the runs' lines are drawn");
+    for label in ["slow", "fast"] {
+        assert!(
+            label_bottom(label) < highest_line,
+            "{label} over a line at y = {highest_line}"
+        );
+    }
 }
 
 /// A backend that draws nothing and keeps each text's box, for checking where labels land: as wide as the
@@ -642,8 +686,8 @@ fn the_slice_chart_draws_the_slice_its_dashed_model_and_a_titled_direction() {
     // eigenvalue's eigenvector on the map, in many dashes.
     let ink = (0x1B, 0x1F, 0x24);
     assert_eq!(strokes_in(&svg, ink), 2, "the slice and its legend sample");
-    let vermillion = (0xD5, 0x5E, 0x00);
-    assert_eq!(model_colour(down.bend()), RGBColor(0xD5, 0x5E, 0x00));
+    let vermillion = (0xB3, 0x4A, 0x00);
+    assert_eq!(model_colour(down.bend()), RGBColor(0xB3, 0x4A, 0x00));
     assert!(strokes_in(&svg, vermillion) > 10, "dashes of the model");
     assert_eq!(strokes_in(&svg, (0x00, 0x72, 0xB2)), 0);
 

@@ -2,8 +2,8 @@
 
 use proptest::prelude::*;
 use saddle::analysis::{
-    analyze, find_critical_points, model_distance, ContinuumShape, CriticalPoint, CriticalPoints,
-    PointKind, LENGTH_TOLERANCE,
+    analyze, critical_point_near, find_critical_points, model_distance, ContinuumShape,
+    CriticalPoint, CriticalPoints, PointKind, LENGTH_TOLERANCE,
 };
 use saddle::bounds::Bounds;
 use saddle::formula::Formula;
@@ -345,4 +345,27 @@ fn the_end_of_a_half_line_of_minima_belongs_to_it() {
     assert!(found.points.is_empty(), "{:?}", found.points);
     let half_line = found.continuum.expect("the negative x axis");
     assert!(half_line.sample.iter().all(|p| p[0] <= 0.0 && p[1] == 0.0));
+}
+
+#[test]
+fn a_click_beside_the_valley_of_minima_settles_on_it() {
+    let lecture = formula("(1 - x*y)^2");
+    let view = bounds(-2.0, 2.0, -2.0, 2.0);
+    // The click: a hair off w₁w₂ = 1, where the verdict read "regular point".
+    let clicked = [1.02, 0.97];
+    assert_eq!(analyze(&lecture, clicked).kind, PointKind::Regular);
+    let on_curve = critical_point_near(&lecture, &view, clicked, 0.05).expect("the valley is near");
+    let [x, y] = on_curve.at;
+    assert!((x * y - 1.0).abs() < 1e-9, "{:?}", on_curve.at);
+    assert!((x - clicked[0]).hypot(y - clicked[1]) < 0.05);
+    // On the valley H = [[2y², 2], [2, 2x²]] at xy = 1 has λ = 0 and 2(x² + y²): the test cannot decide.
+    assert_eq!(on_curve.kind, PointKind::Degenerate);
+    assert!(
+        on_curve.eigen.values[0].abs() < 1e-6,
+        "{:?}",
+        on_curve.eigen.values
+    );
+    assert!((on_curve.eigen.values[1] - 2.0 * (x * x + y * y)).abs() < 1e-6);
+    // Too far from any critical point for the reach given: nothing to snap to.
+    assert_eq!(critical_point_near(&lecture, &view, [0.5, 0.5], 0.05), None);
 }

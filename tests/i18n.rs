@@ -33,7 +33,43 @@ fn every_label_exists_and_is_filled_in_every_language() {
         .iter()
         .filter(|key| en.get(key) == zh.get(key))
         .collect();
-    assert_eq!(untranslated, [&"formula_label", &"column_loss"]);
+    // Symbols only: the same in every language.
+    assert_eq!(
+        untranslated,
+        [&"formula_label", &"column_loss", &"column_gradient_norm"]
+    );
+}
+
+#[test]
+fn the_verdict_read_out_and_the_stale_map_note_in_both_languages() {
+    let saddle = analyze(&Formula::parse("(1 - x*y)^2").unwrap(), [0.0, 0.0]);
+    let say = |language: Language| {
+        let words = strings(language);
+        let [first, second] = saddle.eigen.values.map(|lambda| words.number(lambda));
+        (words.announce_point)(
+            &words.point(saddle.at),
+            words.point_verdict(&saddle),
+            &first,
+            &second,
+        )
+    };
+    assert_eq!(
+        say(Language::English),
+        "θ′ = (0, 0): saddle point. Eigenvalues λ₁ = −2, λ₂ = 2."
+    );
+    assert_eq!(
+        say(Language::Chinese),
+        "θ′ = (0, 0)：鞍点。特征值 λ₁ = −2，λ₂ = 2。"
+    );
+    let shown = "L = x^3 - 3*x*y";
+    assert_eq!(
+        (strings(Language::English).stale_map)(shown),
+        "The map still shows the last valid surface, L = x^3 - 3*x*y, until the error is fixed."
+    );
+    assert_eq!(
+        (strings(Language::Chinese).stale_map)(shown),
+        "在错误修正之前，平面图仍显示上一个有效的曲面：L = x^3 - 3*x*y。"
+    );
 }
 
 #[test]

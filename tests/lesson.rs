@@ -5,7 +5,7 @@ use saddle::analysis::{analyze, find_critical_points, PointKind};
 use saddle::data::dataset_preset;
 use saddle::formula::Formula;
 use saddle::i18n::{strings, Language};
-use saddle::lesson::{step_by_slug, LessonStep, StepId, STEPS};
+use saddle::lesson::{step_by_slug, LessonStep, Spot, StepId, STEPS};
 use saddle::optim::{steps_below, Hyperparameters, OptimizerKind, Run, RunStatus};
 use saddle::presets::preset;
 use saddle::share::{decode, encode, Scene};
@@ -147,6 +147,8 @@ fn step_1_gradient_descent_still_creeps_with_a_gradient_of_two_millionths() {
         StepId::Stalled,
         &["60", "1.85", "1.000", "20", "2·10⁻⁶", "2·10⁻⁷"],
     );
+    // Where the page shows that ‖∇L‖: the race's table, brought into view.
+    assert_eq!(step(StepId::Stalled).page.show, Some(Spot::RaceTable));
 }
 
 #[test]
@@ -194,7 +196,10 @@ fn steps_2_and_4_sit_on_the_lectures_saddle() {
         );
     }
     assert!(step(StepId::Taylor).page.taylor_overlay);
-    assert!(step(StepId::LectureNetwork).page.escape_button);
+    assert_eq!(
+        step(StepId::LectureNetwork).page.show,
+        Some(Spot::EscapeButton)
+    );
 }
 
 #[test]
@@ -518,10 +523,14 @@ fn step_8_compares_the_same_race_without_the_extra_input_where_sgd_stalls_too() 
 #[test]
 fn step_9_shows_himmelblau_with_as_many_saddles_as_minima_and_opens_the_experiment() {
     let step = step(StepId::HighDimension);
-    assert!(step.page.min_ratio_panel && step.page.curvature_map);
+    assert!(step.page.curvature_map);
+    assert_eq!(step.page.show, Some(Spot::MinRatioPanel));
     let scene = decode(step.link).scene;
     assert_eq!(preset_name(&scene), "himmelblau");
-    assert_eq!(STEPS.iter().filter(|s| s.page.min_ratio_panel).count(), 1);
+    let opening = STEPS
+        .iter()
+        .filter(|s| s.page.show == Some(Spot::MinRatioPanel));
+    assert_eq!(opening.count(), 1);
     let himmelblau = preset("himmelblau").unwrap();
     let found = find_critical_points(&himmelblau.formula(), &himmelblau.bounds());
     let count = |kind| found.points.iter().filter(|p| p.kind == kind).count();
@@ -550,9 +559,9 @@ fn every_step_that_names_a_comparison_has_one_and_every_comparison_is_named() {
             let body = (strings(language).lesson)(step.id).body;
             let names = match language {
                 Language::English => {
-                    body.contains("open the comparison") || body.contains("Open the comparison")
+                    body.contains("show the comparison") || body.contains("Show the comparison")
                 }
-                Language::Chinese => body.contains("打开对照场景"),
+                Language::Chinese => body.contains("显示对照场景"),
             };
             assert_eq!(
                 names,

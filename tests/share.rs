@@ -55,6 +55,37 @@ fn every_key_is_read() {
 }
 
 #[test]
+fn presentation_mode_round_trips_and_is_written_only_when_on() {
+    let decoded = decode("v=1&preset=lecture&pt=0,0&present=1");
+    assert!(decoded.notices.is_empty(), "{:?}", decoded.notices);
+    assert!(decoded.scene.present);
+    assert!(!decoded.scene.embed);
+    assert_eq!(
+        encode(&decoded.scene),
+        "v=1&preset=lecture&pt=0,0&opt=gd,momentum&lr=0.01&beta=0.9&present=1"
+    );
+    assert!(decode("present=true").scene.present);
+    let off = decode("v=1&preset=lecture&present=0");
+    assert!(!off.scene.present && off.notices.is_empty());
+    assert!(!encode(&off.scene).contains("present"));
+    let bad = decode("v=1&present=yes&embed=1");
+    assert!(!bad.scene.present, "a bad value keeps the default");
+    assert!(bad.scene.embed, "the other keys are still read");
+    assert_eq!(
+        bad.problems,
+        vec![LinkNotice::Ignored {
+            key: "present".into(),
+            value: "yes".into(),
+            reason: IgnoredBecause::Present,
+        }]
+    );
+    assert_eq!(
+        bad.notices,
+        vec!["Ignored present=yes in the link: present must be 1 or 0."]
+    );
+}
+
+#[test]
 fn formulas_stay_readable_in_the_link() {
     let scene = Scene {
         surface: SurfaceChoice::Expr(expr("(1 - x*y)^2 + sin(x)/2")),
@@ -331,6 +362,7 @@ fn any_scene() -> impl Strategy<Value = Scene> {
             prop::sample::select(ViewMode::ALL.to_vec()),
             prop::option::of(prop::sample::select(Language::ALL.to_vec())),
             any::<bool>(),
+            any::<bool>(),
             prop::option::of(
                 (-720.0..720.0f64, -10.0..100.0f64).prop_map(|(yaw, pitch)| {
                     Orientation::from_link_degrees([yaw, pitch]).link_degrees()
@@ -350,7 +382,7 @@ fn any_scene() -> impl Strategy<Value = Scene> {
                 optimizers,
                 (learning_rate, beta, steps),
                 (batch, seed),
-                (view, language, embed, turn),
+                (view, language, embed, present, turn),
                 (map, lesson),
             )| Scene {
                 surface,
@@ -368,6 +400,7 @@ fn any_scene() -> impl Strategy<Value = Scene> {
                 lesson,
                 language,
                 embed,
+                present,
             },
         )
 }

@@ -76,6 +76,25 @@ pub fn find_critical_points<S: LossSurface + ?Sized>(
     CriticalPoints { points, continuum }
 }
 
+/// The critical point that Newton on ∇L = 0 reaches from `near`, when it lies within `reach` of it and the
+/// second-order test calls it critical; tolerances as for [`find_critical_points`] on `bounds`.
+///
+/// A click on a whole curve of critical points (the lecture's valley w₁w₂ = 1, which is not marked point
+/// by point) lands a hair off it, where ∇L ≠ 0 and the verdict would be "regular point"; this puts it on
+/// the curve, as a click near a marked point snaps onto that point.
+pub fn critical_point_near<S: LossSurface + ?Sized>(
+    surface: &S,
+    bounds: &Bounds,
+    near: Point,
+    reach: f64,
+) -> Option<PointAnalysis> {
+    let (search, _) = seeded_search(surface, bounds);
+    let root = search.converge_from(surface, near)?;
+    let distance = (root.at[0] - near[0]).hypot(root.at[1] - near[1]);
+    let analysis = analyze(surface, root.at);
+    (distance <= reach && analysis.kind.is_critical()).then_some(analysis)
+}
+
 impl From<&PointAnalysis> for CriticalPoint {
     fn from(analysis: &PointAnalysis) -> CriticalPoint {
         CriticalPoint {

@@ -12,7 +12,7 @@ mod taylor;
 
 pub use attractors::{find_attractors, Attractor, AttractorSearch};
 pub use continuum::{Continuum, ContinuumShape};
-pub use critical::{find_critical_points, CriticalPoint, CriticalPoints};
+pub use critical::{critical_point_near, find_critical_points, CriticalPoint, CriticalPoints};
 pub use eigen::{symmetric_eigen, Eigen};
 pub use point::{
     analyze, curvature_signs, model_distance, EigenSign, PointAnalysis, PointKind,

@@ -99,8 +99,8 @@ pub(super) fn power_of_ten(exponent: i32) -> String {
     text
 }
 
-/// Draws every run's loss against its step as one coloured line, ended by a dot, with a legend of the runs'
-/// labels. `logarithmic` asks for a log-scale loss axis (see [`Scale::ShiftedLogarithmic`] when some loss is
+/// Draws every run's loss against its step as one coloured line, ended by a dot, under a legend of the runs'
+/// labels in a strip of its own (inside the plot it hid some curve whenever the race filled every corner). `logarithmic` asks for a log-scale loss axis (see [`Scale::ShiftedLogarithmic`] when some loss is
 /// ≤ 0). Non-finite losses leave a gap; with no runs, empty axes are drawn. The axes are titled in `words`.
 pub fn draw_loss_chart<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
@@ -129,7 +129,16 @@ pub fn draw_loss_chart<DB: DrawingBackend>(
         .max(1);
 
     area.fill(&WHITE).map_err(plot_error)?;
-    let mut chart = ChartBuilder::on(area)
+    let lines: Vec<LegendLine> = runs
+        .iter()
+        .map(|run| LegendLine {
+            label: run.label,
+            colour: rgb(run.color),
+            dashed: false,
+        })
+        .collect();
+    let plot_area = draw_legend_strip(area, &lines)?;
+    let mut chart = ChartBuilder::on(&plot_area)
         .margin(14)
         .x_label_area_size(44)
         .y_label_area_size(64)
@@ -154,9 +163,6 @@ pub fn draw_loss_chart<DB: DrawingBackend>(
         .draw()
         .map_err(plot_error)?;
 
-    // Every piece of every line in the plot's own pixels, for placing the legend where it hides least.
-    let base = chart.plotting_area().get_base_pixel();
-    let mut drawn_paths = Vec::new();
     for run in runs {
         let color = rgb(run.color);
         let points = run
@@ -165,43 +171,81 @@ pub fn draw_loss_chart<DB: DrawingBackend>(
             .enumerate()
             .map(|(step, &loss)| scale.plotted(loss).map(|height| (step, height)));
         let pieces = unbroken_runs(points);
-        drawn_paths.extend(pieces.iter().map(|piece| {
-            piece
-                .iter()
-                .map(|at| {
-                    let (x, y) = chart.backend_coord(at);
-                    (x - base.0, y - base.1)
-                })
-                .collect::<Vec<_>>()
-        }));
+        // On a dark casing, as on the map: the runs' light colours (white for momentum) read on white.
         chart
             .draw_series(
                 pieces
                     .iter()
-                    .map(|piece| PathElement::new(piece.clone(), color.stroke_width(2))),
+                    .map(|piece| PathElement::new(piece.clone(), CASING.stroke_width(6))),
+            )
+            .map_err(plot_error)?;
+        chart
+            .draw_series(
+                pieces
+                    .iter()
+                    .map(|piece| PathElement::new(piece.clone(), color.stroke_width(3))),
             )
             .map_err(plot_error)?;
         let end = pieces.last().and_then(|piece| piece.last());
         chart
-            .draw_series(end.map(|&at| Circle::new(at, 4, color.filled())))
+            .draw_series(end.into_iter().flat_map(|&at| {
+                [
+                    Circle::new(at, 6, CASING.filled()),
+                    Circle::new(at, 4, color.filled()),
+                ]
+            }))
             .map_err(plot_error)?;
     }
-    if !runs.is_empty() {
-        let lines: Vec<LegendLine> = runs
-            .iter()
-            .map(|run| LegendLine {
-                label: run.label,
-                colour: rgb(run.color),
-                dashed: false,
-            })
-            .collect();
-        draw_line_legend(
-            &chart.plotting_area().strip_coord_spec(),
-            &lines,
-            &drawn_paths,
-        )?;
-    }
     area.present().map_err(plot_error)
+}
+
+/// The dark casing under each run's line and its legend sample.
+const CASING: RGBAColor = RGBAColor(0x1B, 0x1F, 0x24, 0.7);
+
+/// The lines' samples and labels in rows across the top of `area`, as many per row as fit; returns the
+/// area left under them (all of `area` without lines).
+fn draw_legend_strip<'a, DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    lines: &[LegendLine<'a>],
+) -> Result<DrawingArea<DB, Shift>, String> {
+    if lines.is_empty() {
+        return Ok(area.clone());
+    }
+    let style = (FONT, 14).into_font().color(&BLACK);
+    let (width, _) = area.dim_in_pixel();
+    let mut placed = Vec::with_capacity(lines.len());
+    let (mut x, mut row, mut tallest) = (LEGEND_INSET, 0, 14);
+    for line in lines {
+        let (text_width, text_height) = area
+            .estimate_text_size(line.label, &style)
+            .map_err(plot_error)?;
+        tallest = tallest.max(text_height as i32);
+        let entry = LEGEND_SAMPLE + LEGEND_GAP + text_width as i32;
+        if x > LEGEND_INSET && x + entry > width as i32 - LEGEND_INSET {
+            x = LEGEND_INSET;
+            row += 1;
+        }
+        placed.push((x, row));
+        x += entry + 3 * LEGEND_GAP;
+    }
+    let row_height = tallest + LEGEND_PADDING;
+    let strip = LEGEND_PADDING + row_height * (row + 1);
+    let label_style = style.pos(Pos::new(HPos::Left, VPos::Center));
+    for (line, (left, row)) in lines.iter().zip(placed) {
+        let y = LEGEND_PADDING + row * row_height + row_height / 2;
+        let sample = vec![(left, y), (left + LEGEND_SAMPLE, y)];
+        area.draw(&PathElement::new(sample.clone(), CASING.stroke_width(7)))
+            .and_then(|_| area.draw(&PathElement::new(sample, line.colour.stroke_width(4))))
+            .and_then(|_| {
+                area.draw(&Text::new(
+                    line.label,
+                    (left + LEGEND_SAMPLE + LEGEND_GAP, y),
+                    label_style.clone(),
+                ))
+            })
+            .map_err(plot_error)?;
+    }
+    Ok(area.split_vertically(strip).1)
 }
 
 /// The legend's sizes in pixels: padding, the line sample's length, the gap before a label.

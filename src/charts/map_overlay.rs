@@ -1,13 +1,16 @@
-//! What is drawn over the map's base: the Taylor model, the optimizers' trajectories, the dropped point θ′
-//! with its gradient and eigenvector arrows. The page redraws it every time it changes; a figure draws it once.
+//! What is drawn over the map's base: the Taylor model, θ′'s gradient and eigenvector arrows, the optimizers'
+//! trajectories, and θ′ itself. The page redraws it every time it changes; a figure draws it once.
+//!
+//! The arrows lie under the paths: every run starts at θ′, and arrows drawn over them hid where each began.
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::gradient_cloud::{draw_gradient_cloud, GradientCloud};
 use super::map::MapFrame;
-use super::palette::{eigen_colour, optimizer_colour, INK, PAPER};
-use super::plot_error;
+use super::palette::{eigen_colour, optimizer_colour, text_on, INK, PAPER};
+use super::{plot_error, FONT};
 use crate::analysis::PointAnalysis;
 use crate::bounds::Bounds;
 use crate::optim::Run;
@@ -45,8 +48,8 @@ pub fn draw_map_overlay<DB: DrawingBackend>(
     draw_map_marks(root, frame, overlay)
 }
 
-/// The overlay's lower layer, which stays put while a race runs: the gradient cloud and the Taylor model
-/// around θ′. The page keeps it drawn over a copy of the base until θ′ moves, and strokes the same
+/// The overlay's lower layer, which stays put while a race runs: the gradient cloud, the Taylor model and
+/// the arrows at θ′. The page keeps it drawn over a copy of the base until θ′ moves, and strokes the same
 /// [`map_model_contours`] with the canvas's own dashes (plotters strokes every dash on its own).
 pub fn draw_map_model<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
@@ -65,6 +68,40 @@ pub fn draw_map_model<DB: DrawingBackend>(
             PAPER.stroke_width(dashes.width),
         ))
         .map_err(plot_error)?;
+    }
+    draw_point_arrows(root, frame, overlay)
+}
+
+/// θ′'s eigenvectors, coloured by the sign of their eigenvalue, and at a point that is not critical its
+/// gradient (uphill, in ink); nothing while an escape carries θ′ away.
+pub fn draw_point_arrows<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    frame: &MapFrame,
+    overlay: &MapOverlay,
+) -> Result<(), String> {
+    let point = overlay.point.filter(|p| p.derivatives.is_finite());
+    let (Some(point), None) = (point, overlay.escaping_at) else {
+        return Ok(());
+    };
+    for (lambda, vector) in point.eigen.values.iter().zip(&point.eigen.vectors) {
+        draw_arrow(
+            root,
+            frame,
+            point.at,
+            *vector,
+            EIGEN_ARROW,
+            eigen_colour(*lambda),
+        )?;
+    }
+    if !point.kind.is_critical() {
+        draw_arrow(
+            root,
+            frame,
+            point.at,
+            point.derivatives.gradient,
+            GRADIENT_ARROW,
+            INK,
+        )?;
     }
     Ok(())
 }
@@ -98,7 +135,7 @@ pub fn map_model_contours(frame: &MapFrame, overlay: &MapOverlay) -> Vec<Vec<(i3
     }
 }
 
-/// The overlay's upper layer, redrawn at every race step: the trajectories, then θ′ with its arrows.
+/// The overlay's upper layer, redrawn at every race step: the trajectories, then where each run is and θ′.
 pub fn draw_map_marks<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     frame: &MapFrame,
@@ -114,48 +151,34 @@ pub fn draw_map_marks<DB: DrawingBackend>(
     draw_point_marks(root, frame, overlay)
 }
 
-/// The marks over the trajectories' paths: where each run is now, then θ′ with its arrows.
+/// The marks over the trajectories' paths: θ′ (where the runs start), then where each run is now, on top
+/// so that a run at rest on θ′ or on a marked critical point still shows.
 pub fn draw_point_marks<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     frame: &MapFrame,
     overlay: &MapOverlay,
 ) -> Result<(), String> {
-    for run in overlay.runs {
+    if let Some(at) = overlay.escaping_at.or(overlay.point.map(|p| p.at)) {
+        draw_point(root, frame, at)?;
+    }
+    // Runs that have not moved yet all sit on θ′, which marks them (without θ′ they start at the
+    // surface's own start, marked by their heads).
+    let unmoved_shown = overlay.point.is_none() && overlay.escaping_at.is_none();
+    for run in overlay
+        .runs
+        .iter()
+        .filter(|run| run.steps() > 0 || unmoved_shown)
+    {
         draw_trajectory_head(root, frame, run)?;
     }
-    if let Some(at) = overlay.escaping_at {
-        return draw_point(root, frame, at);
-    }
-    let Some(analysis) = overlay.point else {
-        return Ok(());
-    };
-    if let Some(point) = overlay.point.filter(|p| p.derivatives.is_finite()) {
-        for (lambda, vector) in point.eigen.values.iter().zip(&point.eigen.vectors) {
-            draw_arrow(
-                root,
-                frame,
-                point.at,
-                *vector,
-                EIGEN_ARROW,
-                eigen_colour(*lambda),
-            )?;
-        }
-        if !point.kind.is_critical() {
-            draw_arrow(
-                root,
-                frame,
-                point.at,
-                point.derivatives.gradient,
-                GRADIENT_ARROW,
-                INK,
-            )?;
-        }
-    }
-    draw_point(root, frame, analysis.at)
+    Ok(())
 }
 
 /// How opaque the dark casing under each path is: the heatmap shows through it.
 pub const TRAJECTORY_CASING_OPACITY: f64 = 0.55;
+/// A path's width and its casing's, in CSS pixels: thick enough to follow from the back of a room.
+pub const TRAJECTORY_WIDTH: f64 = 3.5;
+pub const TRAJECTORY_CASING_WIDTH: f64 = 6.5;
 
 /// The dark casing under a path through `points` (a whole trajectory or a piece of one), `opacity` opaque:
 /// the page strokes it opaque on a layer it lays down translucent, so pieces drawn one after another leave
@@ -168,7 +191,8 @@ pub fn draw_trajectory_casing<DB: DrawingBackend>(
 ) -> Result<(), String> {
     root.draw(&PathElement::new(
         frame.pixels(points),
-        INK.mix(opacity).stroke_width(frame.px(4.0) as u32),
+        INK.mix(opacity)
+            .stroke_width(frame.px(TRAJECTORY_CASING_WIDTH).round() as u32),
     ))
     .map_err(plot_error)
 }
@@ -182,26 +206,55 @@ pub fn draw_trajectory_line<DB: DrawingBackend>(
 ) -> Result<(), String> {
     root.draw(&PathElement::new(
         frame.pixels(points),
-        optimizer_colour(run.kind()).stroke_width(frame.px(2.0) as u32),
+        optimizer_colour(run.kind()).stroke_width(frame.px(TRAJECTORY_WIDTH).round() as u32),
     ))
     .map_err(plot_error)
 }
 
-/// A dot in the run's colour where it is now.
+/// Where the run is now: a badge in its colour with its optimizer's letters (`OptimizerKind::badge`), so
+/// runs stay apart where colours alone would not (colour-blind viewers, ten optimizers).
 fn draw_trajectory_head<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     frame: &MapFrame,
     run: &Run,
 ) -> Result<(), String> {
-    let head = frame.pixel(run.position());
-    let radius = frame.px(4.0) as i32;
-    root.draw(&Circle::new(
-        head,
-        radius,
-        optimizer_colour(run.kind()).filled(),
-    ))
-    .and_then(|_| root.draw(&Circle::new(head, radius, INK.stroke_width(1))))
-    .map_err(plot_error)
+    let (x, y) = frame.pixel(run.position());
+    let letters = run.kind().badge();
+    let colour = optimizer_colour(run.kind());
+    let style = (FONT, frame.px(11.0))
+        .into_font()
+        .style(FontStyle::Bold)
+        .color(&text_on(colour));
+    let (text_width, _) = root
+        .estimate_text_size(letters, &style)
+        .map_err(plot_error)?;
+    let half_height = frame.px(8.0).round() as i32;
+    let half_width = (text_width as i32 / 2 + frame.px(4.0).round() as i32).max(half_height);
+    let corners = [
+        (x - half_width, y - half_height),
+        (x + half_width, y + half_height),
+    ];
+    let halo = frame.px(1.5).round() as i32;
+    let outer = [
+        (corners[0].0 - halo, corners[0].1 - halo),
+        (corners[1].0 + halo, corners[1].1 + halo),
+    ];
+    root.draw(&Rectangle::new(outer, PAPER.filled()))
+        .and_then(|_| root.draw(&Rectangle::new(corners, colour.filled())))
+        .and_then(|_| {
+            root.draw(&Rectangle::new(
+                corners,
+                INK.stroke_width(frame.px(1.5).round() as u32),
+            ))
+        })
+        .and_then(|_| {
+            root.draw(&Text::new(
+                letters,
+                (x, y),
+                style.pos(Pos::new(HPos::Center, VPos::Center)),
+            ))
+        })
+        .map_err(plot_error)
 }
 
 /// θ′: a white disc ringed in ink with an ink centre.
@@ -314,14 +367,17 @@ pub fn draw_arrow_between<DB: DrawingBackend>(
         to_i([base[0] + wing[0], base[1] + wing[1]]),
         to_i([base[0] - wing[0], base[1] - wing[1]]),
     ];
+    // A halo that stands out from the arrow itself: paper around dark arrows, ink around light ones (momentum's
+    // white), so every arrow reads on any colour of the map.
+    let halo = text_on(colour);
     root.draw(&PathElement::new(
         shaft.clone(),
-        PAPER.stroke_width(frame.px(5.0) as u32),
+        halo.stroke_width(frame.px(5.0) as u32),
     ))
     .and_then(|_| {
         root.draw(&Polygon::new(
             barb.clone(),
-            PAPER.stroke_width(frame.px(3.0) as u32),
+            halo.stroke_width(frame.px(3.0) as u32),
         ))
     })
     .and_then(|_| {

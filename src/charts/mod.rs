@@ -37,9 +37,9 @@ pub use map::{
     MapFrame, MARKER_RADIUS,
 };
 pub use map_overlay::{
-    draw_arrow, draw_map_marks, draw_map_model, draw_map_overlay, draw_point, draw_point_marks,
-    draw_trajectory_casing, draw_trajectory_line, map_model_contours, MapOverlay, TaylorDashes,
-    TRAJECTORY_CASING_OPACITY,
+    draw_arrow, draw_map_marks, draw_map_model, draw_map_overlay, draw_point, draw_point_arrows,
+    draw_point_marks, draw_trajectory_casing, draw_trajectory_line, map_model_contours, MapOverlay,
+    TaylorDashes, TRAJECTORY_CASING_OPACITY, TRAJECTORY_CASING_WIDTH,
 };
 pub use min_ratio::{dot_opacity, draw_min_ratio_chart, CRITICAL_GRADIENT_NORM};
 pub use momentum_arrows::{

@@ -5,24 +5,26 @@ use plotters::style::RGBColor;
 use crate::analysis::PointKind;
 use crate::optim::OptimizerKind;
 
-/// Colours for optimizer runs, in Okabe–Ito order (safe for the common colour-vision deficiencies).
+/// Colours for optimizer runs, one per optimizer in `OptimizerKind::ALL` order.
 ///
-/// Black, Okabe–Ito's first colour, comes late here: the dropped point and the axes already use it, and it
-/// vanishes on the dark low ground of the surface. Paul Tol's magenta (for gradient descent at momentum's
-/// step, beside momentum's sky blue), grey and Tol's light pink (bright on the dark floor where SGD wanders)
-/// complete eleven, one per optimizer.
+/// Chosen so that the optimizers raced together (gradient descent against momentum, Nesterov, Adam,
+/// RMSProp, SGD, Newton and the eigen-escape) stay apart for viewers with any of the common colour-vision
+/// deficiencies (simulated deuteranopia, protanopia and tritanopia: ≥ 19 apart in CAM02-UCS), that none is
+/// one of the critical-point markers' colours, and that all are light enough to read over the heatmap's dark
+/// low ground on their dark casing. Eleven colours cannot all be told apart that way: each run's current
+/// point also carries its optimizer's letters (`OptimizerKind::badge`).
 pub const RUN_COLORS: [(u8, u8, u8); 11] = [
-    (230, 159, 0),   // orange
-    (86, 180, 233),  // sky blue
-    (238, 51, 119),  // magenta
-    (0, 158, 115),   // bluish green
-    (240, 228, 66),  // yellow
-    (0, 114, 178),   // blue
-    (213, 94, 0),    // vermillion
-    (204, 121, 167), // reddish purple
-    (0, 0, 0),       // black
-    (153, 153, 153), // grey
-    (255, 170, 187), // pink
+    (230, 159, 0),   // gradient descent: orange (Okabe–Ito)
+    (255, 255, 255), // momentum: white
+    (255, 85, 153),  // gradient descent at momentum's step: hot pink
+    (86, 180, 233),  // Nesterov: sky blue (Okabe–Ito)
+    (170, 119, 255), // RMSProp: lilac
+    (170, 68, 153),  // Adam: purple (Paul Tol)
+    (221, 170, 119), // AdaGrad: sand
+    (204, 204, 255), // Newton: pale periwinkle
+    (160, 112, 255), // saddle-free Newton: violet
+    (102, 204, 238), // eigen-escape: cyan (Paul Tol)
+    (68, 187, 153),  // SGD: mint (Paul Tol)
 ];
 
 /// The colour of the `index`-th run; runs beyond ten reuse the palette from the start.
@@ -46,11 +48,14 @@ pub fn kind_color(kind: PointKind) -> (u8, u8, u8) {
 pub const INK: RGBColor = RGBColor(0x1B, 0x1F, 0x24);
 /// The background, and the halo that keeps marks readable on every heatmap colour.
 pub const PAPER: RGBColor = RGBColor(0xFF, 0xFF, 0xFF);
-const VERMILLION: RGBColor = RGBColor(0xD5, 0x5E, 0x00);
+/// A darker vermillion than the maximum's marker (Okabe–Ito's #D55E00 has 3.9:1 on white): the negative
+/// eigenvalue is also text, which needs 4.5:1 (this has 5.4:1).
+const VERMILLION: RGBColor = RGBColor(0xB3, 0x4A, 0x00);
+/// Okabe–Ito's blue, 5.2:1 on white.
 const BLUE: RGBColor = RGBColor(0x00, 0x72, 0xB2);
 
 /// Eigen-directions are coloured by the sign of λ: curving down (λ < 0, the way out of a saddle) warm,
-/// curving up cool.
+/// curving up cool. The same colours write the eigenvalues in the inspector, on white.
 pub fn eigen_colour(lambda: f64) -> RGBColor {
     if lambda < 0.0 {
         VERMILLION
@@ -100,6 +105,34 @@ pub const MARKED_KINDS: [PointKind; 4] = [
     PointKind::Degenerate,
 ];
 
+/// WCAG's relative luminance of an sRGB colour, 0 for black to 1 for white.
+pub fn relative_luminance(colour: RGBColor) -> f64 {
+    let linear = |channel: u8| {
+        let c = f64::from(channel) / 255.0;
+        if c <= 0.04045 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * linear(colour.0) + 0.7152 * linear(colour.1) + 0.0722 * linear(colour.2)
+}
+
+/// WCAG's contrast ratio of two colours, from 1 (the same) to 21 (black on white); text needs 4.5.
+pub fn contrast_ratio(a: RGBColor, b: RGBColor) -> f64 {
+    let (a, b) = (relative_luminance(a), relative_luminance(b));
+    (a.max(b) + 0.05) / (a.min(b) + 0.05)
+}
+
+/// The text colour for letters on `background`: ink or paper, whichever contrasts more (a run's badge).
+pub fn text_on(background: RGBColor) -> RGBColor {
+    if contrast_ratio(INK, background) >= contrast_ratio(PAPER, background) {
+        INK
+    } else {
+        PAPER
+    }
+}
+
 /// Each optimizer keeps its colour whichever others are racing: its place in `OptimizerKind::ALL`.
 pub fn optimizer_colour(kind: OptimizerKind) -> RGBColor {
     let index = OptimizerKind::ALL
@@ -108,4 +141,49 @@ pub fn optimizer_colour(kind: OptimizerKind) -> RGBColor {
         .unwrap_or(0);
     let (r, g, b) = run_color(index);
     RGBColor(r, g, b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn contrast_ratios_are_wcags() {
+        // The extremes, and the ratio the issue measured for Okabe–Ito's vermillion on white.
+        assert!((contrast_ratio(RGBColor(0, 0, 0), PAPER) - 21.0).abs() < 1e-9);
+        assert_eq!(contrast_ratio(PAPER, PAPER), 1.0);
+        let okabe_ito_vermillion = RGBColor(0xD5, 0x5E, 0x00);
+        assert!((contrast_ratio(okabe_ito_vermillion, PAPER) - 3.87).abs() < 0.01);
+    }
+
+    #[test]
+    fn eigenvalues_are_written_in_colours_text_can_be_read_in() {
+        for lambda in [-2.0, 2.0] {
+            let ratio = contrast_ratio(eigen_colour(lambda), PAPER);
+            assert!(ratio >= 4.5, "λ = {lambda}: {ratio:.2}:1 on white");
+        }
+    }
+
+    #[test]
+    fn every_badge_has_readable_letters_and_its_own_colour() {
+        for (index, &(r, g, b)) in RUN_COLORS.iter().enumerate() {
+            let colour = RGBColor(r, g, b);
+            let ratio = contrast_ratio(text_on(colour), colour);
+            assert!(ratio >= 4.5, "run {index}: {ratio:.2}:1");
+            // No run is coloured like a critical point's marker.
+            for kind in MARKED_KINDS {
+                assert_ne!(
+                    kind_color(kind),
+                    (r, g, b),
+                    "run {index} looks like {kind:?}"
+                );
+            }
+        }
+        assert_eq!(
+            text_on(RGBColor(170, 68, 153)),
+            PAPER,
+            "Adam's purple takes white letters"
+        );
+        assert_eq!(text_on(RGBColor(230, 159, 0)), INK);
+    }
 }

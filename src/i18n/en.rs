@@ -23,6 +23,7 @@ pub static STRINGS: Strings = Strings {
         view_map: "Map",
         view_3d: "3-D",
         view_both: "Both",
+        present_button: "Present",
         copy_link: "Copy link",
         save_png: "Save PNG",
         share_link_label: "Link to this scene",
@@ -35,6 +36,8 @@ pub static STRINGS: Strings = Strings {
         own_formula: "Your own formula",
         formula_label: "L(x, y) =",
         map_hint: "Click the map to drop a point; drag it to move it. Drag the background to pan, scroll or pinch to zoom.",
+        map_hint_touch: "Tap the map to drop a point; drag it to move it. One finger scrolls the page; two fingers pan and zoom.",
+        map_keys_hint: "On the map: the arrow keys move θ′ (with Shift, finely); Enter drops it there and reads out its verdict.",
         reset_view: "Reset view",
         long_formula: "This formula is long: the map is sampled on a coarser grid, and the critical points \
                        and the 3-D view are left out, so the page stays responsive.",
@@ -50,12 +53,17 @@ pub static STRINGS: Strings = Strings {
         reset: "Reset",
         run_ready: "ready",
         run_paused: "paused",
-        keys_hint: "Keys: space = play/pause, → = one step, r = reset.",
+        keys_hint: "Keys: space = play/pause, → = one step, r = reset, p = presentation mode. \
+                    A focused check-box or button takes space for itself.",
         column_optimizer: "optimizer",
         column_step: "step",
         column_loss: "L",
+        column_gradient_norm: "‖∇L‖",
         point_title: "The point θ′",
         point_empty: "Click the map to drop a point.",
+        point_empty_touch: "Tap the map to drop a point.",
+        point_x_label: "x of θ′",
+        point_y_label: "y of θ′",
         hessian_caption: "Hessian H",
         eigen_caption: "Eigenvalues λ and eigenvectors u of H",
         degenerate_not_minimum: "degenerate critical point, but not a minimum: λ₁ < 0 \
@@ -85,8 +93,11 @@ pub static STRINGS: Strings = Strings {
         lesson_close: "Close the lesson",
         lesson_previous: "Previous",
         lesson_next: "Next",
-        lesson_open_link: "Open this step's link",
-        lesson_open_compare: "Open the comparison",
+        lesson_restart: "Start this step again",
+        lesson_open_compare: "Show the comparison",
+        key_gradient: "∇L (uphill)",
+        key_eigen_negative: "eigenvector, λ < 0",
+        key_eigen_positive: "eigenvector, λ > 0",
         undefined_value: "undefined",
         data_presets_group: "Data-defined losses",
         batch_hint: "SGD steps on the gradient of B random examples; B = N is gradient descent. \
@@ -168,6 +179,12 @@ pub static STRINGS: Strings = Strings {
     min_ratio_status,
     run_spectrum,
     formula_error: |error| error.to_string(),
+    stale_map: |shown| {
+        format!("The map still shows the last valid surface, {shown}, until the error is fixed.")
+    },
+    announce_point: |at, verdict, first, second| {
+        format!("θ′ = {at}: {verdict}. Eigenvalues λ₁ = {first}, λ₂ = {second}.")
+    },
     link_notices: NoticeWords {
         too_long: |bytes| format!("The link is too long ({bytes} bytes); showing the default scene."),
         not_text: |part| format!("Part of the link is not valid text ({part}); it was ignored."),
@@ -189,6 +206,7 @@ pub static STRINGS: Strings = Strings {
             lesson: "there is no lesson step of that name",
             language: "lang must be en or zh",
             embed: "embed must be 1 or 0",
+            present: "present must be 1 or 0",
             batch: |most| format!("batch must be a whole number from 1 to {most}"),
             seed: "seed must be a whole number from 0 to 18446744073709551615",
         },
@@ -302,7 +320,7 @@ fn lesson(step: StepId) -> LessonText {
             "Gradient descent has run 60 steps. L fell from 1.85 to 1.000 within the first 20 and has hardly changed since: \
              where the run is now, ‖∇L‖ is about 2·10⁻⁶, and each step moves θ by about 2·10⁻⁷. \
              A gradient this close to zero does not yet tell us where we are, because small is not zero: \
-             open the comparison, a point on a plateau where ‖∇L‖ is even smaller (about 1.4·10⁻⁶) and the nearest critical point is 5.5 away. \
+             show the comparison, a point on a plateau where ‖∇L‖ is even smaller (about 1.4·10⁻⁶) and the nearest critical point is 5.5 away. \
              And if we are at a critical point: is it a local minimum, where we may as well stop, or a saddle point, where the loss could still fall?",
         ),
         StepId::Taylor => (
@@ -318,7 +336,7 @@ fn lesson(step: StepId) -> LessonText {
              All eigenvalues positive: near θ′, L rises in every direction, a local minimum. All negative: a local maximum. \
              Both signs: a saddle point. An eigenvalue ≈ 0 leaves the test undecided (degenerate), \
              though a clearly negative eigenvalue still proves the point is not a minimum. \
-             Here L = x² − y² has λ = −2 and 2; open the comparison for the bowl x² + y², where both are 2.",
+             Here L = x² − y² has λ = −2 and 2; show the comparison for the bowl x² + y², where both are 2.",
         ),
         StepId::LectureNetwork => (
             "The lecture's one-neuron network",
@@ -358,7 +376,7 @@ fn lesson(step: StepId) -> LessonText {
              On this plateau ‖∇L‖ ≈ 0.002: at η = 0.1 gradient descent moves 0.0002 a step and needs 1617 steps to reach L < 0.1, Adam 26. \
              A larger η does not rescue gradient descent: the minimum's curvature is 1, so it is stable only for η < 2, \
              and even at η = 1.9 it needs 88 steps. \
-             Open the comparison: started 0.001 from the lecture's saddle, Adam gets below L = 0.1 in 10 steps, gradient descent in 43. \
+             Show the comparison: started 0.001 from the lecture's saddle, Adam gets below L = 0.1 in 10 steps, gradient descent in 43. \
              No guarantee, though: started exactly on the line w₁ = −w₂, Adam slides into the saddle and stalls too.",
         ),
         StepId::SmallBatches => (
@@ -370,7 +388,7 @@ fn lesson(step: StepId) -> LessonText {
              It leaves because of z: z gives each example's gradient a component along u = (1, 1), the eigenvector of the saddle's negative eigenvalue; \
              over the full batch these components cancel, over a small batch they do not. \
              That is the lecture's condition: noise helps only through its component along a direction of negative curvature. \
-             Open the comparison: without z every example's gradient on that line lies along the line, and SGD stalls just like full-batch descent.",
+             Show the comparison: without z every example's gradient on that line lies along the line, and SGD stalls just like full-batch descent.",
         ),
         StepId::HighDimension => (
             "In high dimension, saddles outnumber minima",

@@ -64,6 +64,11 @@ pub struct Strings {
     pub run_spectrum: fn(usize, &MinRatioRun) -> String,
     /// The whole message, column included ("column 5: …").
     pub formula_error: fn(&FormulaError) -> String,
+    /// Over the map while the typed formula has an error: the map shows this last valid one (its text, or a
+    /// data-defined loss's title).
+    pub stale_map: fn(&str) -> String,
+    /// What a screen reader hears when θ′ is dropped: the point, the verdict, λ₁ and λ₂ (as text).
+    pub announce_point: fn(&str, &str, &str, &str) -> String,
     /// How a share link's problems are worded (`share::LinkNotice::worded` picks from them).
     pub link_notices: NoticeWords,
 }
@@ -102,6 +107,7 @@ pub struct ReasonWords {
     pub lesson: &'static str,
     pub language: &'static str,
     pub embed: &'static str,
+    pub present: &'static str,
     /// The batch must be a whole number from 1 to this many.
     pub batch: fn(usize) -> String,
     pub seed: &'static str,
@@ -218,6 +224,8 @@ labels! {
     view_map,
     view_3d,
     view_both,
+    /// The header's button for presentation mode (pressed while presenting).
+    present_button,
     copy_link,
     save_png,
     share_link_label,
@@ -230,6 +238,10 @@ labels! {
     own_formula,
     formula_label,
     map_hint,
+    /// The map's hint on a touch screen: tap, one finger scrolls, two pan and zoom.
+    map_hint_touch,
+    /// What the keys do on the focused map.
+    map_keys_hint,
     reset_view,
     /// The notice for a formula too long to draw at full detail (the page cuts the map's grid, the
     /// critical-point search and the 3-D view).
@@ -252,8 +264,14 @@ labels! {
     column_optimizer,
     column_step,
     column_loss,
+    /// The race table's column of ‖∇L‖ where each run is now.
+    column_gradient_norm,
     point_title,
     point_empty,
+    point_empty_touch,
+    /// The fields that type θ′'s coordinates.
+    point_x_label,
+    point_y_label,
     hessian_caption,
     eigen_caption,
     /// The inspector's verdict on a degenerate point with a clearly negative eigenvalue: not a minimum.
@@ -288,8 +306,13 @@ labels! {
     lesson_close,
     lesson_previous,
     lesson_next,
-    lesson_open_link,
+    /// Sets the shown step's scene up again after the student changed it.
+    lesson_restart,
     lesson_open_compare,
+    /// The map legend's key for the arrows at θ′ and the runs' badges.
+    key_gradient,
+    key_eigen_negative,
+    key_eigen_positive,
     /// A number that is not one (NaN, ±∞), e.g. the loss where the formula is undefined.
     undefined_value,
     /// The preset menu's group of losses defined by a training set.

@@ -25,6 +25,7 @@ pub static STRINGS: Strings = Strings {
         view_map: "等高线图",
         view_3d: "三维",
         view_both: "两者",
+        present_button: "演示模式",
         copy_link: "复制链接",
         save_png: "保存 PNG",
         share_link_label: "此场景的链接",
@@ -37,6 +38,8 @@ pub static STRINGS: Strings = Strings {
         own_formula: "自定义公式",
         formula_label: "L(x, y) =",
         map_hint: "点击等高线图放置一个点，拖动它可移动。拖动背景可平移，滚动滚轮或双指捏合可缩放。",
+        map_hint_touch: "轻触等高线图放置一个点，拖动它可移动。单指滑动滚动页面，双指平移和缩放。",
+        map_keys_hint: "在等高线图上：方向键移动 θ′（按住 Shift 可微调），回车键将它放在当前位置并读出判定结果。",
         reset_view: "重置视图",
         long_formula: "公式很长：等高线图改用较粗的网格采样，并略去临界点和三维视图，以保持页面流畅。",
         race_title: "优化器竞赛",
@@ -51,12 +54,17 @@ pub static STRINGS: Strings = Strings {
         reset: "重置",
         run_ready: "就绪",
         run_paused: "已暂停",
-        keys_hint: "快捷键：空格 = 播放/暂停，→ = 单步，r = 重置。",
+        keys_hint: "快捷键：空格 = 播放/暂停，→ = 单步，r = 重置，p = 演示模式。\
+                    焦点在复选框或按钮上时，空格键作用于它本身。",
         column_optimizer: "优化器",
         column_step: "步数",
         column_loss: "L",
+        column_gradient_norm: "‖∇L‖",
         point_title: "点 θ′",
         point_empty: "点击等高线图放置一个点。",
+        point_empty_touch: "轻触等高线图放置一个点。",
+        point_x_label: "θ′ 的 x 坐标",
+        point_y_label: "θ′ 的 y 坐标",
         hessian_caption: "海森矩阵 H",
         eigen_caption: "H 的特征值 λ 与特征向量 u",
         degenerate_not_minimum: "退化临界点，但不是极小值：λ₁ < 0（是鞍点或极大值；沿 u 方向 L 下降）",
@@ -85,8 +93,11 @@ pub static STRINGS: Strings = Strings {
         lesson_close: "关闭课程",
         lesson_previous: "上一步",
         lesson_next: "下一步",
-        lesson_open_link: "打开这一步的场景",
-        lesson_open_compare: "打开对照场景",
+        lesson_restart: "重新开始这一步",
+        lesson_open_compare: "显示对照场景",
+        key_gradient: "∇L（指向上坡）",
+        key_eigen_negative: "特征向量，λ < 0",
+        key_eigen_positive: "特征向量，λ > 0",
         undefined_value: "无定义",
         data_presets_group: "由数据定义的损失",
         batch_hint: "SGD 每一步使用 B 个随机样本的梯度；B = N 时就是梯度下降。\
@@ -165,6 +176,10 @@ pub static STRINGS: Strings = Strings {
     min_ratio_status,
     run_spectrum,
     formula_error,
+    stale_map: |shown| format!("在错误修正之前，平面图仍显示上一个有效的曲面：{shown}。"),
+    announce_point: |at, verdict, first, second| {
+        format!("θ′ = {at}：{verdict}。特征值 λ₁ = {first}，λ₂ = {second}。")
+    },
     link_notices: NoticeWords {
         too_long: |bytes| format!("链接太长（{bytes} 字节），已显示默认场景。"),
         not_text: |part| format!("链接中有一部分不是有效文本（{part}），已忽略。"),
@@ -186,6 +201,7 @@ pub static STRINGS: Strings = Strings {
             lesson: "没有这个名称的课程步骤",
             language: "lang 必须是 en 或 zh",
             embed: "embed 必须是 1 或 0",
+            present: "present 必须是 1 或 0",
             batch: |most| format!("batch 必须是 1 到 {most} 之间的整数"),
             seed: "seed 必须是 0 到 18446744073709551615 之间的整数",
         },
@@ -395,7 +411,7 @@ fn lesson(step: StepId) -> LessonText {
             "梯度下降已经跑了 60 步。L 在前 20 步内从 1.85 降到 1.000，此后几乎没有变化：\
              在它现在的位置，‖∇L‖ 约为 2·10⁻⁶，每一步只让 θ 移动约 2·10⁻⁷。\
              梯度接近零，还不能说明我们在哪里，因为很小不等于零：\
-             打开对照场景，平台上的这个点 ‖∇L‖ 更小（约 1.4·10⁻⁶），最近的临界点却在 5.5 之外。\
+             显示对照场景，平台上的这个点 ‖∇L‖ 更小（约 1.4·10⁻⁶），最近的临界点却在 5.5 之外。\
              而如果我们真的到了临界点：它是局部极小值（停下来也无妨），还是鞍点（损失其实还能继续下降）？",
         ),
         StepId::Taylor => (
@@ -410,7 +426,7 @@ fn lesson(step: StepId) -> LessonText {
             "把 v = θ − θ′ 用 H 的单位特征向量 u₁、u₂ 表示为 v = Σ cᵢuᵢ，海森项就变成 ½vᵀHv = ½ Σ λᵢcᵢ²。\
              特征值全为正：在 θ′ 附近往哪个方向 L 都上升，是局部极小值；全为负：是局部极大值；有正有负：是鞍点。\
              若有特征值 ≈ 0，检验无法判定（退化），不过只要有一个特征值明显为负，就足以断定它不是极小值。\
-             这里 L = x² − y² 的特征值是 −2 和 2；打开对照场景看看碗形曲面 x² + y²，它的两个特征值都是 2。",
+             这里 L = x² − y² 的特征值是 −2 和 2；显示对照场景看看碗形曲面 x² + y²，它的两个特征值都是 2。",
         ),
         StepId::LectureNetwork => (
             "讲义中的单神经元网络",
@@ -448,7 +464,7 @@ fn lesson(step: StepId) -> LessonText {
              并把每个坐标的步长除以该坐标自身梯度的滑动均方根，所以只要梯度一直都很小，它在每个坐标上的步长仍约为 η。\
              在这个平台上 ‖∇L‖ ≈ 0.002：η = 0.1 时，梯度下降每步只移动 0.0002，需要 1617 步才使 L < 0.1，Adam 只需 26 步。\
              增大 η 也救不了梯度下降：极小值处的曲率为 1，所以只有 η < 2 时它才稳定，即使 η = 1.9 也需要 88 步。\
-             打开对照场景：从距讲义中的鞍点 0.001 处出发，Adam 10 步就使 L < 0.1，梯度下降需要 43 步。\
+             显示对照场景：从距讲义中的鞍点 0.001 处出发，Adam 10 步就使 L < 0.1，梯度下降需要 43 步。\
              但这并无保证：恰好从直线 w₁ = −w₂ 上出发时，Adam 同样滑进鞍点并停滞。",
         ),
         StepId::SmallBatches => (
@@ -459,7 +475,7 @@ fn lesson(step: StepId) -> LessonText {
              它能离开是因为 z：z 让每个样本的梯度都带有沿 u = (1, 1) 的分量，u 是鞍点处负特征值的特征向量；\
              在全批量中这些分量相互抵消，在小批量中则不会。\
              这正是讲义中的条件：噪声只有通过它沿负曲率方向的分量，才有助于逃离鞍点。\
-             打开对照场景：没有 z 时，这条直线上每个样本的梯度都沿着直线，SGD 和全批量梯度下降一样停在鞍点。",
+             显示对照场景：没有 z 时，这条直线上每个样本的梯度都沿着直线，SGD 和全批量梯度下降一样停在鞍点。",
         ),
         StepId::HighDimension => (
             "在高维空间中，鞍点远多于极小值",

@@ -63,6 +63,24 @@ impl OptimizerKind {
             .find(|kind| kind.name() == name)
     }
 
+    /// One or two letters marking where a run is on the map, the same in every language, so runs are told
+    /// apart without their colours.
+    pub fn badge(self) -> &'static str {
+        match self {
+            OptimizerKind::Gd => "GD",
+            OptimizerKind::Momentum => "M",
+            OptimizerKind::GdMatched => "G′",
+            OptimizerKind::Nesterov => "N",
+            OptimizerKind::RmsProp => "R",
+            OptimizerKind::Adam => "A",
+            OptimizerKind::AdaGrad => "AG",
+            OptimizerKind::Newton => "NT",
+            OptimizerKind::SaddleFreeNewton => "SF",
+            OptimizerKind::EigenEscape => "E",
+            OptimizerKind::Sgd => "S",
+        }
+    }
+
     /// The name shown to people.
     pub fn label(self) -> &'static str {
         match self {

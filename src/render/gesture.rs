@@ -1,5 +1,10 @@
 //! What the pointers on the map are doing — dragging θ′, panning, pinching — and what each pointer event
 //! asks of the view. Pure state, so every gesture is tested natively; the page only feeds it events.
+//!
+//! A mouse (or pen) drags the map to pan it and clicks to drop θ′. A finger is different: one finger on a
+//! phone scrolls the page, so a single touch only taps (dropping θ′) or, pressed on θ′, drags it; panning
+//! and zooming take two fingers. [`Gesture::holds_touch`] tells the page when the map keeps a touch for
+//! itself, so that it stops the browser from scrolling only then.
 
 use super::MapTransform;
 use crate::bounds::Bounds;
@@ -18,6 +23,15 @@ pub struct Pointer {
     pub at: [f64; 2],
 }
 
+/// What kind of pointer went down.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PointerKind {
+    /// A mouse or a pen: drags pan the map.
+    Mouse,
+    /// A finger: one alone taps or lets the page scroll; two pan and zoom.
+    Touch,
+}
+
 /// The gesture in progress.
 #[derive(Debug, Default, Clone, PartialEq)]
 pub enum Gesture {
@@ -26,14 +40,23 @@ pub enum Gesture {
     DragPoint {
         pointer: i32,
     },
+    /// One finger down off θ′: a tap if it lifts where it went down; if it moves, the page scrolls instead.
+    Tap {
+        pointer: Pointer,
+        moved: bool,
+    },
     Pan {
         pointer: Pointer,
         /// The view when the press began: panning is relative to it, so rounding never accumulates.
         start: MapTransform,
         moved: bool,
     },
+    /// Two pointers: the map zooms by their spread and pans with their midpoint.
     Pinch {
+        /// Where the two pointers were when the pinch began, with `start` the view then.
         pointers: [Pointer; 2],
+        /// Where they are now.
+        now: [Pointer; 2],
         start: MapTransform,
     },
 }
@@ -55,9 +78,25 @@ impl Gesture {
         !matches!(self, Gesture::Idle)
     }
 
-    /// A pointer goes down: a second finger turns a pan into a pinch; a first press on θ′ (`on_point`)
-    /// grabs it, anywhere else starts a pan of `view`.
-    pub fn press(&mut self, pointer: Pointer, on_point: bool, view: MapTransform) {
+    /// Whether the map uses the touches now on it (dragging θ′, two-finger panning and zooming), so the page
+    /// must keep the browser from scrolling with them. A lone finger that has not grabbed θ′ is left to
+    /// scroll the page.
+    pub fn holds_touch(&self) -> bool {
+        matches!(
+            self,
+            Gesture::DragPoint { .. } | Gesture::Pan { .. } | Gesture::Pinch { .. }
+        )
+    }
+
+    /// A pointer goes down: a second pointer turns a pan or a tap into a pinch; a first press on θ′
+    /// (`on_point`) grabs it; anywhere else a mouse starts a pan of `view` and a finger a tap.
+    pub fn press(
+        &mut self,
+        pointer: Pointer,
+        kind: PointerKind,
+        on_point: bool,
+        view: MapTransform,
+    ) {
         *self = match std::mem::take(self) {
             Gesture::Pan {
                 pointer: first,
@@ -65,10 +104,21 @@ impl Gesture {
                 ..
             } if first.id != pointer.id => Gesture::Pinch {
                 pointers: [first, pointer],
+                now: [first, pointer],
                 start,
+            },
+            // The second finger: the pinch starts from the view as it is now.
+            Gesture::Tap { pointer: first, .. } if first.id != pointer.id => Gesture::Pinch {
+                pointers: [first, pointer],
+                now: [first, pointer],
+                start: view,
             },
             Gesture::Idle if on_point => Gesture::DragPoint {
                 pointer: pointer.id,
+            },
+            Gesture::Idle if kind == PointerKind::Touch => Gesture::Tap {
+                pointer,
+                moved: false,
             },
             Gesture::Idle => Gesture::Pan {
                 pointer,
@@ -84,7 +134,14 @@ impl Gesture {
         let device = |css: [f64; 2]| [css[0] * scale, css[1] * scale];
         match self {
             Gesture::DragPoint { pointer: id } if *id == pointer.id => {
-                GestureEffect::MovePoint(view.to_data(device(pointer.at)))
+                GestureEffect::MovePoint(view.resolved(view.to_data(device(pointer.at))))
+            }
+            Gesture::Tap {
+                pointer: first,
+                moved,
+            } if first.id == pointer.id => {
+                *moved |= distance(pointer.at, first.at) > CLICK_SLOP;
+                GestureEffect::Nothing
             }
             Gesture::Pan {
                 pointer: first,
@@ -94,22 +151,33 @@ impl Gesture {
                 let delta = [pointer.at[0] - first.at[0], pointer.at[1] - first.at[1]];
                 if *moved || distance(delta, [0.0, 0.0]) > CLICK_SLOP {
                     *moved = true;
-                    GestureEffect::ShowBounds(start.panned(device(delta)))
+                    GestureEffect::ShowBounds(start.resolved_bounds(start.panned(device(delta))))
                 } else {
                     GestureEffect::Nothing
                 }
             }
-            Gesture::Pinch { pointers, start } => {
+            Gesture::Pinch {
+                pointers,
+                now,
+                start,
+            } => {
                 let Some(index) = pointers.iter().position(|p| p.id == pointer.id) else {
                     return GestureEffect::Nothing;
                 };
-                let mut now = *pointers;
                 now[index] = pointer;
                 let before = distance(pointers[0].at, pointers[1].at);
                 let after = distance(now[0].at, now[1].at);
                 if before > 1.0 && after > 1.0 {
+                    // What was under the fingers' first midpoint follows their midpoint now, at the
+                    // spread's magnification.
                     let centre = midpoint(pointers[0].at, pointers[1].at);
-                    GestureEffect::ShowBounds(start.zoomed(device(centre), after / before))
+                    let zoomed = MapTransform {
+                        bounds: start.zoomed(device(centre), after / before),
+                        area: start.area,
+                    };
+                    let shift = midpoint(now[0].at, now[1].at);
+                    let moved = zoomed.panned(device([shift[0] - centre[0], shift[1] - centre[1]]));
+                    GestureEffect::ShowBounds(start.resolved_bounds(moved))
                 } else {
                     GestureEffect::Nothing
                 }
@@ -126,9 +194,13 @@ impl Gesture {
                 pointer: first,
                 moved: false,
                 ..
+            }
+            | Gesture::Tap {
+                pointer: first,
+                moved: false,
             } if lifted && first.id == pointer.id => GestureEffect::DropPoint(pointer.at),
-            Gesture::Pinch { pointers, .. } => {
-                if let Some(rest) = pointers.iter().find(|p| p.id != pointer.id) {
+            Gesture::Pinch { now, .. } => {
+                if let Some(rest) = now.iter().find(|p| p.id != pointer.id) {
                     *self = Gesture::Pan {
                         pointer: *rest,
                         start: view,
@@ -175,7 +247,7 @@ mod tests {
     #[test]
     fn a_press_that_does_not_move_is_a_click() {
         let mut gesture = Gesture::default();
-        gesture.press(finger(1, 50.0, 50.0), false, view());
+        gesture.press(finger(1, 50.0, 50.0), PointerKind::Mouse, false, view());
         assert_eq!(
             gesture.drag(finger(1, 53.0, 51.0), &view(), 1.0),
             GestureEffect::Nothing
@@ -190,7 +262,7 @@ mod tests {
     #[test]
     fn a_drag_pans_relative_to_the_view_at_the_press() {
         let mut gesture = Gesture::default();
-        gesture.press(finger(1, 50.0, 50.0), false, view());
+        gesture.press(finger(1, 50.0, 50.0), PointerKind::Mouse, false, view());
         // 20 CSS px right and 10 down at 2 device px per CSS px: 40 and 20 device px, 4 and 2 units.
         let effect = gesture.drag(finger(1, 70.0, 60.0), &view(), 2.0);
         assert_eq!(
@@ -207,7 +279,7 @@ mod tests {
     #[test]
     fn a_press_on_the_point_drags_it_in_data_coordinates() {
         let mut gesture = Gesture::default();
-        gesture.press(finger(7, 20.0, 30.0), true, view());
+        gesture.press(finger(7, 20.0, 30.0), PointerKind::Mouse, true, view());
         assert_eq!(
             gesture.drag(finger(7, 25.0, 40.0), &view(), 1.0),
             GestureEffect::MovePoint([2.5, 6.0])
@@ -222,15 +294,16 @@ mod tests {
     #[test]
     fn two_fingers_pinch_about_their_midpoint_and_the_last_one_pans_on() {
         let mut gesture = Gesture::default();
-        gesture.press(finger(1, 40.0, 50.0), false, view());
-        gesture.press(finger(2, 60.0, 50.0), false, view());
-        // Fingers 20 px apart spread to 40: zoom in 2× about (50, 50) px, the point (5, 5).
+        gesture.press(finger(1, 40.0, 50.0), PointerKind::Mouse, false, view());
+        gesture.press(finger(2, 60.0, 50.0), PointerKind::Mouse, false, view());
+        // Fingers 20 px apart spread to 40 with the first one still: zoom in 2×, and what was under the
+        // first finger (x = 4) stays under it, 40 px from the left at 20 px per unit.
         let effect = gesture.drag(finger(2, 80.0, 50.0), &view(), 1.0);
         let GestureEffect::ShowBounds(zoomed) = effect else {
             panic!("a pinch shows a new box, not {effect:?}");
         };
         assert!((zoomed.width() - 5.0).abs() < 1e-12, "{zoomed:?}");
-        assert!((zoomed.x_min - 2.5).abs() < 1e-12 && (zoomed.y_min - 2.5).abs() < 1e-12);
+        assert!((zoomed.x_min - 2.0).abs() < 1e-12 && (zoomed.y_min - 2.5).abs() < 1e-12);
         gesture.release(finger(2, 80.0, 50.0), true, view());
         assert!(matches!(
             gesture,
@@ -240,5 +313,72 @@ mod tests {
                 ..
             }
         ));
+    }
+
+    #[test]
+    fn one_finger_taps_to_drop_and_leaves_a_swipe_to_the_page() {
+        let mut gesture = Gesture::default();
+        gesture.press(finger(1, 50.0, 50.0), PointerKind::Touch, false, view());
+        assert!(!gesture.holds_touch(), "a lone finger may scroll the page");
+        assert_eq!(
+            gesture.release(finger(1, 52.0, 49.0), true, view()),
+            GestureEffect::DropPoint([52.0, 49.0])
+        );
+        // A vertical swipe: the map neither pans nor drops θ′, and never holds the touch.
+        gesture.press(finger(2, 50.0, 80.0), PointerKind::Touch, false, view());
+        for y in [70.0, 50.0, 20.0] {
+            assert_eq!(
+                gesture.drag(finger(2, 50.0, y), &view(), 1.0),
+                GestureEffect::Nothing
+            );
+            assert!(!gesture.holds_touch());
+        }
+        assert_eq!(
+            gesture.release(finger(2, 50.0, 20.0), true, view()),
+            GestureEffect::Nothing
+        );
+        // The browser took the swipe over (pointercancel): nothing either.
+        gesture.press(finger(3, 50.0, 50.0), PointerKind::Touch, false, view());
+        assert_eq!(
+            gesture.release(finger(3, 50.0, 50.0), false, view()),
+            GestureEffect::Nothing
+        );
+        assert!(!gesture.is_active());
+    }
+
+    #[test]
+    fn a_finger_on_the_point_drags_it_and_keeps_the_touch() {
+        let mut gesture = Gesture::default();
+        gesture.press(finger(4, 20.0, 30.0), PointerKind::Touch, true, view());
+        assert!(gesture.holds_touch());
+        // (25.3, 40.7) px is (2.53, 5.93): rounded to the 0.1 a pixel resolves here.
+        assert_eq!(
+            gesture.drag(finger(4, 25.3, 40.7), &view(), 1.0),
+            GestureEffect::MovePoint([2.5, 5.9])
+        );
+    }
+
+    #[test]
+    fn two_fingers_pan_with_their_midpoint_and_zoom_with_their_spread() {
+        let mut gesture = Gesture::default();
+        gesture.press(finger(1, 40.0, 50.0), PointerKind::Touch, false, view());
+        gesture.press(finger(2, 60.0, 50.0), PointerKind::Touch, false, view());
+        assert!(gesture.holds_touch(), "two fingers belong to the map");
+        // Both fingers move 10 px left without spreading: a pan by one unit, the box moves right.
+        gesture.drag(finger(1, 30.0, 50.0), &view(), 1.0);
+        let effect = gesture.drag(finger(2, 50.0, 50.0), &view(), 1.0);
+        assert_eq!(
+            effect,
+            GestureEffect::ShowBounds(Bounds::new(1.0, 11.0, 0.0, 10.0).expect("a box"))
+        );
+        // Released, no tap: θ′ stays where it was.
+        assert_eq!(
+            gesture.release(finger(1, 30.0, 50.0), true, view()),
+            GestureEffect::Nothing
+        );
+        assert_eq!(
+            gesture.release(finger(2, 50.0, 50.0), true, view()),
+            GestureEffect::Nothing
+        );
     }
 }

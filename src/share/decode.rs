@@ -163,13 +163,12 @@ impl Decoded {
                 .find(|l| l.code() == value)
                 .map(|l| scene.language = Some(l))
                 .ok_or(IgnoredBecause::Language),
-            "embed" => match value {
-                "1" | "true" | "0" | "false" => {
-                    scene.embed = matches!(value, "1" | "true");
-                    Ok(())
-                }
-                _ => Err(IgnoredBecause::Embed),
-            },
+            "embed" => switch(value)
+                .map(|on| scene.embed = on)
+                .ok_or(IgnoredBecause::Embed),
+            "present" => switch(value)
+                .map(|on| scene.present = on)
+                .ok_or(IgnoredBecause::Present),
             "batch" => value
                 .parse::<usize>()
                 .ok()
@@ -186,6 +185,15 @@ impl Decoded {
         if let Err(reason) = outcome {
             self.refuse(key, value, reason);
         }
+    }
+}
+
+/// An on/off key: `1` or `true`, `0` or `false`.
+fn switch(value: &str) -> Option<bool> {
+    match value {
+        "1" | "true" => Some(true),
+        "0" | "false" => Some(false),
+        _ => None,
     }
 }
 

@@ -49,6 +49,9 @@ pub fn encode(scene: &Scene) -> String {
     if scene.embed {
         pairs.push("embed=1".into());
     }
+    if scene.present {
+        pairs.push("present=1".into());
+    }
     pairs.join("&")
 }
 

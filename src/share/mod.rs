@@ -4,7 +4,7 @@
 //!
 //! The keys are a contract that links in lecture notes rely on: `v`, `preset` or
 //! `expr`, `box`, `pt`, `opt`, `lr`, `beta`, `steps`, `view`, `turn`, `map`, `lesson`, `lang`, `embed`,
-//! `batch`, `seed`.
+//! `present`, `batch`, `seed`.
 //! Decoding never fails: a bad value falls back to its default with a notice,
 //! one key at a time; unknown keys are ignored.
 

@@ -41,6 +41,7 @@ pub enum IgnoredBecause {
     Lesson,
     Language,
     Embed,
+    Present,
     Batch,
     Seed,
 }
@@ -82,6 +83,7 @@ impl IgnoredBecause {
             Lesson => reasons.lesson,
             Language => reasons.language,
             Embed => reasons.embed,
+            Present => reasons.present,
             Seed => reasons.seed,
         };
         text.to_string()

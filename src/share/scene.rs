@@ -90,6 +90,8 @@ pub struct Scene {
     pub language: Option<Language>,
     /// Only the map and race controls, for an `<iframe>` in lecture notes.
     pub embed: bool,
+    /// Presentation mode: the map large beside the verdict and the race, in type a class reads from the back.
+    pub present: bool,
 }
 
 impl Scene {
@@ -123,6 +125,7 @@ impl Default for Scene {
             lesson: None,
             language: None,
             embed: false,
+            present: false,
         }
     }
 }

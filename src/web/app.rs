@@ -18,7 +18,9 @@ use super::{
     crash, dom, inspector, language, lesson_panel, race_panel, scene_link, slice_panel,
     surface_panel,
 };
-use crate::analysis::{analyze, CriticalPoints, PointAnalysis, Slice, SliceDirection};
+use crate::analysis::{
+    analyze, critical_point_near, CriticalPoints, PointAnalysis, Slice, SliceDirection,
+};
 use crate::bounds::Bounds;
 use crate::data::TrainingLoss;
 use crate::formula::Formula;
@@ -76,6 +78,10 @@ pub struct App {
     /// The link's `lang` (`None`: the browser's language is shown and the link says nothing).
     pub language: Option<Language>,
     pub embed: bool,
+    /// Presentation mode: the map large beside the verdict and the race, everything in larger type.
+    pub present: bool,
+    /// Presentation mode asked the browser for fullscreen, so leaving fullscreen leaves it too.
+    pub fullscreen_for_presentation: bool,
     /// What the link that opened this scene got wrong, re-worded when the language changes.
     pub notices: Vec<LinkNotice>,
     pub lesson: Lesson,
@@ -158,6 +164,8 @@ impl App {
             view: defaults.view,
             language: defaults.language,
             embed: defaults.embed,
+            present: defaults.present,
+            fullscreen_for_presentation: false,
             notices: Vec::new(),
             lesson: Lesson::find()?,
             taylor: true,
@@ -206,6 +214,7 @@ impl App {
     /// Shows `surface` at its home box, without θ′, its race restarted.
     pub fn show_surface(&mut self, surface: SceneSurface) {
         surface_panel::show_surface(&self.ui, &surface.choice);
+        surface_panel::show_stale_map(&self.ui, None);
         self.bounds = surface.home;
         self.surface = surface;
         self.point = None;
@@ -218,12 +227,16 @@ impl App {
         match Formula::parse(text) {
             Ok(formula) => {
                 surface_panel::show_formula_error(&self.ui, text, None);
+                surface_panel::show_stale_map(&self.ui, None);
                 self.surface.choice = SurfaceChoice::Expr(formula.clone());
                 self.surface.loss = Loss::Formula(formula);
                 self.point = self.point.map(|p| analyze(&self.surface.loss, p.at));
                 self.surface_changed();
             }
-            Err(error) => surface_panel::show_formula_error(&self.ui, text, Some(&error)),
+            Err(error) => {
+                surface_panel::show_formula_error(&self.ui, text, Some(&error));
+                surface_panel::show_stale_map(&self.ui, Some(&self.surface.choice));
+            }
         }
     }
 
@@ -262,19 +275,26 @@ impl App {
         self.dirty.url = true;
     }
 
-    /// A click drops θ′ there, or exactly on a critical point within [`SNAP_RADIUS`] pixels of it:
-    /// a hand cannot hit (0, 0) to the last digit, and a class wants to see the saddle itself.
+    /// A click drops θ′ there (to the digits a pixel resolves), or exactly on a critical point within
+    /// [`SNAP_RADIUS`] pixels of it: a hand cannot hit (0, 0) to the last digit, and a class wants to see
+    /// the saddle itself. The verdict is announced to screen readers.
     ///
-    /// On the basin map a click elsewhere lands on its cell's centre, where that cell's run started, so the
-    /// race from θ′ is the run the cell's colour shows.
+    /// On the basin map a click lands on its cell's centre, where that cell's run started, so the race from θ′
+    /// is the run the cell's colour shows.
     pub fn drop_point(&mut self, css: [f64; 2]) {
-        let mut clicked = self.map.data_at(css);
+        let mut clicked = self.map.transform.resolved(self.map.data_at(css));
         if self.basins.map.is_some() {
             let config = scene::basins_config(&self.scene(), self.bounds);
             if let Some((row, column)) = config.cell_containing(clicked) {
                 clicked = config.cell_centre(row, column);
             }
         }
+        self.drop_point_at(clicked, css);
+    }
+
+    /// Drops θ′ at `at` (drawn at `css`), snapped as [`App::drop_point`] snaps a click, and announces it.
+    /// Beside a whole curve of critical points (not marked point by point) the drop lands on the curve.
+    fn drop_point_at(&mut self, at: Point, css: [f64; 2]) {
         let snapped = self
             .critical
             .points
@@ -283,7 +303,60 @@ impl App {
             .filter(|(_, distance)| *distance <= SNAP_RADIUS)
             .min_by(|a, b| a.1.total_cmp(&b.1))
             .map(|(at, _)| at);
-        self.place_point(snapped.unwrap_or(clicked));
+        let on_curve = || {
+            self.critical.continuum.as_ref()?;
+            let shown = self.map.transform;
+            let reach =
+                SNAP_RADIUS * self.map.dpr * shown.bounds.width() / shown.area.width.max(1.0);
+            critical_point_near(&self.surface.loss, &self.bounds, at, reach).map(|p| p.at)
+        };
+        let landed = snapped.or_else(on_curve).unwrap_or(at);
+        self.place_point(landed);
+        self.announce_point();
+    }
+
+    /// The arrow keys on the map: θ′ moves by `css` pixels (it appears in the middle of the view when there
+    /// is none yet).
+    pub fn nudge_point(&mut self, css: [f64; 2]) {
+        let transform = self.map.transform;
+        let at = match self.point {
+            Some(point) => transform.nudged(point.at, css.map(|v| v * self.map.dpr)),
+            None => transform.resolved(self.bounds.center()),
+        };
+        self.place_point(at);
+    }
+
+    /// Enter on the map: drops θ′ where the keys put it, snapped as a click there would be.
+    pub fn drop_point_from_keys(&mut self) {
+        let at = self.point.map_or_else(
+            || self.map.transform.resolved(self.bounds.center()),
+            |p| p.at,
+        );
+        let [x, y] = self.map.transform.to_pixel(at);
+        let css = [x / self.map.dpr, y / self.map.dpr];
+        self.drop_point_at(at, css);
+    }
+
+    /// θ′ typed into the inspector's fields: placed exactly there, and announced.
+    pub fn type_point(&mut self, at: Point) {
+        self.place_point(at);
+        self.announce_point();
+    }
+
+    /// Says θ′'s verdict and eigenvalues in the live region that screen readers read out.
+    pub fn announce_point(&self) {
+        if let Some(point) = &self.point {
+            inspector::announce(&self.ui, point);
+        }
+    }
+
+    /// Into or out of presentation mode: the page's layout and type, and the charts' text, grow.
+    pub fn set_presentation(&mut self, on: bool) {
+        self.present = on;
+        super::presentation::apply(self);
+        self.dirty.base = true;
+        self.dirty.plots = true;
+        self.dirty.url = true;
     }
 
     pub fn race_start(&self) -> Point {
@@ -375,6 +448,7 @@ impl App {
             lesson: self.lesson.opened,
             language: self.language,
             embed: self.embed,
+            present: self.present,
         }
     }
 
@@ -495,6 +569,8 @@ impl App {
             self.dirty.critical = false;
             self.dirty.base = true;
             self.dirty.race_table = true;
+            // The legend names the kinds of point now marked.
+            race_panel::update_legend(self);
         }
         // The preview drawn before the page's first paint gets its full detail once the frames settle.
         if settled && self.map.shows_preview() {
@@ -552,6 +628,7 @@ impl App {
                 .map(|(test, point)| test.value(point.at));
             inspector::show(&self.ui.inspector, self.ui.words, self.point.as_ref(), test);
             slice_panel::show(self);
+            race_panel::update_legend_for_point(self);
             self.dirty.inspector = false;
         }
         if self.dirty.race_table {
@@ -579,6 +656,7 @@ impl App {
         let resolved = scene::resolve(&scene);
         self.language = scene.language;
         self.embed = scene.embed;
+        self.present = scene.present;
         self.view = scene.view;
         self.plots.orientation = scene
             .turn
@@ -598,6 +676,7 @@ impl App {
         self.notices = problems;
         self.show_in(language::initial(scene.language))?;
         self.apply_view_mode();
+        super::presentation::apply(self);
         lesson_panel::scene_loaded(self, scene.lesson);
         self.redraw_everything();
         Ok(())
@@ -624,6 +703,7 @@ impl App {
         let parsed = crate::formula::Formula::parse(&text);
         if let (Err(error), false) = (parsed, untyped) {
             surface_panel::show_formula_error(&self.ui, &text, Some(&error));
+            surface_panel::show_stale_map(&self.ui, Some(&self.surface.choice));
         }
         surface_panel::show_continuum(&self.ui, self.critical.continuum.as_ref());
         race_panel::relabel_optimizers(self);

@@ -2,12 +2,15 @@
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Event, HtmlElement, KeyboardEvent, PointerEvent, WheelEvent};
+use web_sys::{Event, HtmlElement, KeyboardEvent, PointerEvent, TouchEvent, WheelEvent};
 
 use super::app::{App, SharedApp};
-use super::{crash, dom, race_panel, scene_link};
+use super::{crash, dom, presentation, race_panel, scene_link};
 use crate::optim::{learning_rate_from_slider, EscapeAnimation, Hyperparameters};
-use crate::render::{GestureEffect, Orientation, Pointer, GRAB_RADIUS};
+use crate::render::{
+    key_command, Focus, Gesture, GestureEffect, KeyCommand, Modifiers, Orientation, Pointer,
+    PointerKind, GRAB_RADIUS,
+};
 use crate::share::ViewMode;
 
 /// Zoom per wheel "line"; a trackpad's small deltas zoom proportionally less.
@@ -63,7 +66,27 @@ fn wire_surface(app: &SharedApp) -> Result<(), JsValue> {
         if let Some(point) = &a.point {
             a.escape = EscapeAnimation::plan(&a.surface.loss, point, &a.bounds);
         }
-    })
+    })?;
+    // θ′ typed into the inspector: taken when both fields hold numbers (Enter, or leaving a field).
+    let fields = {
+        let a = app.borrow();
+        [
+            a.ui.inspector.point_x.clone(),
+            a.ui.inspector.point_y.clone(),
+        ]
+    };
+    for field in &fields {
+        on(app, field, "change", |a, _: Event| {
+            let read = |field: &web_sys::HtmlInputElement| {
+                Some(field.value_as_number()).filter(|v| v.is_finite())
+            };
+            let panel = &a.ui.inspector;
+            if let (Some(x), Some(y)) = (read(&panel.point_x), read(&panel.point_y)) {
+                a.type_point([x, y]);
+            }
+        })?;
+    }
+    Ok(())
 }
 
 fn css_position(event: &PointerEvent) -> [f64; 2] {
@@ -74,13 +97,27 @@ fn wire_map(app: &SharedApp) -> Result<(), JsValue> {
     let canvas = app.borrow().ui.map.clone();
     on(app, &canvas, "pointerdown", |a, e: PointerEvent| {
         dom::report(a.map.canvas.set_pointer_capture(e.pointer_id()));
+        let kind = if e.pointer_type() == "touch" {
+            PointerKind::Touch
+        } else {
+            PointerKind::Mouse
+        };
         press(
             a,
             Pointer {
                 id: e.pointer_id(),
                 at: css_position(&e),
             },
+            kind,
         );
+    })?;
+    // One finger scrolls the page (the map's `touch-action` lets the browser pan); the map keeps a touch
+    // from the browser only while it uses it: dragging θ′, or two fingers panning and zooming.
+    let touch_app = app.clone();
+    dom::listen_active(&canvas, "touchmove", move |e: TouchEvent| {
+        if touch_app.borrow().gesture.holds_touch() && e.cancelable() {
+            e.prevent_default();
+        }
     })?;
     on(app, &canvas, "pointermove", |a, e: PointerEvent| {
         drag(
@@ -118,6 +155,7 @@ fn wire_map(app: &SharedApp) -> Result<(), JsValue> {
             a.map.px(f64::from(e.offset_y())),
         ];
         let bounds = a.map.transform.zoomed(pixel, factor);
+        let bounds = a.map.transform.resolved_bounds(bounds);
         a.set_bounds(bounds);
     })
 }
@@ -187,11 +225,11 @@ fn show_3d_from(a: &mut App, orientation: Orientation) {
     a.dirty.url = true;
 }
 
-fn press(a: &mut App, pointer: Pointer) {
+fn press(a: &mut App, pointer: Pointer, kind: PointerKind) {
     let on_point = a
         .point
         .is_some_and(|p| a.map.css_distance(p.at, pointer.at) <= GRAB_RADIUS);
-    a.gesture.press(pointer, on_point, a.map.transform);
+    a.gesture.press(pointer, kind, on_point, a.map.transform);
 }
 
 fn drag(a: &mut App, pointer: Pointer) {
@@ -200,8 +238,12 @@ fn drag(a: &mut App, pointer: Pointer) {
 }
 
 fn release(a: &mut App, pointer: Pointer, lifted: bool) {
+    let dragged = matches!(a.gesture, Gesture::DragPoint { pointer: id } if id == pointer.id);
     let effect = a.gesture.release(pointer, lifted, a.map.transform);
     apply(a, effect);
+    if dragged {
+        a.announce_point();
+    }
     // No `dirty.critical` here: `set_bounds` marks it whenever a gesture moved the view, and a click that
     // only drops θ′ must not redraw the whole map.
     a.dirty.url = true;
@@ -305,28 +347,51 @@ fn save_png(a: &App) -> Result<(), JsValue> {
 fn wire_keyboard(app: &SharedApp) -> Result<(), JsValue> {
     let window = dom::window()?;
     on(app, &window, "keydown", |a, e: KeyboardEvent| {
-        let key = e.key();
-        if e.ctrl_key() || e.meta_key() || e.alt_key() || belongs_to_focus(&e, &key) {
+        let modifiers = Modifiers {
+            shift: e.shift_key(),
+            shortcut: e.ctrl_key() || e.meta_key() || e.alt_key(),
+        };
+        let Some(command) = key_command(&e.key(), modifiers, focus_of(a, &e)) else {
             return;
-        }
-        match key.as_str() {
-            " " => a.toggle_play(),
-            "ArrowRight" => a.step_race(),
-            "r" | "R" => a.restart_race(),
-            _ => return,
+        };
+        match command {
+            KeyCommand::PlayPause => a.toggle_play(),
+            KeyCommand::Step => a.step_race(),
+            KeyCommand::ResetRace => a.restart_race(),
+            KeyCommand::TogglePresentation => {
+                let on = !a.present;
+                presentation::toggle(a, on);
+            }
+            KeyCommand::LeavePresentation if a.present => presentation::toggle(a, false),
+            KeyCommand::LeavePresentation => return,
+            KeyCommand::MovePoint(delta) => a.nudge_point(delta),
+            KeyCommand::DropPoint => a.drop_point_from_keys(),
         }
         e.prevent_default();
     })
 }
 
-/// Keys typed into a field belong to it, and a focused button already answers the space bar itself.
-fn belongs_to_focus(event: &KeyboardEvent, key: &str) -> bool {
-    event
+/// What kind of control the key event's target is, for [`key_command`].
+fn focus_of(a: &App, event: &KeyboardEvent) -> Focus {
+    let Some(element) = event
         .target()
         .and_then(|t| t.dyn_into::<HtmlElement>().ok())
-        .is_some_and(|element| match element.tag_name().as_str() {
-            "INPUT" | "SELECT" | "TEXTAREA" => true,
-            "BUTTON" => key == " ",
-            _ => element.is_content_editable(),
-        })
+    else {
+        return Focus::Page;
+    };
+    if element.is_content_editable() {
+        return Focus::TextField;
+    }
+    let kind = element.get_attribute("type").unwrap_or_default();
+    match element.tag_name().as_str() {
+        "INPUT" if kind == "checkbox" || kind == "radio" => Focus::CheckBox,
+        "INPUT" if kind == "range" => Focus::Slider,
+        "INPUT" if kind == "button" || kind == "submit" => Focus::Button,
+        "INPUT" | "TEXTAREA" => Focus::TextField,
+        "SELECT" => Focus::Menu,
+        "BUTTON" | "SUMMARY" | "A" => Focus::Button,
+        "CANVAS" if element.id() == "map" => Focus::Map,
+        "CANVAS" if element.id() == "surface3d" && a.plots.keys_turn => Focus::Turntable,
+        _ => Focus::Page,
+    }
 }

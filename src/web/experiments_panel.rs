@@ -186,7 +186,7 @@ impl ExperimentsPanel {
         }
         // Asked only in a frame with time to spare: the answer may cost a layout of the page.
         if !busy && self.chart_resize.take_resized() {
-            let size = ChartSize::of(&self.chart)?;
+            let size = ChartSize::of(&self.chart, 1.0)?;
             if size.is_some_and(|size| size.backing != (self.chart.width(), self.chart.height())) {
                 self.dirty = true;
             }
@@ -232,7 +232,7 @@ impl ExperimentsPanel {
             .and_then(|i| results.get(i).map(|run| (i, run)));
         // Shown before the scatter is drawn: it takes half the row, and the scatter is sized to what is left.
         self.histogram.set_hidden(picked.is_none());
-        if let Some(area) = visible_area(&self.chart)? {
+        if let Some(area) = visible_area(&self.chart, 1.0)? {
             self.dots = draw_min_ratio_chart(&area, results, self.selected, &self.words.chart)
                 .map_err(|e| JsValue::from_str(&e))?;
         }
@@ -243,7 +243,7 @@ impl ExperimentsPanel {
             .and_then(|i| results.get(i).map(|run| (i, run)));
         self.histogram.set_hidden(picked.is_none());
         if let Some((index, run)) = picked {
-            if let Some(area) = visible_area(&self.histogram)? {
+            if let Some(area) = visible_area(&self.histogram, 1.0)? {
                 let largest = run.eigenvalues.iter().fold(0.0_f64, |m, l| m.max(l.abs()));
                 draw_eigen_histogram(
                     &area,

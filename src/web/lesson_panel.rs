@@ -1,12 +1,18 @@
-//! The guided lesson beside the map: Previous / Next through `lesson::STEPS`, the step's words in the
-//! page's language, and buttons that open the step's scene (its share link plus `lesson=<step>`).
+//! The guided lesson beside the map: each step sets its own scene. Opening the panel, Previous and Next show
+//! the step's words in the page's language *and* its scene (its share link plus `lesson=<step>`), with
+//! what the link cannot say (`lesson::PageSetup`) and what the text talks about brought into view.
+//!
+//! The student's own scene stays one Back away: the first step opened adds a history entry, the steps
+//! after it replace that entry, and Back (a scene without `lesson=`) closes the panel again.
 
 use wasm_bindgen::JsValue;
-use web_sys::{Element, HtmlButtonElement, HtmlElement};
+use web_sys::{
+    Element, HtmlButtonElement, HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition,
+};
 
 use super::app::{App, SharedApp};
 use super::dom;
-use crate::lesson::{LessonStep, PageSetup, StepId, STEPS};
+use crate::lesson::{LessonStep, PageSetup, Spot, StepId, STEPS};
 use crate::render::MapMode;
 use crate::share::decode;
 
@@ -18,7 +24,7 @@ pub struct LessonPanel {
     body: Element,
     previous: HtmlButtonElement,
     next: HtmlButtonElement,
-    open: HtmlButtonElement,
+    restart: HtmlButtonElement,
     compare: HtmlButtonElement,
 }
 
@@ -27,7 +33,7 @@ pub struct Lesson {
     pub panel: LessonPanel,
     /// Index into [`STEPS`].
     pub shown: usize,
-    /// Written to the link as `lesson=`: set when a step's scene was opened, from the panel or a link.
+    /// Written to the link as `lesson=`: the scene on screen is this step's (set by the panel or a link).
     pub opened: Option<StepId>,
 }
 
@@ -41,7 +47,7 @@ impl Lesson {
                 body: dom::by_id("lesson-step-body")?,
                 previous: dom::by_id("lesson-previous")?,
                 next: dom::by_id("lesson-next")?,
-                open: dom::by_id("lesson-open")?,
+                restart: dom::by_id("lesson-restart")?,
                 compare: dom::by_id("lesson-compare")?,
             },
             shown: 0,
@@ -51,6 +57,10 @@ impl Lesson {
 
     fn step(&self) -> Option<&'static LessonStep> {
         STEPS.get(self.shown)
+    }
+
+    fn is_open(&self) -> bool {
+        self.panel.root.has_attribute("open")
     }
 }
 
@@ -75,11 +85,12 @@ pub fn show(app: &App) {
 }
 
 /// After a scene is loaded: a link naming a lesson step opens the panel at it and sets the page up for
-/// it; any other link clears what a step had set up (the escape button's highlight).
+/// it; any other link (Back to the student's own scene) closes the panel and clears what a step set up.
 pub fn scene_loaded(app: &mut App, opened: Option<StepId>) {
     app.lesson.opened = opened;
     let found = opened.and_then(|id| STEPS.iter().enumerate().find(|(_, step)| step.id == id));
     let Some((index, step)) = found else {
+        dom::report(app.lesson.panel.root.remove_attribute("open"));
         set_up_page(
             app,
             PageSetup {
@@ -95,7 +106,7 @@ pub fn scene_loaded(app: &mut App, opened: Option<StepId>) {
     set_up_page(app, step.page);
 }
 
-/// What a link cannot say: the Taylor model, map mode, the escape button's highlight, the race running, the min-ratio panel.
+/// What a link cannot say: the Taylor model, map mode, the race running, and what the text points at.
 fn set_up_page(app: &mut App, page: PageSetup) {
     app.set_taylor(page.taylor_overlay);
     if page.curvature_map {
@@ -106,31 +117,50 @@ fn set_up_page(app: &mut App, page: PageSetup) {
             .inspector
             .escape
             .class_list()
-            .toggle_with_force("lesson-highlight", page.escape_button),
+            .toggle_with_force("lesson-highlight", page.show == Some(Spot::EscapeButton)),
     );
     if page.play_race && !app.race.playing {
         app.toggle_play();
     }
-    if page.min_ratio_panel {
-        open_min_ratio_panel();
+    if let Some(spot) = page.show {
+        bring_into_view(app, spot);
     }
 }
 
-/// The minimum-ratio panel, when this page has one: opened and scrolled into view.
-fn open_min_ratio_panel() {
-    let Some(panel) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("min-ratio"))
-    else {
+/// Scrolls the part of the page a step talks about into view, as little as needed; the minimum-ratio
+/// panel is opened first and brought to the top, its charts under its heading.
+fn bring_into_view(app: &App, spot: Spot) {
+    let (id, block) = match spot {
+        Spot::RaceTable => ("race-status", ScrollLogicalPosition::Nearest),
+        Spot::EscapeButton => ("escape", ScrollLogicalPosition::Nearest),
+        Spot::MinRatioPanel => ("high-dimension", ScrollLogicalPosition::Start),
+    };
+    // Embedded in lecture notes, the frame never scrolls the notes around it.
+    if app.embed {
+        return;
+    }
+    let Ok(target) = dom::by_id::<Element>(id) else {
         return;
     };
-    if panel.tag_name().eq_ignore_ascii_case("details") {
-        dom::report(panel.set_attribute("open", ""));
+    if spot == Spot::MinRatioPanel {
+        dom::report(target.set_attribute("open", ""));
     }
-    panel.scroll_into_view();
+    let options = ScrollIntoViewOptions::new();
+    options.set_block(block);
+    target.scroll_into_view_with_scroll_into_view_options(&options);
 }
 
-/// Opens `link` (a step's scene) with `lesson=<step>` and the language on screen, as a new history entry.
+/// Shows step `index` with its scene. The first step opened from the student's own scene is a new
+/// history entry; from a step's scene the entry is replaced, so Back returns to the student's scene.
+fn go_to(app: &mut App, index: usize) -> Result<(), JsValue> {
+    app.lesson.shown = index.min(STEPS.len().saturating_sub(1));
+    match app.lesson.step() {
+        Some(step) => open(app, step.link),
+        None => Ok(()),
+    }
+}
+
+/// Opens `link` (the shown step's scene or its comparison) with `lesson=<step>` and the language on screen.
 fn open(app: &mut App, link: &str) -> Result<(), JsValue> {
     let Some(step) = app.lesson.step() else {
         return Ok(());
@@ -139,10 +169,16 @@ fn open(app: &mut App, link: &str) -> Result<(), JsValue> {
     if let Some(language) = app.language {
         fragment.push_str(&format!("&lang={}", language.code()));
     }
-    let window = dom::window()?;
-    window
-        .history()?
-        .push_state_with_url(&JsValue::NULL, "", Some(&format!("#{fragment}")))?;
+    if app.present {
+        fragment.push_str("&present=1");
+    }
+    let url = format!("#{fragment}");
+    let history = dom::window()?.history()?;
+    if app.lesson.opened.is_some() {
+        history.replace_state_with_url(&JsValue::NULL, "", Some(&url))?;
+    } else {
+        history.push_state_with_url(&JsValue::NULL, "", Some(&url))?;
+    }
     app.load_scene(decode(&fragment))
 }
 
@@ -150,22 +186,24 @@ fn open(app: &mut App, link: &str) -> Result<(), JsValue> {
 type Action = fn(&mut App) -> Result<(), JsValue>;
 
 pub fn wire(app: &SharedApp) -> Result<(), JsValue> {
-    let buttons: [(HtmlElement, Action); 4] = {
+    let (buttons, root): ([(HtmlElement, Action); 4], HtmlElement) = {
         let panel = &app.borrow().lesson.panel;
-        [
-            (panel.previous.clone().into(), |a| move_by(a, -1)),
-            (panel.next.clone().into(), |a| move_by(a, 1)),
-            (panel.open.clone().into(), |a| match a.lesson.step() {
-                Some(step) => open(a, step.link),
-                None => Ok(()),
-            }),
-            (panel.compare.clone().into(), |a| {
-                match a.lesson.step().and_then(|s| s.compare) {
-                    Some(link) => open(a, link),
-                    None => Ok(()),
-                }
-            }),
-        ]
+        (
+            [
+                (panel.previous.clone().into(), |a| {
+                    go_to(a, a.lesson.shown.saturating_sub(1))
+                }),
+                (panel.next.clone().into(), |a| go_to(a, a.lesson.shown + 1)),
+                (panel.restart.clone().into(), |a| go_to(a, a.lesson.shown)),
+                (panel.compare.clone().into(), |a| {
+                    match a.lesson.step().and_then(|s| s.compare) {
+                        Some(link) => open(a, link),
+                        None => Ok(()),
+                    }
+                }),
+            ],
+            panel.root.clone(),
+        )
     };
     for (button, action) in buttons {
         let app = app.clone();
@@ -175,12 +213,23 @@ pub fn wire(app: &SharedApp) -> Result<(), JsValue> {
             }
         })?;
     }
-    Ok(())
-}
-
-fn move_by(app: &mut App, delta: isize) -> Result<(), JsValue> {
-    let last = STEPS.len().saturating_sub(1);
-    app.lesson.shown = app.lesson.shown.saturating_add_signed(delta).min(last);
-    show(app);
-    Ok(())
+    // Opening the panel sets up the shown step's scene; closing it leaves the lesson (the scene stays,
+    // its link without `lesson=`).
+    let toggled = app.clone();
+    dom::listen(&root, "toggle", move |_: web_sys::Event| {
+        let mut app = toggled.borrow_mut();
+        let (index, shown) = (app.lesson.shown, app.lesson.step().map(|step| step.id));
+        let outcome = match (app.lesson.is_open(), app.lesson.opened) {
+            (true, opened) if opened != shown => go_to(&mut app, index),
+            (false, Some(_)) => {
+                app.lesson.opened = None;
+                app.dirty.url = true;
+                Ok(())
+            }
+            _ => Ok(()),
+        };
+        if let Err(error) = outcome {
+            super::crash::show(&dom::describe(&error));
+        }
+    })
 }

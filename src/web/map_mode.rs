@@ -109,8 +109,7 @@ fn fill_swatches(id: &str, entries: &[Swatch]) -> Result<(), JsValue> {
     let list: Element = dom::by_id(id)?;
     dom::set_text(&list, "");
     for Swatch { rgb, name, class } in entries {
-        let mark: Element = swatch(RGBColor(rgb[0], rgb[1], rgb[2]))?.into();
-        let entry = legend_entry(&list, &mark, name)?;
+        let entry = legend_entry(&list, &swatch(RGBColor(rgb[0], rgb[1], rgb[2]))?, name)?;
         if let Some(class) = class {
             entry.set_attribute("data-class", class)?;
         }

@@ -47,7 +47,11 @@ pub struct MapView {
     /// Holds the heatmap's one ImageData at grid resolution; drawImage scales it into the plot area.
     heat: HtmlCanvasElement,
     pub transform: MapTransform,
+    /// Device pixels per CSS pixel: pointer positions (CSS) become canvas pixels through it.
     pub dpr: f64,
+    /// How much larger than usual text, lines and marks are drawn (presentation mode): the drawing's
+    /// scale is `dpr × text_zoom` backend pixels per CSS pixel of its layout.
+    pub text_zoom: f64,
     /// Colours by L, or by curvature class (with its legend beside the map).
     pub mode: MapMode,
     sampled: Option<Sampled>,
@@ -101,6 +105,7 @@ impl MapView {
                 },
             },
             dpr: 1.0,
+            text_zoom: 1.0,
             mode: MapMode::Loss,
             sampled: None,
         })
@@ -149,8 +154,12 @@ impl MapView {
     pub fn frame(&self) -> MapFrame {
         MapFrame {
             transform: self.transform,
-            scale: self.dpr,
+            scale: self.drawing_scale(),
         }
+    }
+
+    fn drawing_scale(&self) -> f64 {
+        self.dpr * self.text_zoom
     }
 
     /// Redraws the cached base layer for this surface and box, sampled afresh unless the kept samples are
@@ -166,7 +175,7 @@ impl MapView {
         detail: Detail,
     ) -> Result<(), String> {
         let size = [self.canvas.width(), self.canvas.height()].map(f64::from);
-        let frame = MapFrame::new(bounds, size[0], size[1], self.dpr);
+        let frame = MapFrame::new(bounds, size[0], size[1], self.drawing_scale());
         self.transform = frame.transform;
         self.publish_transform();
         let (columns, rows) = frame.grid_size();

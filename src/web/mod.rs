@@ -22,6 +22,7 @@ mod map_view;
 mod overlay;
 mod palette;
 mod plots;
+mod presentation;
 mod race_panel;
 mod scene_link;
 mod slice_panel;
@@ -43,6 +44,7 @@ pub fn start() {
         lesson_panel::wire(&app)?;
         toggles::wire(&app)?;
         slice_panel::wire(&app)?;
+        presentation::wire(&app)?;
         scene_link::wire_hashchange(&app)?;
         bench::remember(&app);
         frame_loop::start(app)

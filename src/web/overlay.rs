@@ -1,6 +1,6 @@
 //! The map's overlay, redrawn whenever it changes over the cached base layer, clipped to the plot area.
 //!
-//! Its lower layer (the gradient cloud and the Taylor model around θ′) stays put while a race runs, so it is
+//! Its lower layer (the gradient cloud, the Taylor model and the arrows at θ′) stays put while a race runs, so it is
 //! drawn once over a copy of the base and reused; each race step adds its new path segments to the trails'
 //! layers and redraws the runs' heads and θ′.
 
@@ -14,8 +14,8 @@ use super::map_view::{with_plot_clip, ModelScene};
 use super::palette::css;
 use crate::charts::palette::PAPER;
 use crate::charts::{
-    draw_gradient_cloud, draw_momentum_update, draw_point_marks, draw_slice_line,
-    map_model_contours, MapFrame, MapOverlay, TaylorDashes,
+    draw_gradient_cloud, draw_momentum_update, draw_point_arrows, draw_point_marks,
+    draw_slice_line, map_model_contours, MapFrame, MapOverlay, TaylorDashes,
 };
 use crate::optim::momentum_update;
 use crate::scene;
@@ -54,7 +54,9 @@ pub fn draw(app: &App) -> Result<(), String> {
         }
         let contours = map_model_contours(&frame, &overlay);
         stroke_dashed(&context_2d(canvas)?, &contours, TaylorDashes::at(&frame))
-            .map_err(|e| dom::describe(&e))
+            .map_err(|e| dom::describe(&e))?;
+        // Under the race's paths, which start at θ′.
+        draw_point_arrows(&drawing_area(canvas)?, &frame, &overlay)
     })?;
     with_plot_clip(&context_2d(&map.canvas)?, map.transform.area, || {
         map.trails

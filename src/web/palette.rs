@@ -22,7 +22,7 @@ pub fn swatch(colour: RGBColor) -> Result<HtmlElement, JsValue> {
 }
 
 /// Appends a legend entry to `legend`: `mark` (a swatch, or a symbol in its colour), then `name`.
-pub fn legend_entry(legend: &Element, mark: &Element, name: &str) -> Result<Element, JsValue> {
+pub fn legend_entry(legend: &Element, mark: &HtmlElement, name: &str) -> Result<Element, JsValue> {
     let entry: Element = dom::create("span")?;
     entry.set_class_name("legend-entry");
     let label: Element = dom::create("span")?;

@@ -32,6 +32,8 @@ pub struct Plots {
     pub turning_from: Option<[f64; 2]>,
     /// Whether the arrow keys turn the 3-D view: focused from the keyboard, until a pointer presses on it.
     pub keys_turn: bool,
+    /// How much larger than usual the charts' text and lines are drawn (presentation mode).
+    pub text_zoom: f64,
     /// The 3-D view's axes and mesh, drawn offscreen once per surface, box, orientation and size, and
     /// copied under the walkers at each redraw: a click or a race step then costs a copy, not a mesh.
     backdrop: HtmlCanvasElement,
@@ -45,6 +47,8 @@ struct Backdrop {
     bounds: Bounds,
     orientation: Orientation,
     size: (u32, u32),
+    /// The CSS pixels it was laid out in (fewer than on screen when the text is zoomed).
+    css: (u32, u32),
 }
 
 /// What both charts show.
@@ -73,6 +77,7 @@ impl Plots {
             orientation: Orientation::default(),
             turning_from: None,
             keys_turn: false,
+            text_zoom: 1.0,
             backdrop: dom::create("canvas")?,
             backdrop_drawn: None,
         })
@@ -103,12 +108,17 @@ impl Plots {
                 }
             })
             .collect();
-        if let Some(area) = visible_area(&self.surface3d)? {
+        if let Some(area) = visible_area(&self.surface3d, self.text_zoom)? {
             match scenery.surface {
                 Some(surface) => {
                     // In the area's units: the context is scaled to the canvas's pixels.
                     let (width, height) = area.dim_in_pixel();
-                    self.refresh_backdrop(surface, scenery.bounds, (width, height))?;
+                    // The race's start height, which the vertical range may fit itself to.
+                    let start = scenery
+                        .runs
+                        .first()
+                        .and_then(|run| run.losses().first().copied());
+                    self.refresh_backdrop(surface, scenery.bounds, start, (width, height))?;
                     context_2d(&self.surface3d)?
                         .draw_image_with_html_canvas_element_and_dw_and_dh(
                             &self.backdrop,
@@ -127,11 +137,14 @@ impl Plots {
             }
             .map_err(|e| JsValue::from_str(&e))?;
         }
-        if let Some(area) = visible_area(&self.loss_chart)? {
+        if let Some(area) = visible_area(&self.loss_chart, self.text_zoom)? {
             draw_loss_chart(&area, &trajectories, true, &scenery.words.chart)
                 .map_err(|e| JsValue::from_str(&e))?;
         }
-        if let (Some(area), Some(slice)) = (visible_area(&self.slice_chart)?, scenery.slice) {
+        if let (Some(area), Some(slice)) = (
+            visible_area(&self.slice_chart, self.text_zoom)?,
+            scenery.slice,
+        ) {
             draw_slice_chart(&area, slice, &scenery.words.chart)
                 .map_err(|e| JsValue::from_str(&e))?;
             // For tests and tools: what the chart shows, in numbers.
@@ -144,42 +157,54 @@ impl Plots {
         Ok(())
     }
 
-    /// Redraws the 3-D backdrop offscreen when something it shows changed since it was last drawn, laid
-    /// out in `css` units like the visible canvas.
+    /// Redraws the 3-D backdrop offscreen when something it shows changed since it was last drawn (its
+    /// vertical range follows the race's `start` height), laid out in `css` units like the visible canvas.
     fn refresh_backdrop(
         &mut self,
         surface: &dyn LossSurface,
         bounds: Bounds,
+        start: Option<f64>,
         css: (u32, u32),
     ) -> Result<(), JsValue> {
         let size = (self.surface3d.width(), self.surface3d.height());
         let orientation = self.orientation;
-        let current = self.backdrop_drawn.as_ref().is_some_and(|drawn| {
-            drawn.bounds == bounds && drawn.orientation == orientation && drawn.size == size
+        let kept = self.backdrop_drawn.take().filter(|drawn| {
+            drawn.bounds == bounds
+                && drawn.orientation == orientation
+                && drawn.size == size
+                && drawn.css == css
         });
-        if current {
-            return Ok(());
+        let (mut view, sampled) = match kept {
+            Some(drawn) => (drawn.view, false),
+            None => (SurfaceView::new(surface, bounds, orientation), true),
+        };
+        let refitted = view.fit_to(start);
+        if sampled || refitted {
+            self.backdrop.set_width(size.0);
+            self.backdrop.set_height(size.1);
+            view.draw_backdrop(&scaled_drawing_area(&self.backdrop, css)?)
+                .map_err(|e| JsValue::from_str(&e))?;
         }
-        self.backdrop.set_width(size.0);
-        self.backdrop.set_height(size.1);
-        let view = SurfaceView::new(surface, bounds, orientation);
-        view.draw_backdrop(&scaled_drawing_area(&self.backdrop, css)?)
-            .map_err(|e| JsValue::from_str(&e))?;
         self.backdrop_drawn = Some(Backdrop {
             view,
             bounds,
             orientation,
             size,
+            css,
         });
         Ok(())
     }
 }
 
-/// A drawing area laid out in the CSS pixels of the canvas on screen, or `None` while the canvas is hidden.
-/// The charts give fonts and margins in those pixels; the canvas gets the screen's own pixels
-/// ([`ChartSize::backing`]), so they are sharp on a high-density screen.
-pub(super) fn visible_area(canvas: &HtmlCanvasElement) -> Result<Option<Area>, JsValue> {
-    let Some(size) = ChartSize::of(canvas)? else {
+/// A drawing area laid out in the CSS pixels of the canvas on screen divided by `text_zoom`, or `None`
+/// while the canvas is hidden. The charts give fonts and margins in those pixels (so a zoom of 1.5 draws
+/// them half as large again); the canvas gets the screen's own pixels ([`ChartSize::backing`]), so they
+/// are sharp on a high-density screen.
+pub(super) fn visible_area(
+    canvas: &HtmlCanvasElement,
+    text_zoom: f64,
+) -> Result<Option<Area>, JsValue> {
+    let Some(size) = ChartSize::of(canvas, text_zoom)? else {
         return Ok(None);
     };
     if (canvas.width(), canvas.height()) != size.backing {
@@ -197,8 +222,9 @@ pub(super) struct ChartSize {
 }
 
 impl ChartSize {
-    /// `None` while the canvas is hidden (no size on screen).
-    pub fn of(canvas: &HtmlCanvasElement) -> Result<Option<ChartSize>, JsValue> {
+    /// `None` while the canvas is hidden (no size on screen); `css` is the size on screen divided by
+    /// `text_zoom`.
+    pub fn of(canvas: &HtmlCanvasElement, text_zoom: f64) -> Result<Option<ChartSize>, JsValue> {
         let (width, height) = (canvas.client_width(), canvas.client_height());
         if width <= 0 || height <= 0 {
             return Ok(None);
@@ -207,8 +233,9 @@ impl ChartSize {
             .device_pixel_ratio()
             .clamp(1.0, MAX_PIXEL_RATIO);
         let backing = |css: i32| (f64::from(css) * ratio).round() as u32;
+        let zoomed = |css: i32| (f64::from(css) / text_zoom.max(1.0)).round().max(1.0) as u32;
         Ok(Some(ChartSize {
-            css: (width as u32, height as u32),
+            css: (zoomed(width), zoomed(height)),
             backing: (backing(width), backing(height)),
         }))
     }

@@ -5,11 +5,13 @@ use web_sys::{Element, HtmlElement, HtmlInputElement};
 
 use super::app::App;
 use super::dom;
-use super::palette::{critical_marker, css, legend_entry, optimizer_colour, swatch, MARKED_KINDS};
+use super::palette::{
+    critical_marker, css, eigen_colour, legend_entry, optimizer_colour, MARKED_KINDS,
+};
+use crate::charts::palette::{text_on, INK};
 use crate::data::TrainingLoss;
 use crate::optim::{learning_rate_slider, OptimizerKind};
 use crate::surface::LossSurface;
-use plotters::style::RGBColor;
 
 /// One check-box per optimizer; sliders set to the scene's values.
 pub fn build(app: &mut App) -> Result<(), JsValue> {
@@ -26,7 +28,7 @@ pub fn build(app: &mut App) -> Result<(), JsValue> {
         check.set_type("checkbox");
         check.set_value(kind.name());
         check.set_checked(app.race.kinds.contains(&kind));
-        let swatch = swatch(optimizer_colour(kind))?;
+        let swatch = badge(kind)?;
         let name: Element = dom::create("span")?;
         name.set_class_name("optimizer-name");
         dom::set_text(&name, app.ui.words.optimizer(kind));
@@ -107,6 +109,18 @@ pub fn checked_optimizers(app: &App) -> Vec<OptimizerKind> {
     kinds
 }
 
+/// The optimizer's colour with its letters, as its run is marked on the map (`OptimizerKind::badge`).
+fn badge(kind: OptimizerKind) -> Result<HtmlElement, JsValue> {
+    let badge: HtmlElement = dom::create("span")?;
+    badge.set_class_name("swatch badge");
+    let colour = optimizer_colour(kind);
+    badge.style().set_property("background", &css(colour))?;
+    badge.style().set_property("color", &css(text_on(colour)))?;
+    dom::report(badge.set_attribute("aria-hidden", "true"));
+    dom::set_text(&badge, kind.badge());
+    Ok(badge)
+}
+
 /// The play button's word and one status row per run. Rows are rewritten in place while the same
 /// optimizers race (every frame of a race), and rebuilt only when the set of runs changes: creating rows
 /// each frame would make the browser lay the panel out afresh every frame.
@@ -150,6 +164,9 @@ pub fn update_status(app: &App) -> Result<(), JsValue> {
             Some(loss) => row.set_attribute("data-loss", &loss.to_string())?,
             None => row.remove_attribute("data-loss")?,
         }
+        // How close the run is to a critical point: training stalls where this is almost 0.
+        let gradient_norm = app.surface.loss.derivatives(run.position()).gradient_norm();
+        row.set_attribute("data-gradient-norm", &gradient_norm.to_string())?;
         let cells = row.children();
         // The name cell: the swatch, then the run's words (its name, then its status), as `status_row` made it.
         let lines = cells
@@ -178,6 +195,7 @@ pub fn update_status(app: &App) -> Result<(), JsValue> {
                     ),
                 },
             ),
+            (cells.item(3), words.number(gradient_norm)),
         ];
         for (target, text) in texts {
             if let Some(target) = target {
@@ -188,12 +206,12 @@ pub fn update_status(app: &App) -> Result<(), JsValue> {
     Ok(())
 }
 
-/// An empty status row for one optimizer: its colour swatch beside its name with the run's status under it
-/// (a fourth column did not fit the sidebar), then the step and loss cells.
+/// An empty status row for one optimizer: its badge beside its name with the run's status under it, then
+/// the step, loss and ‖∇L‖ cells.
 fn status_row(kind: OptimizerKind) -> Result<Element, JsValue> {
     let row: Element = dom::create("tr")?;
     row.set_attribute("data-optimizer", kind.name())?;
-    let swatch = swatch(optimizer_colour(kind))?;
+    let swatch = badge(kind)?;
     let words: Element = dom::create("span")?;
     for class in ["run-name", "run-status"] {
         let line: Element = dom::create("span")?;
@@ -207,40 +225,64 @@ fn status_row(kind: OptimizerKind) -> Result<Element, JsValue> {
     let name_cell: Element = dom::create("td")?;
     name_cell.append_child(&run)?;
     row.append_child(&name_cell)?;
-    for _ in 0..2 {
+    for _ in 0..3 {
         row.append_child(dom::create::<Element>("td")?.as_ref())?;
     }
     Ok(row)
 }
 
-/// The map's legend: critical-point symbols, then the racing optimizers' colours.
+/// The map's legend for what the map shows: the symbols of the kinds of critical point marked in view, the
+/// arrows at θ′ when there is one (∇L uphill; eigenvectors by the sign of λ), then the racing optimizers'
+/// badges, as their runs are marked. Short, so it fits under the map in the focused layouts.
 pub fn update_legend(app: &App) {
     let legend = &app.ui.map_legend;
+    let words = app.ui.words;
     dom::set_text(legend, "");
+    let arrows = app.point.is_some();
+    dom::report(legend.set_attribute("data-arrows", if arrows { "true" } else { "false" }));
     dom::report((|| -> Result<(), JsValue> {
-        for kind in MARKED_KINDS {
+        let marked = MARKED_KINDS
+            .into_iter()
+            .filter(|kind| app.critical.points.iter().any(|p| p.kind == *kind));
+        for kind in marked {
             if let (Some((marker, colour)), Some(label)) =
-                (critical_marker(kind), (app.ui.words.marked_kind)(kind))
+                (critical_marker(kind), (words.marked_kind)(kind))
             {
-                legend_entry(legend, &symbol(marker.glyph(), colour)?, label)?;
+                let mark = symbol(marker.glyph(), &css(colour))?;
+                legend_entry(legend, &mark, label)?.set_attribute("data-group", "kind")?;
             }
         }
+        let labels = &words.labels;
+        let keys = [
+            (INK, labels.key_gradient),
+            (eigen_colour(-1.0), labels.key_eigen_negative),
+            (eigen_colour(1.0), labels.key_eigen_positive),
+        ];
+        for (colour, label) in keys.into_iter().filter(|_| arrows) {
+            legend_entry(legend, &symbol("➜", &css(colour))?, label)?
+                .set_attribute("data-group", "arrow")?;
+        }
         for kind in &app.race.kinds {
-            legend_entry(
-                legend,
-                &symbol("━", optimizer_colour(*kind))?,
-                app.ui.words.optimizer(*kind),
-            )?;
+            legend_entry(legend, &badge(*kind)?, words.optimizer(*kind))?
+                .set_attribute("data-group", "run")?;
         }
         Ok(())
     })());
 }
 
-/// A symbol (a marker's glyph, a line) in its colour, for the map's legend.
-fn symbol(glyph: &str, colour: RGBColor) -> Result<Element, JsValue> {
+/// The legend again when θ′ appeared or went (its arrows' key comes and goes with it).
+pub fn update_legend_for_point(app: &App) {
+    let shows_arrows = app.ui.map_legend.get_attribute("data-arrows").as_deref() == Some("true");
+    if shows_arrows != app.point.is_some() {
+        update_legend(app);
+    }
+}
+
+/// A legend's symbol: `glyph` in `colour`.
+fn symbol(glyph: &str, colour: &str) -> Result<HtmlElement, JsValue> {
     let mark: HtmlElement = dom::create("span")?;
     mark.set_class_name("legend-symbol");
-    mark.style().set_property("color", &css(colour))?;
+    mark.style().set_property("color", colour)?;
     dom::set_text(&mark, glyph);
-    Ok(mark.into())
+    Ok(mark)
 }

@@ -107,6 +107,25 @@ pub fn show_formula_error(ui: &Ui, text: &str, error: Option<&FormulaError>) {
     ui.formula_error.set_hidden(false);
 }
 
+/// The note over the map while the typed formula has an error: the map and the link keep `shown`, the last
+/// valid surface, until it is fixed (`None` hides the note).
+pub fn show_stale_map(ui: &Ui, shown: Option<&SurfaceChoice>) {
+    let Ok(note) = dom::by_id::<web_sys::HtmlElement>("stale-map") else {
+        return;
+    };
+    note.set_hidden(shown.is_none());
+    let described = match shown {
+        Some(SurfaceChoice::Expr(formula)) => format!("L = {}", formula.source()),
+        Some(SurfaceChoice::Preset(preset)) => format!("L = {}", preset.formula),
+        Some(SurfaceChoice::Dataset(preset)) => ui
+            .words
+            .preset(preset.name)
+            .map_or_else(|| preset.name.to_string(), |text| text.title.to_string()),
+        None => return,
+    };
+    dom::set_text(&note, &(ui.words.stale_map)(&described));
+}
+
 /// Notices from a malformed link, as plain text in the notice bar, in the language on screen.
 pub fn show_notices(ui: &Ui, notices: &[LinkNotice]) -> Result<(), JsValue> {
     ui.notices.set_hidden(notices.is_empty());

@@ -13,6 +13,7 @@ use super::canvas::{context_2d, drawing_area};
 use super::dom;
 use crate::charts::{
     draw_trajectory_casing, draw_trajectory_line, MapFrame, TRAJECTORY_CASING_OPACITY,
+    TRAJECTORY_CASING_WIDTH,
 };
 use crate::optim::Run;
 
@@ -75,7 +76,7 @@ impl Trails {
             };
         }
         // The casing's half width, and a pixel for its anti-aliased edge.
-        let reach = frame.px(2.0) + 1.0;
+        let reach = frame.px(0.5 * TRAJECTORY_CASING_WIDTH) + 1.0;
         // Made only in a frame with something new to stroke: a drag or a click only lays the layers.
         let mut areas = None;
         let Stroked { points, inked, .. } = &mut *stroked;

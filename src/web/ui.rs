@@ -38,6 +38,9 @@ pub struct Ui {
     pub share_row: HtmlElement,
     pub share_link: HtmlInputElement,
     pub share_status: Element,
+    pub present: HtmlButtonElement,
+    /// The live region screen readers read out: θ′'s verdict when it is dropped.
+    pub announcer: Element,
 }
 
 pub struct Inspector {
@@ -45,6 +48,9 @@ pub struct Inspector {
     pub body: HtmlElement,
     pub kind: HtmlElement,
     pub at: Element,
+    /// θ′'s coordinates, shown and typed.
+    pub point_x: HtmlInputElement,
+    pub point_y: HtmlInputElement,
     pub value: Element,
     /// L_test(θ′) and its label, shown on a loss with a test set.
     pub test_value: [HtmlElement; 2],
@@ -100,6 +106,8 @@ impl Ui {
                 body: by_id("inspect-body")?,
                 kind: by_id("inspect-kind")?,
                 at: by_id("inspect-at")?,
+                point_x: by_id("point-x")?,
+                point_y: by_id("point-y")?,
                 value: by_id("inspect-value")?,
                 test_value: [by_id("inspect-test-label")?, by_id("inspect-test")?],
                 gradient: by_id("inspect-gradient")?,
@@ -128,6 +136,8 @@ impl Ui {
             share_row: by_id("share-row")?,
             share_link: by_id("share-link")?,
             share_status: by_id("share-status")?,
+            present: by_id("present")?,
+            announcer: by_id("announcer")?,
         })
     }
 }

@@ -68,8 +68,19 @@ export async function launch() {
 
 /** Opens the app and waits until the map has been drawn; collects console errors, page errors and dialogs.
  *  CSP violations are console errors too, so `errors` stays empty only if the page lives within its policy. */
-export async function open(browser, url, { width = 1440, height = 1000, deviceScaleFactor = 1, waitForMap = true } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor });
+export async function open(
+  browser,
+  url,
+  { width = 1440, height = 1000, deviceScaleFactor = 1, waitForMap = true, touch = false, bypassCSP = false } = {},
+) {
+  // `touch`: a phone's context (touch events, a coarse pointer); `bypassCSP` lets a test inject a library.
+  const context = await browser.newContext({
+    viewport: { width, height },
+    deviceScaleFactor,
+    hasTouch: touch,
+    isMobile: touch,
+    bypassCSP,
+  });
   const page = await context.newPage();
   const errors = [];
   const dialogs = [];

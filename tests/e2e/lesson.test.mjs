@@ -86,25 +86,6 @@ test("lesson step links set their scene and open the panel at the step", async (
   }
 });
 
-test("the panel's Next and Open buttons load the step's scene in place, with lesson= in the link", async () => {
-  const { page, context, errors } = await open(shared.browser, `${shared.server.url}#preset=himmelblau`);
-  await page.click("#lesson summary");
-  assert.equal(await text(page, "#lesson-progress"), "Step 1 of 9");
-  await page.click("#lesson-next");
-  await page.click("#lesson-next");
-  assert.equal(await text(page, "#lesson-progress"), "Step 3 of 9");
-  assert.equal(await page.$eval("#lesson-compare", (b) => b.hidden), false, "step 3 has a comparison");
-  await page.click("#lesson-open");
-  await page.waitForFunction(() => document.querySelector("#inspect-kind").textContent === "saddle point");
-  assert.equal(await page.$eval("#preset", (s) => s.value), "saddle");
-  assert.match(await page.evaluate(() => location.hash), /preset=saddle.*lesson=eigenvalue-test/);
-  await page.click("#lesson-compare");
-  await page.waitForFunction(() => document.querySelector("#inspect-kind").textContent === "local minimum");
-  assert.equal(await page.$eval("#preset", (s) => s.value), "bowl");
-  assert.deepEqual(errors, []);
-  await context.close();
-});
-
 /** The majority curvature class (nearest legend colour) of a 7×7 block of map pixels around a data point. */
 async function classAt(page, point) {
   const { x, y } = await pixelOf(page, point);

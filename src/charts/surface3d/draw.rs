@@ -117,7 +117,7 @@ pub(super) fn draw_axis_names<DB: DrawingBackend>(
     Ok(())
 }
 
-/// A run as a coloured line with a white halo (readable on any part of the colour ramp), a ring where it
+/// A run as a coloured line on a dark casing (readable on any part of the colour ramp), a ring where it
 /// started and a dot where it ended. Steps outside the box or with an undefined loss break the line.
 pub(super) fn draw_trajectory<DB: DrawingBackend>(
     chart: &mut Chart3d<DB>,
@@ -135,8 +135,9 @@ pub(super) fn draw_trajectory<DB: DrawingBackend>(
         });
     let pieces = unbroken_runs(on_surface);
     let color = rgb(trajectory.color);
-    let halo = WHITE.stroke_width(5);
-    let line = color.stroke_width(3);
+    // Thick, on a dark casing as on the map, so a run's light colour reads against the mesh it runs over.
+    let halo = RGBAColor(0x1B, 0x1F, 0x24, 0.75).stroke_width(9);
+    let line = color.stroke_width(5);
     chart
         .draw_series(
             pieces
@@ -159,8 +160,8 @@ pub(super) fn draw_trajectory<DB: DrawingBackend>(
     chart
         .draw_series(end.into_iter().flat_map(|&at| {
             [
-                Circle::new(at, 6, WHITE.filled()),
-                Circle::new(at, 4, color.filled()),
+                Circle::new(at, 9, BLACK.filled()),
+                Circle::new(at, 7, color.filled()),
             ]
         }))
         .map_err(plot_error)?;

@@ -13,12 +13,21 @@ const PLOTTABLE_MAGNITUDE: f64 = 1e100;
 /// axis still reaches before a spike is cut flat: a pole of 1/x or Rosenbrock's walls must not squash the
 /// interesting part into a sheet.
 const SPIKE_ALLOWANCE: f64 = 2.0;
+/// A race that starts below this fraction of the vertical range fits the range to itself
+/// ([`HeightField::fit_to`]): on the lecture's surface, walls rising to L ≈ 25 at the corners left the runs,
+/// which start near L ≈ 1, a tangle along the bottom.
+const FIT_BELOW: f64 = 0.25;
+/// The fitted range reaches this many times the start's height above the floor.
+const FIT_HEADROOM: f64 = 2.0;
+
 /// Heights of L on the mesh's (MESH_CELLS + 1)² nodes and the vertical range to show them in.
 pub(super) struct HeightField {
     /// Row-major, one row per y; NaN where L is undefined or beyond plotting.
     heights: Vec<f64>,
     pub(super) low: f64,
     pub(super) high: f64,
+    /// The top of the whole surface's robust range, which [`HeightField::fit_to`] may lower `high` from.
+    surface_high: f64,
 }
 
 impl HeightField {
@@ -39,7 +48,30 @@ impl HeightField {
             *height = f64::NAN;
         }
         let (low, high) = robust_range(&heights);
-        HeightField { heights, low, high }
+        HeightField {
+            heights,
+            low,
+            high,
+            surface_high: high,
+        }
+    }
+
+    /// Fits the vertical range to a race starting at height `start` (L at θ′): when that lies in the lowest
+    /// [`FIT_BELOW`] of the surface's range, the top comes down to [`FIT_HEADROOM`] times its height above
+    /// the floor (rounded up to 1, 2 or 5 times a power of ten, so dragging θ′ rarely changes it) and
+    /// higher ground is drawn flat at the top, as a spike is. Otherwise, or without a start, the whole
+    /// range. Returns whether the range changed.
+    pub(super) fn fit_to(&mut self, start: Option<f64>) -> bool {
+        let span = self.surface_high - self.low;
+        let high = match start.map(|height| height - self.low) {
+            Some(rise) if rise.is_finite() && rise > 0.0 && rise < FIT_BELOW * span => {
+                (self.low + round_up_125(FIT_HEADROOM * rise)).min(self.surface_high)
+            }
+            _ => self.surface_high,
+        };
+        let changed = high != self.high;
+        self.high = high;
+        changed
     }
 
     pub(super) fn at(&self, column: usize, row: usize) -> f64 {
@@ -52,6 +84,16 @@ impl HeightField {
     pub(super) fn clamp(&self, height: f64) -> f64 {
         height.clamp(self.low, self.high)
     }
+}
+
+/// The smallest of 1, 2, 5 times a power of ten that is at least `value` (> 0).
+fn round_up_125(value: f64) -> f64 {
+    let decade = 10f64.powf(value.log10().floor());
+    [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|step| step * decade)
+        .find(|rounded| *rounded >= value)
+        .unwrap_or(10.0 * decade)
 }
 
 /// The `index`-th of MESH_CELLS + 1 evenly spaced values from `min` to `max`, hitting `max` exactly.
@@ -85,5 +127,41 @@ fn robust_range(heights: &[f64]) -> (f64, f64) {
     } else {
         let pad = 0.5 * low.abs().max(1.0);
         (low - pad, high + pad)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::formula::Formula;
+
+    fn lecture_field() -> HeightField {
+        let surface = Formula::parse("(1 - x*y)^2").expect("a formula");
+        HeightField::sample(&surface, Bounds::new(-2.0, 2.0, -2.0, 2.0).expect("a box"))
+    }
+
+    #[test]
+    fn a_race_low_on_a_tall_surface_gets_the_range_fitted_to_it() {
+        let mut field = lecture_field();
+        // L = (1 − xy)² on [−2, 2]²: 0 on the valley, 25 at the corners (x = y = ±2).
+        assert_eq!((field.low, field.high), (0.0, 25.0));
+        // Started at (0.6, −0.6), L = 1.36² = 1.8496: the top comes down to 2 × 1.85 → 5.
+        assert!(field.fit_to(Some(1.8496)));
+        assert_eq!(field.high, 5.0);
+        assert_eq!(field.clamp(25.0), 5.0, "the walls are cut flat at the top");
+        // A nearby start keeps the same range.
+        assert!(!field.fit_to(Some(1.7)));
+        // A start high up the walls (L = 9 > 25 %) sees the whole surface.
+        assert!(field.fit_to(Some(9.0)));
+        assert_eq!(field.high, 25.0);
+        assert!(!field.fit_to(None));
+    }
+
+    #[test]
+    fn tops_round_up_to_one_two_or_five() {
+        assert_eq!(round_up_125(3.7), 5.0);
+        assert_eq!(round_up_125(0.011), 0.02);
+        assert_eq!(round_up_125(2.0), 2.0);
+        assert_eq!(round_up_125(6.0), 10.0);
     }
 }

@@ -48,7 +48,12 @@ pub fn draw_surface3d<DB: DrawingBackend, S: LossSurface + ?Sized>(
     point: Option<[f64; 2]>,
     trajectories: &[Trajectory],
 ) -> Result<(), String> {
-    let view = SurfaceView::new(surface, bounds, orientation);
+    let mut view = SurfaceView::new(surface, bounds, orientation);
+    view.fit_to(
+        trajectories
+            .first()
+            .and_then(|run| run.losses.first().copied()),
+    );
     view.draw_backdrop(area)?;
     let point = point.map(|at| (at, surface.value(at)));
     view.draw_walkers(area, point, trajectories)?;
@@ -76,6 +81,12 @@ impl SurfaceView {
             bounds,
             orientation: orientation.sanitized(),
         }
+    }
+
+    /// Fits the vertical range to a race that starts at height `start` (see `HeightField::fit_to`); true when
+    /// the range changed and the backdrop must be drawn again.
+    pub fn fit_to(&mut self, start: Option<f64>) -> bool {
+        self.field.fit_to(start)
     }
 
     /// The chart's frame on `area`: the same area always gives the same projection, so both layers line up.
