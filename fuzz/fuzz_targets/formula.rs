@@ -39,15 +39,16 @@ fuzz_target!(|data: &[u8]| {
         if derivatives.is_finite() {
             // The heatmap's plain numbers and the analysis' dual numbers must describe one surface. Their powers
             // round differently, which a periodic function of a huge argument turns into unrelated values
-            // (tan(9^74.7) = tan(1e71)), so values are compared only without sin, cos and tan.
-            assert!(
-                value.is_finite(),
-                "value {value} but derivatives {derivatives:?} at {at:?}"
-            );
+            // (tan(9^74.7) = tan(1e71)), even of different signs, and a negative one raised to a fractional
+            // power is undefined: values are compared only without sin, cos and tan.
             if !["sin", "cos", "tan"]
                 .iter()
                 .any(|periodic| text.to_ascii_lowercase().contains(periodic))
             {
+                assert!(
+                    value.is_finite(),
+                    "value {value} but derivatives {derivatives:?} at {at:?}"
+                );
                 let scale = value.abs().max(derivatives.value.abs()).max(1.0);
                 assert!(
                     (value - derivatives.value).abs() <= 1e-6 * scale,
