@@ -9,8 +9,12 @@ use super::app::{App, SharedApp};
 use super::dom;
 use crate::analysis::SliceDirection;
 
-/// Shows the direction of θ′'s slice on the slider and beside it, in degrees from the x axis.
+/// Shows the panel while there is a θ′, with its slice's direction on the slider and beside it, in degrees
+/// from the x axis.
 pub fn show(app: &App) {
+    if let Ok(panel) = dom::by_id::<HtmlElement>("slice-panel") {
+        panel.set_hidden(app.point.is_none());
+    }
     let Some(point) = &app.point else {
         return;
     };

@@ -36,7 +36,9 @@ const lessonSurfaces = [
   ["taylor", "lecture"],
   ["eigenvalue-test", "saddle"],
   ["lecture-network", "lecture"],
-  ["momentum", "lecture"],
+  ["momentum", "narrow-valley"],
+  ["past-gradients", "small-bump"],
+  ["adam", "plateau"],
   ["small-batches", "lecture-data"],
   ["high-dimension", "himmelblau"],
 ];
@@ -62,7 +64,7 @@ test("the lesson's Next sets each step's scene, and the student's own scene is o
     await page.waitForFunction((step) => document.querySelector("#lesson").dataset.step === step, step);
     await page.waitForFunction((preset) => document.querySelector("#preset").value === preset, preset);
     await page.waitForFunction((step) => location.hash.includes(`lesson=${step}`), step);
-    assert.equal(await text(page, "#lesson-progress"), `Step ${index + 1} of 7`);
+    assert.equal(await text(page, "#lesson-progress"), `Step ${index + 1} of ${lessonSurfaces.length}`);
     if (step === "lecture-network") {
       // "Press Escape along u": the button is on screen, marked.
       assert.equal((await onScreen(page, "#escape")).inside, true);
@@ -75,7 +77,7 @@ test("the lesson's Next sets each step's scene, and the student's own scene is o
       const panel = await onScreen(page, "#high-dimension summary");
       assert.ok(panel.top >= 0 && panel.top < 800, JSON.stringify(panel));
       assert.equal((await onScreen(page, "#lesson-step-title")).inside, true);
-      await page.screenshot({ path: join(ARTIFACTS, "classroom-lesson-step-7.png") });
+      await page.screenshot({ path: join(ARTIFACTS, "classroom-lesson-high-dimension.png") });
     }
   }
   // Previous sets the earlier scene up again.
