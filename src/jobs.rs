@@ -6,8 +6,8 @@
 //! resolver, exactly as the page and `saddle render` do, so all three map the same thing.
 
 use crate::analysis::{Attractor, ContinuumShape, PointKind};
-use crate::optim::Basins;
-use crate::scene::{basins_config, SceneSurface};
+use crate::optim::{escape_times, Basins, EscapeTimes};
+use crate::scene::{basins_config, escape_plan, EscapePlan, SceneSurface};
 use crate::share::{decode, encode, Scene};
 
 /// A piece of work for the worker.
@@ -15,6 +15,9 @@ use crate::share::{decode, encode, Scene};
 pub enum Job {
     /// The basin map of a scene (`map=basins`), given as its share-link fragment.
     Basins { link: String },
+    /// How long full-batch descent and SGD take to leave the lecture's saddle from a scene's θ′ (a lecture
+    /// data preset), given as its share-link fragment.
+    EscapeTimes { link: String },
 }
 
 impl Job {
@@ -39,10 +42,24 @@ impl Job {
         }
     }
 
+    /// The escape times from `scene`'s θ′ (its surface, point and η are all they depend on).
+    pub fn escape_times_of(scene: &Scene) -> Job {
+        let mapped = Scene {
+            surface: scene.surface.clone(),
+            point: scene.point,
+            learning_rate: scene.learning_rate,
+            ..Scene::default()
+        };
+        Job::EscapeTimes {
+            link: encode(&mapped),
+        }
+    }
+
     /// The job as the text posted to the worker: its kind on the first line, then its input.
     pub fn to_text(&self) -> String {
         match self {
             Job::Basins { link } => format!("basins\n{link}"),
+            Job::EscapeTimes { link } => format!("escape-times\n{link}"),
         }
     }
 
@@ -51,6 +68,9 @@ impl Job {
         let (kind, input) = text.split_once('\n')?;
         match kind {
             "basins" => Some(Job::Basins {
+                link: input.to_string(),
+            }),
+            "escape-times" => Some(Job::EscapeTimes {
                 link: input.to_string(),
             }),
             _ => None,
@@ -63,6 +83,12 @@ pub enum Task {
     Basins {
         surface: Box<SceneSurface>,
         basins: Box<Basins>,
+    },
+    /// Measured all at once on the first chunk (a second or so): the runs are short.
+    EscapeTimes {
+        surface: Box<SceneSurface>,
+        plan: EscapePlan,
+        measured: Option<EscapeTimes>,
     },
 }
 
@@ -80,6 +106,17 @@ impl Task {
                     basins: Box::new(basins),
                 })
             }
+            Job::EscapeTimes { link } => {
+                let scene = decode(link).scene;
+                let surface = SceneSurface::of(scene.surface.clone());
+                let plan = escape_plan(&surface, &scene)
+                    .ok_or("escape times are measured on the lecture's network on data")?;
+                Ok(Task::EscapeTimes {
+                    surface: Box::new(surface),
+                    plan,
+                    measured: None,
+                })
+            }
         }
     }
 
@@ -87,21 +124,79 @@ impl Task {
     pub fn advance(&mut self, work_budget: usize) -> f64 {
         match self {
             Task::Basins { surface, basins } => basins.advance(&surface.loss, work_budget).fraction,
+            Task::EscapeTimes {
+                surface,
+                plan,
+                measured,
+            } => {
+                let p = &*plan;
+                measured.get_or_insert_with(|| {
+                    escape_times(
+                        &surface.loss,
+                        p.start,
+                        p.learning_rate,
+                        &p.batches,
+                        &p.seeds,
+                        p.level,
+                        p.max_steps,
+                    )
+                });
+                1.0
+            }
         }
     }
 
     pub fn is_finished(&self) -> bool {
         match self {
             Task::Basins { basins, .. } => basins.is_finished(),
+            Task::EscapeTimes { measured, .. } => measured.is_some(),
         }
     }
 
-    /// The finished result, packed ([`BasinsMap::pack`]).
+    /// The finished result, packed ([`BasinsMap::pack`], [`pack_escape_times`]).
     pub fn result(&self) -> Vec<f64> {
         match self {
             Task::Basins { basins, .. } => BasinsMap::of(basins).pack(),
+            Task::EscapeTimes { measured, .. } => {
+                measured.as_ref().map_or_else(Vec::new, pack_escape_times)
+            }
         }
     }
+}
+
+/// Escape times as the page shows them: `[full batch, then B and the median over seeds for each batch size]`,
+/// −1 where no run (or not half of them) got below the level in time.
+pub fn pack_escape_times(times: &EscapeTimes) -> Vec<f64> {
+    let steps = |s: Option<usize>| s.map_or(-1.0, |n| n as f64);
+    let mut packed = vec![steps(times.full_batch)];
+    for batch in &times.sgd {
+        packed.extend([batch.batch as f64, steps(batch.median())]);
+    }
+    packed
+}
+
+/// Reads [`pack_escape_times`]'s numbers: full-batch steps, then (B, median steps) per batch size.
+pub fn unpack_escape_times(packed: &[f64]) -> Option<EscapeTable> {
+    let steps = |v: f64| (v >= 0.0 && v.fract() == 0.0).then_some(v as usize);
+    let (&full, rest) = packed.split_first()?;
+    if rest.len() % 2 != 0 {
+        return None;
+    }
+    let sgd = rest
+        .chunks_exact(2)
+        .map(|pair| Some((steps(pair[0])?, steps(pair[1]))))
+        .collect::<Option<Vec<_>>>()?;
+    Some(EscapeTable {
+        full_batch: steps(full),
+        sgd,
+    })
+}
+
+/// Escape times as the page shows them: full-batch descent's steps, and each batch size's median.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EscapeTable {
+    pub full_batch: Option<usize>,
+    pub sgd: Vec<(usize, Option<usize>)>,
 }
 
 /// A finished basin map as the page draws it.
@@ -204,11 +299,36 @@ mod tests {
     }
 
     #[test]
+    fn escape_times_from_a_hair_off_the_line_favour_small_batches_with_the_extra_input() {
+        // The lecture data, a hair off the line w₁ = −w₂ (the README's measurements: full batch 158 steps,
+        // SGD's medians 66, 76 and 98 at B = 1, 4 and 16).
+        let link = "v=1&preset=lecture-data&pt=0.6,-0.599&opt=gd,sgd&lr=0.1";
+        let mut task = Task::start(&Job::escape_times_of(&decode(link).scene)).expect("a job");
+        assert_eq!(task.advance(1), 1.0);
+        assert!(task.is_finished());
+        let table = unpack_escape_times(&task.result()).expect("a table");
+        assert_eq!(table.full_batch, Some(158));
+        let batches: Vec<usize> = table.sgd.iter().map(|(b, _)| *b).collect();
+        assert_eq!(batches, [1, 4, 16, 64]);
+        let medians: Vec<usize> = table.sgd.iter().filter_map(|(_, m)| *m).collect();
+        assert_eq!(medians[..3], [66, 76, 98]);
+        // The full batch of 64 is gradient descent.
+        assert_eq!(medians[3], 158);
+        // Not on a formula, nor on the sharp and flat minima.
+        let formula = decode("v=1&preset=lecture&pt=0.6,-0.599").scene;
+        assert!(Task::start(&Job::escape_times_of(&formula)).is_err());
+    }
+
+    #[test]
     fn a_job_survives_its_text() {
         let job = Job::Basins {
             link: NINE_POINTS.to_string(),
         };
         assert_eq!(Job::from_text(&job.to_text()), Some(job));
+        let escape = Job::EscapeTimes {
+            link: NINE_POINTS.to_string(),
+        };
+        assert_eq!(Job::from_text(&escape.to_text()), Some(escape));
         assert_eq!(Job::from_text("network\nanything"), None);
         assert_eq!(Job::from_text("basins"), None);
     }

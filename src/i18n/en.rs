@@ -100,8 +100,16 @@ pub static STRINGS: Strings = Strings {
         key_eigen_positive: "eigenvector, λ > 0",
         undefined_value: "undefined",
         data_presets_group: "Data-defined losses",
+        extra_input_toggle: "signal-free extra input z",
+        escape_times_button: "Escape times from θ′",
+        escape_times_caption: "Steps until L is below half its value at the saddle (0, 0); SGD: the median of 9 seeds.",
+        column_batch: "batch",
+        column_escape_steps: "steps",
+        full_batch: "full batch (gradient descent)",
+        not_escaped: "not within 2000",
         batch_hint: "SGD steps on the gradient of B random examples; B = N is gradient descent. \
-                     At θ′ the faint arrows are mini-batch gradients, the ring the full gradient they scatter around.",
+                     At θ′ the faint arrows are mini-batch gradients, the ring the full gradient they scatter around. \
+                     Batch noise helps leave a saddle only through its part along the negative-curvature direction u.",
         race_label: "Optimizer race",
         plots_label: "Plots",
         inspector_label: "Point inspector",

@@ -319,6 +319,16 @@ labels! {
     data_presets_group,
     /// Under the batch-size and seed controls: what B means.
     batch_hint,
+    /// On the lecture's network on data: with or without the signal-free input z (two presets).
+    extra_input_toggle,
+    escape_times_button,
+    escape_times_caption,
+    column_batch,
+    column_escape_steps,
+    /// The escape-time row of full-batch gradient descent.
+    full_batch,
+    /// An escape time when the runs did not get below the level in the steps allowed.
+    not_escaped,
     race_label,
     plots_label,
     inspector_label,

@@ -100,8 +100,16 @@ pub static STRINGS: Strings = Strings {
         key_eigen_positive: "特征向量，λ > 0",
         undefined_value: "无定义",
         data_presets_group: "由数据定义的损失",
+        extra_input_toggle: "不含信号的额外输入 z",
+        escape_times_button: "从 θ′ 出发的逃离步数",
+        escape_times_caption: "L 降到鞍点 (0, 0) 处一半以下所需的步数；SGD 取 9 个随机种子的中位数。",
+        column_batch: "批次",
+        column_escape_steps: "步数",
+        full_batch: "全批量（梯度下降）",
+        not_escaped: "2000 步内未逃离",
         batch_hint: "SGD 每一步使用 B 个随机样本的梯度；B = N 时就是梯度下降。\
-                     在 θ′ 处，浅色箭头是各个小批量梯度，圆环标出它们所围绕的全批量梯度。",
+                     在 θ′ 处，浅色箭头是各个小批量梯度，圆环标出它们所围绕的全批量梯度。\
+                     小批量噪声只有沿负曲率方向 u 的分量才有助于离开鞍点。",
         race_label: "优化器竞赛",
         plots_label: "图表",
         inspector_label: "点信息",

@@ -20,9 +20,10 @@ use crate::analysis::{
 };
 use crate::bounds::Bounds;
 use crate::charts::GradientCloud;
-use crate::data::{gradient_cloud, TrainingLoss};
+use crate::data::{gradient_cloud, TrainingData, TrainingLoss};
 use crate::optim::{BasinsConfig, Hyperparameters, OptimizerKind, Race};
-use crate::share::Scene;
+use crate::share::{Scene, SurfaceChoice};
+use crate::surface::{LossSurface, Point};
 
 /// Cells per side of a basin map: fine enough for a slide, quick enough to fill in a worker.
 pub const BASIN_GRID: usize = 128;
@@ -75,6 +76,45 @@ pub fn basins_config(scene: &Scene, bounds: Bounds) -> BasinsConfig {
         grid: BASIN_GRID,
         bounds,
     }
+}
+
+/// SGD's batch sizes the escape times compare (the full batch is added).
+pub const ESCAPE_BATCHES: [usize; 3] = [1, 4, 16];
+/// Seeds each batch size's escape is measured with: its median over them is shown.
+pub const ESCAPE_SEEDS: u64 = 9;
+/// Steps a run has to get below the level before it counts as not having escaped.
+pub const ESCAPE_STEPS: usize = 2000;
+
+/// How the escape times from a scene's θ′ are measured: steps until L falls below half its value at the
+/// lecture's saddle (the origin), for full-batch descent and SGD at [`ESCAPE_BATCHES`] and the full batch.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EscapePlan {
+    pub start: Point,
+    pub learning_rate: f64,
+    pub batches: Vec<usize>,
+    pub seeds: Vec<u64>,
+    pub level: f64,
+    pub max_steps: usize,
+}
+
+/// The escape-time measurement for `scene` on the lecture's network on data (where the saddle is the
+/// origin); `None` on any other surface.
+pub fn escape_plan(surface: &SceneSurface, scene: &Scene) -> Option<EscapePlan> {
+    let SurfaceChoice::Dataset(preset) = &surface.choice else {
+        return None;
+    };
+    let TrainingData::Network { .. } = preset.data else {
+        return None;
+    };
+    let examples = surface.loss.training_examples();
+    Some(EscapePlan {
+        start: scene.point.unwrap_or(surface.start),
+        learning_rate: scene.learning_rate,
+        batches: ESCAPE_BATCHES.into_iter().chain([examples]).collect(),
+        seeds: (0..ESCAPE_SEEDS).collect(),
+        level: 0.5 * surface.loss.value([0.0, 0.0]),
+        max_steps: ESCAPE_STEPS,
+    })
 }
 
 /// Samples along the inspector's slice through θ′.

@@ -15,7 +15,7 @@ use super::plots::{Plots, Scenery, REDRAW_INTERVAL_MS};
 use super::ui::Ui;
 use super::worker_bridge::{Report, WorkerBridge};
 use super::{
-    crash, dom, inspector, language, lesson_panel, race_panel, scene_link, slice_panel,
+    batch, crash, dom, inspector, language, lesson_panel, race_panel, scene_link, slice_panel,
     surface_panel,
 };
 use crate::analysis::{
@@ -25,7 +25,7 @@ use crate::bounds::Bounds;
 use crate::data::TrainingLoss;
 use crate::formula::Formula;
 use crate::i18n::{strings, Language};
-use crate::jobs::{BasinsMap, Job};
+use crate::jobs::{unpack_escape_times, BasinsMap, EscapeTable, Job};
 use crate::optim::{EscapeAnimation, Hyperparameters, OptimizerKind, Race};
 use crate::render::MapMode;
 use crate::render::{Gesture, Orientation};
@@ -95,6 +95,8 @@ pub struct App {
     pub worker: WorkerBridge,
     /// The basin map the worker computes in the map's basins mode.
     pub basins: BasinsView,
+    /// The escape times from θ′ the worker measures on the lecture's data.
+    pub escape_times: EscapeTimesView,
     pub dirty: Dirty,
     /// Too long to sample at full detail within a frame: see [`SceneSurface::is_long`].
     long_formula: bool,
@@ -128,6 +130,13 @@ impl BasinsView {
     pub fn shown(&self) -> Option<(u32, &BasinsMap)> {
         Some((self.job.as_ref()?.1, self.map.as_ref()?))
     }
+}
+
+/// The escape times asked of the worker (by job number) and its answer.
+#[derive(Default)]
+pub struct EscapeTimesView {
+    job: Option<u32>,
+    pub table: Option<EscapeTable>,
 }
 
 /// Never fewer than these milliseconds between two `history.replaceState` calls (browsers throttle them).
@@ -174,6 +183,7 @@ impl App {
             slice: SliceDirection::Eigenvector(0),
             worker: WorkerBridge::default(),
             basins: BasinsView::default(),
+            escape_times: EscapeTimesView::default(),
             dirty: Dirty::everything(),
             long_formula: false,
             crash_test: false,
@@ -241,6 +251,7 @@ impl App {
     }
 
     fn surface_changed(&mut self) {
+        self.escape_times = EscapeTimesView::default();
         self.plots.surface_changed();
         self.map.surface_changed();
         self.long_formula = self.surface.is_long();
@@ -273,6 +284,11 @@ impl App {
         self.dirty.overlay = true;
         self.dirty.inspector = true;
         self.dirty.url = true;
+        // Escape times measured from another θ′ would not be these.
+        let stale = std::mem::take(&mut self.escape_times);
+        if stale.table.is_some() || stale.job.is_some() {
+            batch::show_escape_times(self);
+        }
     }
 
     /// A click drops θ′ there (to the digits a pixel resolves), or exactly on a critical point within
@@ -466,9 +482,31 @@ impl App {
         scene::point_slice(&self.surface, &self.bounds, point, self.slice)
     }
 
+    /// Asks the worker how long full-batch descent and SGD take to leave the saddle from θ′.
+    pub fn measure_escape_times(&mut self) -> Result<(), JsValue> {
+        let job = self.worker.post(&Job::escape_times_of(&self.scene()))?;
+        self.escape_times = EscapeTimesView {
+            job: Some(job),
+            table: None,
+        };
+        batch::show_escape_times(self);
+        Ok(())
+    }
+
+    /// Another training set for the same scene (the lecture's data with or without its extra input): θ′,
+    /// the box and the race's knobs stay.
+    pub fn swap_data(&mut self, surface: SceneSurface) {
+        let at = self.point.map(|point| point.at);
+        surface_panel::show_surface(&self.ui, &surface.choice);
+        self.surface = surface;
+        self.point = at.map(|at| analyze(&self.surface.loss, at));
+        self.surface_changed();
+    }
+
     /// In basins mode, asks the worker for the map of the scene on screen once the view has settled (a new
     /// job replaces the one under way), and takes in what it reports; outside it, forgets the map.
-    fn follow_basins(&mut self, settled: bool) -> Result<(), JsValue> {
+    /// Also takes in the escape times the worker measured.
+    fn follow_worker(&mut self, settled: bool) -> Result<(), JsValue> {
         if self.map.mode != MapMode::Basins {
             self.basins = BasinsView::default();
         } else if settled {
@@ -487,21 +525,25 @@ impl App {
                 map_mode::show_basins_progress(self);
             }
         }
-        let current = self.basins.job.as_ref().map(|(_, number)| *number);
+        let basins_job = self.basins.job.as_ref().map(|(_, number)| *number);
         for report in self.worker.take_reports()? {
             match report {
-                Report::Progress { job, fraction } if Some(job) == current => {
+                Report::Progress { job, fraction } if Some(job) == basins_job => {
                     self.basins.progress = fraction;
                     map_mode::show_basins_progress(self);
                 }
-                Report::Result { job, packed } if Some(job) == current => {
+                Report::Result { job, packed } if Some(job) == basins_job => {
                     self.basins.map = BasinsMap::unpack(&packed);
                     self.basins.progress = 1.0;
                     map_mode::show_basins_progress(self);
                     map_mode::show_legend(self);
                     self.dirty.base = true;
                 }
-                Report::Failed { job, message } if Some(job) == current => {
+                Report::Result { job, packed } if Some(job) == self.escape_times.job => {
+                    self.escape_times.table = unpack_escape_times(&packed);
+                    batch::show_escape_times(self);
+                }
+                Report::Failed { message, .. } => {
                     web_sys::console::error_1(&JsValue::from_str(&message));
                 }
                 _ => {}
@@ -554,7 +596,7 @@ impl App {
         let settled = !unpainted
             && !self.gesture.is_active()
             && now_ms - self.last_view_change_ms >= SETTLE_MS;
-        self.follow_basins(settled)?;
+        self.follow_worker(settled)?;
         // The search waits for a frame whose map is already drawn: the map shows first (at load, on a new
         // surface, after zooming) and the markers follow a frame later over the kept samples.
         if self.dirty.critical && settled && !self.dirty.base {

@@ -1,5 +1,5 @@
-//! Mini-batch noise on a data-defined loss: the SGD check-box, batch size B and seed, and the race's defaults
-//! there. (The cloud of mini-batch gradients at θ′ is the core's: `scene::point_cloud`, drawn by
+//! Mini-batch noise on a data-defined loss: the SGD check-box, batch size B and seed, the race's defaults
+//! there, and on the lecture's network on data its extra input's switch and the escape times from θ′. (The cloud of mini-batch gradients at θ′ is the core's: `scene::point_cloud`, drawn by
 //! `charts::draw_gradient_cloud` in the overlay.)
 
 use wasm_bindgen::{JsCast, JsValue};
@@ -7,7 +7,9 @@ use web_sys::{Element, Event, HtmlElement, HtmlInputElement};
 
 use super::app::{App, SharedApp};
 use super::{dom, race_panel};
+use crate::data::{DatasetPreset, TrainingData, DATASET_PRESETS};
 use crate::optim::{Hyperparameters, OptimizerKind};
+use crate::scene::SceneSurface;
 use crate::share::{Scene, SurfaceChoice};
 
 /// Shows SGD and its knobs only on a loss with training data; there B runs from 1 to N.
@@ -33,7 +35,85 @@ pub fn show_controls(app: &App) {
             let slider: HtmlInputElement = dom::by_id("batch-size")?;
             slider.set_max(&data.len().to_string());
         }
+        // The extra input's switch and the escape times: on the lecture's network on data only.
+        let lecture_data = extra_input(app);
+        dom::by_id::<HtmlElement>("escape-controls")?.set_hidden(lecture_data.is_none());
+        if let Some(with_z) = lecture_data {
+            dom::by_id::<HtmlInputElement>("extra-input")?.set_checked(with_z);
+        }
+        show_escape_times(app);
         show_values(app)
+    })());
+}
+
+/// On the lecture's network on data, whether its training set has the signal-free input z.
+fn extra_input(app: &App) -> Option<bool> {
+    match app.surface.choice {
+        SurfaceChoice::Dataset(DatasetPreset {
+            data: TrainingData::Network { distractor, .. },
+            ..
+        }) => Some(*distractor),
+        _ => None,
+    }
+}
+
+/// The same training set with the extra input switched `on` or off (`lecture-data` and `lecture-data-plain`).
+fn with_extra_input(app: &App, on: bool) -> Option<SceneSurface> {
+    let SurfaceChoice::Dataset(preset) = app.surface.choice else {
+        return None;
+    };
+    let TrainingData::Network { noise, .. } = preset.data else {
+        return None;
+    };
+    DATASET_PRESETS
+        .iter()
+        .find(|other| {
+            other.points == preset.points
+                && other.seed == preset.seed
+                && other.data
+                    == TrainingData::Network {
+                        noise,
+                        distractor: on,
+                    }
+        })
+        .map(|other| SceneSurface::of(SurfaceChoice::Dataset(other)))
+}
+
+/// The escape times' table once the worker has measured them (hidden until then, and on another scene).
+pub fn show_escape_times(app: &App) {
+    dom::report((|| -> Result<(), JsValue> {
+        let table: HtmlElement = dom::by_id("escape-table")?;
+        let Some(measured) = &app.escape_times.table else {
+            table.set_hidden(true);
+            return Ok(());
+        };
+        let words = app.ui.words;
+        let steps = |s: Option<usize>| {
+            s.map_or_else(|| words.labels.not_escaped.to_string(), |n| n.to_string())
+        };
+        let rows: Element = dom::by_id("escape-rows")?;
+        dom::set_text(&rows, "");
+        let batch_rows = measured
+            .sgd
+            .iter()
+            .map(|&(batch, median)| (format!("B = {batch}"), steps(median)));
+        for (batch, count) in [(
+            words.labels.full_batch.to_string(),
+            steps(measured.full_batch),
+        )]
+        .into_iter()
+        .chain(batch_rows)
+        {
+            let row: Element = dom::create("tr")?;
+            for text in [batch, count] {
+                let cell: Element = dom::create("td")?;
+                dom::set_text(&cell, &text);
+                row.append_child(&cell)?;
+            }
+            rows.append_child(&row)?;
+        }
+        table.set_hidden(false);
+        Ok(())
     })());
 }
 
@@ -84,6 +164,20 @@ pub fn adopt_race_defaults(app: &mut App) {
 }
 
 pub fn wire(app: &SharedApp) -> Result<(), JsValue> {
+    let toggle: HtmlInputElement = dom::by_id("extra-input")?;
+    let read = toggle.clone();
+    let on_toggle = app.clone();
+    dom::listen(&toggle, "change", move |_: Event| {
+        let mut a = on_toggle.borrow_mut();
+        if let Some(surface) = with_extra_input(&a, read.checked()) {
+            a.swap_data(surface);
+        }
+    })?;
+    let measure: HtmlElement = dom::by_id("escape-times")?;
+    let on_measure = app.clone();
+    dom::listen(&measure, "click", move |_: Event| {
+        dom::report(on_measure.borrow_mut().measure_escape_times());
+    })?;
     for id in ["batch-size", "batch-seed"] {
         let input: HtmlInputElement = dom::by_id(id)?;
         let app = app.clone();
