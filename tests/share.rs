@@ -419,3 +419,11 @@ proptest! {
         prop_assert_eq!(decode(&encode(&scene)).scene, scene);
     }
 }
+
+#[test]
+fn a_formula_whose_constants_fold_to_nan_survives_the_round_trip() {
+    // Found by the share-link fuzzer: 0/0 folds to a NaN constant, and NaN ≠ NaN made the scene unequal to
+    // itself. Formulas are equal when their text is.
+    let scene = decode("v=1&expr=1-0/0*x").scene;
+    assert_eq!(decode(&encode(&scene)).scene, scene);
+}

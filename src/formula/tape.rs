@@ -25,13 +25,20 @@ pub(crate) enum Op {
     Call(Function),
 }
 
-/// A loss surface L(x, y) typed by a person, ready to evaluate.
-#[derive(Debug, Clone, PartialEq)]
+/// A loss surface L(x, y) typed by a person, ready to evaluate. Two formulas are equal when their text is:
+/// the tape is made from it (and a constant folded to NaN would make a tape unequal to itself).
+#[derive(Debug, Clone)]
 pub struct Formula {
     source: String,
     ops: Vec<Op>,
     /// The same tape compiled for plain values, for the heatmap's hot loop.
     pub(super) plain: PlainTape,
+}
+
+impl PartialEq for Formula {
+    fn eq(&self, other: &Formula) -> bool {
+        self.source == other.source
+    }
 }
 
 impl Formula {
