@@ -30,7 +30,7 @@ pub enum Focus {
 /// Modifier keys held with a key.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Modifiers {
-    /// Shift: the arrows then move θ′ by [`FINE_POINT_STEP_PX`].
+    /// Shift: the arrows then move θ′ by one CSS pixel instead of ten.
     pub shift: bool,
     /// Ctrl, Alt or Meta (⌘): the browser's and the system's shortcuts, never the page's.
     pub shortcut: bool,
