@@ -3,11 +3,17 @@
 use serde::{Deserialize, Serialize};
 
 /// An axis-aligned box [x_min, x_max] × [y_min, y_max] with finite, strictly ordered edges.
+///
+/// [`Bounds::new`] checks that; the fields are public for reading, and for boxes known to be valid.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Bounds {
+    /// Left edge, < `x_max`.
     pub x_min: f64,
+    /// Right edge.
     pub x_max: f64,
+    /// Bottom edge, < `y_max`.
     pub y_min: f64,
+    /// Top edge.
     pub y_max: f64,
 }
 
@@ -28,14 +34,17 @@ impl Bounds {
         })
     }
 
+    /// x_max − x_min, > 0.
     pub fn width(&self) -> f64 {
         self.x_max - self.x_min
     }
 
+    /// y_max − y_min, > 0.
     pub fn height(&self) -> f64 {
         self.y_max - self.y_min
     }
 
+    /// The middle of the box.
     pub fn center(&self) -> [f64; 2] {
         [
             self.x_min + 0.5 * self.width(),
@@ -43,6 +52,7 @@ impl Bounds {
         ]
     }
 
+    /// Whether `p` lies in the box, edges included (a NaN coordinate never does).
     pub fn contains(&self, p: [f64; 2]) -> bool {
         (self.x_min..=self.x_max).contains(&p[0]) && (self.y_min..=self.y_max).contains(&p[1])
     }

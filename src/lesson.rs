@@ -63,11 +63,13 @@ impl PageSetup {
 /// One scene of the lesson.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct LessonStep {
+    /// Which step: its slug and, through `i18n`, its words.
     pub id: StepId,
     /// A share-link fragment (no `#`), in the codec's canonical form: `share::encode` writes it back unchanged.
     pub link: &'static str,
     /// A second scene the text contrasts with, if any.
     pub compare: Option<&'static str>,
+    /// What the page switches on beyond the link's scene.
     pub page: PageSetup,
 }
 

@@ -12,7 +12,9 @@ use crate::formula::Formula;
 pub struct Preset {
     /// Stable kebab-case identifier, e.g. `six-hump-camel`.
     pub name: &'static str,
+    /// The English title a list shows; other languages' titles are in `i18n`.
     pub title: &'static str,
+    /// L in the formula language, in x and y.
     pub formula: &'static str,
     /// `[x_min, x_max, y_min, y_max]`.
     pub bounds: [f64; 4],
@@ -29,6 +31,7 @@ impl Preset {
             .unwrap_or_else(|error| panic!("preset {} does not parse: {error}", self.name))
     }
 
+    /// The `bounds` field as a [`Bounds`]; every preset's box is valid (tests/presets.rs checks each one).
     pub fn bounds(&self) -> Bounds {
         let [x_min, x_max, y_min, y_max] = self.bounds;
         Bounds {

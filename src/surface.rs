@@ -11,9 +11,11 @@ pub type Point = [f64; 2];
 /// Value, gradient and Hessian of L at one point, exact to rounding.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Derivatives {
+    /// L(θ).
     pub value: f64,
+    /// ∇L(θ) = (∂L/∂x, ∂L/∂y).
     pub gradient: [f64; 2],
-    /// Symmetric: `hessian[0][1] == hessian[1][0]`.
+    /// H, ∇²L(θ); symmetric: `hessian[0][1] == hessian[1][0]`.
     pub hessian: [[f64; 2]; 2],
 }
 
@@ -25,6 +27,7 @@ impl Derivatives {
             && self.hessian.iter().flatten().all(|h| h.is_finite())
     }
 
+    /// ‖∇L‖, the number "the gradient is almost zero" is about.
     pub fn gradient_norm(&self) -> f64 {
         self.gradient[0].hypot(self.gradient[1])
     }

@@ -163,6 +163,7 @@ impl AttractorSearch {
         }
     }
 
+    /// Whether every end point has its attractor: [`result`](Self::result) is then `Some`.
     pub fn is_finished(&self) -> bool {
         matches!(self.stage, Stage::Done { .. })
     }

@@ -196,8 +196,11 @@ fn flattest_direction(eigen: &Eigen) -> [f64; 2] {
 pub enum ContinuumShape {
     /// Both eigenvalues ~0: the surface is flat, not just along a curve.
     Flat,
+    /// The eigenvalue across is clearly positive: a valley floor of minima (the lecture's xy = 1).
     Minima,
+    /// The eigenvalue across is clearly negative: a ridge of maxima.
     Maxima,
+    /// Some points are minima across, others maxima: several continua in the box, or one whose sign changes.
     Mixed,
 }
 

@@ -28,12 +28,15 @@ const RELATIVE_EDGE_SLACK: f64 = 1e-9;
 /// One critical point with the Hessian's verdict.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct CriticalPoint {
+    /// Where it is, inside the box.
     pub at: Point,
+    /// L there.
     pub value: f64,
     /// λ₁ ≤ λ₂ of the Hessian.
     pub eigenvalues: [f64; 2],
     /// `eigenvectors[i]` is the unit eigenvector of `eigenvalues[i]`.
     pub eigenvectors: [[f64; 2]; 2],
+    /// The second-order test's verdict: never [`PointKind::Regular`] or [`PointKind::Undefined`].
     pub kind: PointKind,
     /// The second-order test proves it is not a local minimum: an eigenvalue is clearly negative (true
     /// for every saddle and maximum, and for a degenerate point with λ₁ < −ε·Λ).
@@ -43,7 +46,9 @@ pub struct CriticalPoint {
 /// The critical points of a box, sorted by x then y, and any curve or region of them that cannot be listed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CriticalPoints {
+    /// The isolated critical points, by x then y.
     pub points: Vec<CriticalPoint>,
+    /// The critical points that lie on a curve or region rather than alone, summarized; `None` if there are none.
     pub continuum: Option<Continuum>,
 }
 

@@ -32,7 +32,9 @@ pub const SIGN_MARGIN: f64 = 4.0;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum EigenSign {
+    /// Clearly above 0: L curves up along its eigenvector.
     Positive,
+    /// Clearly below 0: L curves down along its eigenvector, a way out of a critical point.
     Negative,
     /// Too small to be given a sign: |λ| ≤ ε·Λ, or, at a critical point, within κ·δ·‖∇λ‖ of 0.
     NearZero,
@@ -89,11 +91,15 @@ impl PointKind {
 /// Everything the inspector shows about one point.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct PointAnalysis {
+    /// θ, the point analysed.
     pub at: Point,
+    /// L, ∇L and H at θ.
     pub derivatives: Derivatives,
+    /// H's eigenvalues λ₁ ≤ λ₂ and unit eigenvectors (NaN where L is undefined).
     pub eigen: Eigen,
     /// The signs of λ₁ ≤ λ₂ as the test reads them (with the margin κ only at a critical point).
     pub signs: [EigenSign; 2],
+    /// The verdict the signs and the distance to the model's critical point give.
     pub kind: PointKind,
 }
 

@@ -9,8 +9,9 @@ use super::point::RELATIVE_EIGENVALUE_TOLERANCE;
 use super::{symmetric_eigen, PointAnalysis};
 use crate::surface::{LossSurface, Point};
 
-/// Samples a slice takes at least and at most, whatever is asked.
+/// Samples a slice takes at least, whatever is asked: two, its ends.
 pub const MIN_SLICE_SAMPLES: usize = 2;
+/// Samples a slice takes at most, whatever is asked: more than any chart has pixels across.
 pub const MAX_SLICE_SAMPLES: usize = 4096;
 
 /// L through θ′ along a unit direction d, with its second-order model.
@@ -37,7 +38,9 @@ pub struct Slice {
 /// Which way the slice bends at θ′, by the sign of dᵀHd.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Bend {
+    /// dᵀHd > 0: the model along d is a parabola open upwards.
     Up,
+    /// dᵀHd < 0: the model along d is a parabola open downwards (at a critical point, a way down).
     Down,
     /// dᵀHd ≈ 0 next to the Hessian's largest |λ| (or H = 0): the second-order model is a straight line.
     Flat,

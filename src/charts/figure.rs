@@ -28,12 +28,17 @@ const REFERENCE_SIZE: (f64, f64) = (760.0, 620.0);
 /// A scene made ready to draw (`scene::figure_scene` makes it from a link): the surface, its critical points,
 /// θ′ analyzed and the races replayed.
 pub struct FigureScene {
+    /// L, a formula or a training set's loss.
     pub surface: Box<dyn LossSurface>,
     /// What the legend names the surface by: the preset's title or the typed formula.
     pub caption: String,
+    /// The box the map shows.
     pub bounds: Bounds,
+    /// The critical points of `bounds`, marked as on the page.
     pub critical: CriticalPoints,
+    /// θ′ with its analysis, when the link drops one: its arrows and Taylor model are drawn.
     pub point: Option<PointAnalysis>,
+    /// The race's runs, replayed as far as the link says.
     pub runs: Vec<Run>,
     /// Colours by L, by curvature class as the page's curvature map does, or by basin.
     pub map: MapMode,

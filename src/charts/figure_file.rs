@@ -10,10 +10,12 @@ use super::fonts::register_system_font;
 use super::heatmap_image::blit_heatmap;
 use super::plot_error;
 
+/// The file formats a figure is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FigureFormat {
     /// Text stays text; the heatmap is embedded as one PNG image.
     Svg,
+    /// A bitmap, text set in the registered system font.
     Png,
 }
 

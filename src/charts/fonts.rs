@@ -20,7 +20,7 @@ const SYSTEM_FONTS: [&str; 6] = [
     "C:\\Windows\\Fonts\\arial.ttf",
 ];
 
-/// Reads the font once ($SADDLE_FONT, else the first of [`SYSTEM_FONTS`] present) and registers it under
+/// Reads the font once ($SADDLE_FONT, else the first of a few common system fonts present) and registers it under
 /// every family name the charts use. Call before drawing natively; later calls return the first outcome.
 pub fn register_system_font() -> Result<(), String> {
     static OUTCOME: OnceLock<Result<(), String>> = OnceLock::new();

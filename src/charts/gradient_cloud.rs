@@ -15,8 +15,11 @@ pub const CLOUD_RADIUS: f64 = 70.0;
 /// Mini-batch gradients at one point and the full gradient they scatter around.
 #[derive(Debug, Clone, PartialEq)]
 pub struct GradientCloud {
+    /// θ′, where the gradients are taken.
     pub at: Point,
+    /// The mini-batch gradients, in data units; a non-finite one is not drawn.
     pub samples: Vec<[f64; 2]>,
+    /// ∇L over the whole training set, which the samples scatter around.
     pub full: [f64; 2],
 }
 

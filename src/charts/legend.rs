@@ -30,17 +30,24 @@ const PADDING: f64 = 12.0;
 /// What stands before an entry's words.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum LegendSymbol {
+    /// A kind of critical point: its marker in its colour.
     CriticalPoint(Marker, RGBColor),
     /// A colour of the curvature map or the basin map.
     Swatch(RGBColor),
+    /// A run's path, in its optimizer's colour.
     Trajectory(RGBColor),
+    /// θ′, drawn as on the map.
     DroppedPoint,
+    /// One of θ′'s arrows: the gradient in ink, an eigenvector in its eigenvalue's sign colour.
     Arrow(RGBColor),
 }
 
+/// One line of a figure's legend.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LegendEntry {
+    /// What is drawn before the words.
     pub symbol: LegendSymbol,
+    /// The words, in English (figures are rendered for the lecture's slides).
     pub label: String,
 }
 

@@ -100,8 +100,10 @@ pub(super) fn power_of_ten(exponent: i32) -> String {
 }
 
 /// Draws every run's loss against its step as one coloured line, ended by a dot, under a legend of the runs'
-/// labels in a strip of its own (inside the plot it hid some curve whenever the race filled every corner). `logarithmic` asks for a log-scale loss axis (see [`Scale::ShiftedLogarithmic`] when some loss is
-/// ≤ 0). Non-finite losses leave a gap; with no runs, empty axes are drawn. The axes are titled in `words`.
+/// labels in a strip of its own (inside the plot it hid some curve whenever the race filled every corner).
+/// `logarithmic` asks for a log-scale loss axis (of L − L_min + ε when some loss is ≤ 0, where log L is
+/// undefined). Non-finite losses leave a gap; with no runs, empty axes are drawn. The axes are titled in
+/// `words`.
 pub fn draw_loss_chart<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     runs: &[Trajectory],

@@ -39,6 +39,7 @@ const ATTRACTOR_RING_RADIUS: f64 = 12.0;
 /// Where the map goes on its backend and how big a CSS pixel is there.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct MapFrame {
+    /// Data ↔ backend pixels: the box and the plot area inside the margins.
     pub transform: MapTransform,
     /// Backend pixels per CSS pixel.
     pub scale: f64,
@@ -103,7 +104,9 @@ impl MapFrame {
 /// What the base layer shows: the sampled surface, its colour scale, its contour levels, and the pixels
 /// and lines derived from them, computed once so a redraw of the same box only draws.
 pub struct MapBase {
+    /// L sampled over the box, about one cell per CSS pixel.
     pub grid: Grid,
+    /// How `grid`'s values map onto viridis, which the colour bar shows.
     pub colours: ColorScale,
     /// Reused for the Taylor model's dashed contours, so both are read against the same levels.
     pub levels: Vec<f64>,

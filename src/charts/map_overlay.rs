@@ -26,7 +26,9 @@ const TAYLOR_GRID: usize = 40;
 
 /// Everything the overlay shows.
 pub struct MapOverlay<'a> {
+    /// θ′ with its analysis, if one is dropped: its arrows, its Taylor model and its mark.
     pub point: Option<&'a PointAnalysis>,
+    /// The race's runs, each drawn as its path and a head where it is now.
     pub runs: &'a [Run],
     /// Where an escape animation has carried θ′: drawn as a bare point, without the analysis of where it left.
     pub escaping_at: Option<Point>,
@@ -110,12 +112,16 @@ pub fn draw_point_arrows<DB: DrawingBackend>(
 /// "the model" beside the solid contours of L.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct TaylorDashes {
+    /// Length of a dash.
     pub dash: u32,
+    /// Length of the gap after it.
     pub gap: u32,
+    /// Stroke width, at least 1.
     pub width: u32,
 }
 
 impl TaylorDashes {
+    /// The dashes at `frame`'s scale: 5 CSS pixels on, 4 off, 1.5 wide.
     pub fn at(frame: &MapFrame) -> TaylorDashes {
         TaylorDashes {
             dash: frame.px(5.0) as u32,
@@ -176,8 +182,9 @@ pub fn draw_point_marks<DB: DrawingBackend>(
 
 /// How opaque the dark casing under each path is: the heatmap shows through it.
 pub const TRAJECTORY_CASING_OPACITY: f64 = 0.55;
-/// A path's width and its casing's, in CSS pixels: thick enough to follow from the back of a room.
+/// A path's width, in CSS pixels: thick enough to follow from the back of a room.
 pub const TRAJECTORY_WIDTH: f64 = 3.5;
+/// The casing's width, in CSS pixels: 1.5 px of it shows on either side of the path.
 pub const TRAJECTORY_CASING_WIDTH: f64 = 6.5;
 
 /// The dark casing under a path through `points` (a whole trajectory or a piece of one), `opacity` opaque:

@@ -1,7 +1,9 @@
 //! Figures drawn with `plotters`, generic over the drawing backend: the browser hands in a canvas, the command
-//! line an SVG or bitmap, and both get the very same picture. Natively, call [`register_system_font`] before
+//! line an SVG or bitmap, and both get the very same picture. Natively, call `register_system_font` before
 //! drawing: plotters measures (and on bitmaps draws) text with a font it is given.
 
+// Documented with the network lab's merge.
+#[allow(missing_docs)]
 mod eigen_histogram;
 mod figure;
 #[cfg(not(target_arch = "wasm32"))]
@@ -15,6 +17,8 @@ mod legend;
 mod loss_chart;
 mod map;
 mod map_overlay;
+// Documented with the network lab's merge.
+#[allow(missing_docs)]
 mod min_ratio;
 mod momentum_arrows;
 pub mod palette;

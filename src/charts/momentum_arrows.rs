@@ -20,19 +20,26 @@ pub const MOMENTUM_ARROW_MIN: f64 = 56.0;
 /// Arrows shorter than this many CSS pixels (after magnification) are left out: too short to read.
 const SHORTEST_ARROW: f64 = 3.0;
 
-/// The labels beside the arrows' tips: the lecture's symbols, the same in every language.
+/// The label beside the carried movement's tip: the lecture's symbols, the same in every language.
 pub const CARRIED_LABEL: &str = "β·m";
+/// The label beside the gradient step's tip.
 pub const GRADIENT_STEP_LABEL: &str = "−η·g";
+/// The label beside their sum's tip, m_new.
 pub const VELOCITY_LABEL: &str = "β·m − η·g";
 
 /// The update on screen, in backend pixels: where the arrows start, each arrow's displacement, and how
 /// much they were magnified (1 when drawn to scale).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct MomentumArrows {
+    /// θ_t's pixel, where all three arrows start.
     pub start: [f64; 2],
+    /// β·m on screen.
     pub carried: [f64; 2],
+    /// −η·g on screen.
     pub gradient_step: [f64; 2],
+    /// m_new = β·m − η·g on screen, the sum of the other two.
     pub velocity: [f64; 2],
+    /// How many times longer than to scale the arrows are drawn, ≥ 1.
     pub magnification: f64,
 }
 

@@ -27,7 +27,7 @@ pub const RUN_COLORS: [(u8, u8, u8); 11] = [
     (68, 187, 153),  // SGD: mint (Paul Tol)
 ];
 
-/// The colour of the `index`-th run; runs beyond ten reuse the palette from the start.
+/// The colour of the `index`-th run; runs beyond the eleventh reuse the palette from the start.
 pub fn run_color(index: usize) -> (u8, u8, u8) {
     RUN_COLORS[index % RUN_COLORS.len()]
 }
@@ -67,9 +67,13 @@ pub fn eigen_colour(lambda: f64) -> RGBColor {
 /// How the map marks a critical point: a distinct symbol per kind, on top of a distinct colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Marker {
+    /// A local minimum.
     Disc,
+    /// A local maximum.
     Triangle,
+    /// A saddle.
     Cross,
+    /// A degenerate point.
     Diamond,
 }
 
@@ -98,6 +102,7 @@ pub fn critical_marker(kind: PointKind) -> Option<(Marker, RGBColor)> {
     Some((marker, RGBColor(r, g, b)))
 }
 
+/// The kinds of point the map marks (every critical kind), in the legend's order.
 pub const MARKED_KINDS: [PointKind; 4] = [
     PointKind::LocalMinimum,
     PointKind::LocalMaximum,

@@ -38,9 +38,11 @@ pub const MAX_POINTS: usize = 100_000;
 /// One training example.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Example {
+    /// The lecture's input x, drawn from U(−1, 1).
     pub x: f64,
     /// The distractor input, orthogonal to x and y over the training set.
     pub z: f64,
+    /// The target, x plus noise.
     pub y: f64,
 }
 
@@ -94,6 +96,7 @@ impl DatasetLoss {
         self
     }
 
+    /// The training set, in the order every full-batch sum adds it.
     pub fn examples(&self) -> &[Example] {
         &self.examples
     }
@@ -103,6 +106,7 @@ impl DatasetLoss {
         self.examples.len()
     }
 
+    /// Whether there are no examples; never true of a generated dataset.
     pub fn is_empty(&self) -> bool {
         self.examples.is_empty()
     }

@@ -14,22 +14,38 @@ use crate::surface::Point;
 pub enum TrainingData {
     /// The lecture's network ŷ = w1·w2·x on examples y = x + noise·N(0, 1), x ~ U(−1, 1); with
     /// `distractor`, plus the signal-free input z that [`DatasetLoss`] describes.
-    Network { noise: f64, distractor: bool },
+    Network {
+        /// The targets' noise, a standard deviation in the units of y.
+        noise: f64,
+        /// Whether the signal-free input z is there.
+        distractor: bool,
+    },
     /// Shifted copies of one loss with a sharp and a flat well, [`SharpFlatLoss`]: shifts of standard
     /// deviation `spread` per coordinate, and a test set's moved by `test_offset`.
-    SharpFlat { spread: f64, test_offset: Point },
+    SharpFlat {
+        /// σ, the standard deviation of each example's shift per coordinate.
+        spread: f64,
+        /// δ, how far the test set is moved: L_test(θ) ≈ L_train(θ − δ).
+        test_offset: Point,
+    },
 }
 
 /// A seeded synthetic training set and how to look at its loss.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct DatasetPreset {
+    /// Stable kebab-case identifier, as share links and the command line name it.
     pub name: &'static str,
+    /// The English title a list shows.
     pub title: &'static str,
+    /// What the preset shows and at which settings: its numbers are the ones the tests check.
     pub description: &'static str,
     /// N, the number of training examples.
     pub points: usize,
+    /// Seeds the examples, so the preset is the same training set everywhere.
     pub seed: u64,
+    /// The model and how its examples are drawn.
     pub data: TrainingData,
+    /// The box the map frames the minima and the saddle in.
     pub bounds: Bounds,
     /// Where a race should start to show the point of the preset.
     pub start: Point,

@@ -20,10 +20,12 @@ const GOLDEN_GAMMA: u64 = 0x9E37_79B9_7F4A_7C15;
 const UNIT_SCALE: f64 = 1.0 / (1u64 << 53) as f64;
 
 impl Rng {
+    /// The stream of `seed`; any seed, 0 included, is a good one.
     pub fn new(seed: u64) -> Rng {
         Rng { state: seed }
     }
 
+    /// The next 64 uniformly random bits: the draw every other one is made from.
     pub fn next_u64(&mut self) -> u64 {
         self.state = self.state.wrapping_add(GOLDEN_GAMMA);
         let mut z = self.state;

@@ -24,13 +24,17 @@ use num_dual::{gradient, hessian, Dual2SVec64, DualNum, DualSVec64};
 use super::rng::Rng;
 use crate::surface::{curvature_gradient_by_ad, Derivatives, LossSurface, OneOf, Point};
 
-/// c_s, w_s, a_s: the sharp well's centre, width and depth.
+/// c_s, the sharp well's centre.
 pub const SHARP_CENTRE: Point = [-1.0, 0.0];
+/// w_s, the sharp well's width: narrow, so its curvature is high.
 pub const SHARP_WIDTH: f64 = 0.1;
+/// a_s, the sharp well's depth: enough for it to come out deeper than the flat one after averaging.
 pub const SHARP_DEPTH: f64 = 3.5;
-/// c_f, w_f, a_f: the flat well's.
+/// c_f, the flat well's centre.
 pub const FLAT_CENTRE: Point = [1.0, 0.0];
+/// w_f, the flat well's width: wide, so its curvature is low.
 pub const FLAT_WIDTH: f64 = 0.6;
+/// a_f, the flat well's depth.
 pub const FLAT_DEPTH: f64 = 1.0;
 /// q, the bowl's curvature ÷ 2.
 pub const BOWL: f64 = 0.05;
@@ -79,6 +83,7 @@ impl SharpFlatLoss {
         self.training.shifts.len()
     }
 
+    /// Whether there are no training examples; never true of a preset's set.
     pub fn is_empty(&self) -> bool {
         self.training.shifts.is_empty()
     }

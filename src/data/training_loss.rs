@@ -5,6 +5,7 @@ use super::dataset::DatasetLoss;
 use super::sharp_flat::{SharpFlatLoss, ShiftedLoss};
 use crate::surface::{LossSurface, OneOf};
 
+/// The training loss of a dataset preset, as one [`LossSurface`] whatever its model.
 #[derive(Clone, Debug, PartialEq)]
 pub enum TrainingLoss {
     /// The lecture's network on data.
@@ -19,6 +20,7 @@ impl TrainingLoss {
         self.training_examples()
     }
 
+    /// Whether there are no training examples; never true of a preset's loss.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }

@@ -10,6 +10,7 @@ use super::{Function, MAX_LENGTH, MAX_NESTING};
 pub struct FormulaError {
     /// 1-based character column of the offending spot; one past the end for "ran out of formula".
     pub column: usize,
+    /// What went wrong there.
     pub kind: FormulaErrorKind,
 }
 
@@ -37,16 +38,27 @@ pub enum FormulaErrorKind {
     /// An operator where the formula should have ended or continued with one, e.g. a stray sign.
     ExpectedOperatorOrEnd(TokenText),
     /// An operator, `(` or call with nothing usable after it.
-    MissingOperand { after: TokenText },
+    MissingOperand {
+        /// The operator, `(` or call left dangling.
+        after: TokenText,
+    },
     /// A number, name or `(` was due; `None` when the formula ended instead.
-    ExpectedOperand { found: Option<TokenText> },
+    ExpectedOperand {
+        /// What stood where the operand was due.
+        found: Option<TokenText>,
+    },
     /// A name that is neither a variable, a constant nor a [`Function`] (cut to a short excerpt).
     UnknownName(String),
     /// A function name not followed by `(`.
-    MissingCallParenthesis { function: String },
+    MissingCallParenthesis {
+        /// The function's name as typed.
+        function: String,
+    },
     /// The `(` at `open_column` was never closed; `None` when the formula ended instead.
     UnclosedParenthesis {
+        /// 1-based column of the `(` left open.
         open_column: usize,
+        /// What stood where its `)` was due.
         found: Option<TokenText>,
     },
 }
@@ -54,6 +66,7 @@ pub enum FormulaErrorKind {
 /// A token as an error message names it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum TokenText {
+    /// A number literal, by its value.
     Number(f64),
     /// A variable, constant or function name, cut to a short excerpt.
     Name(String),

@@ -8,19 +8,33 @@ use num_dual::DualNum;
 /// NaN, which the rest of Saddle shows as "undefined here".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Function {
+    /// sin v, v in radians.
     Sin,
+    /// cos v, v in radians.
     Cos,
+    /// tan v, v in radians; it grows without bound near odd multiples of π/2.
     Tan,
+    /// eᵛ.
     Exp,
+    /// The natural logarithm ln v, written `log` or `ln`; undefined for v < 0.
     Log,
+    /// √v; undefined for v < 0.
     Sqrt,
+    /// tanh v, the classic activation between −1 and 1.
     Tanh,
+    /// |v|, with derivative 0 at the kink.
     Abs,
+    /// sinh v.
     Sinh,
+    /// cosh v.
     Cosh,
+    /// arctan v, in radians.
     Atan,
+    /// σ(v) = 1/(1 + e⁻ᵛ), the logistic activation.
     Sigmoid,
+    /// ln(1 + eᵛ), a smooth ReLU; computed so that a large v does not overflow.
     Softplus,
+    /// max(v, 0), with derivative 0 at the kink.
     Relu,
 }
 
@@ -44,6 +58,7 @@ impl Function {
         ("relu", Function::Relu),
     ];
 
+    /// The function called `name`, if any; `name` in lower case, as the lexer hands names over.
     pub fn from_name(name: &str) -> Option<Function> {
         Self::ALL
             .iter()

@@ -66,6 +66,7 @@ impl Formula {
         self.ops.len()
     }
 
+    /// Whether the tape has no instructions; never true of a parsed formula, which has at least one operand.
     pub fn is_empty(&self) -> bool {
         self.ops.is_empty()
     }

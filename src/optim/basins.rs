@@ -20,8 +20,9 @@ pub const STILL_MOVING: i32 = -2;
 /// The label of a start not decided yet: its run is still to come, or its end point is still being grouped.
 pub const PENDING: i32 = -3;
 
-/// Grid sides allowed: a 2 × 2 map at least, 512 × 512 (262,144 runs) at most.
+/// Grid side allowed at least: a 2 × 2 map.
 pub const MIN_BASIN_GRID: usize = 2;
+/// Grid side allowed at most: 512 × 512 is already 262,144 runs.
 pub const MAX_BASIN_GRID: usize = 512;
 /// Steps per run at most, so a typo cannot ask for days of work.
 pub const MAX_BASIN_STEPS: usize = 10_000;
@@ -33,10 +34,15 @@ const RUNS_SHARE: f64 = 0.9;
 /// split of `bounds`, for at most `steps` steps.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct BasinsConfig {
+    /// The optimizer every cell runs.
     pub optimizer: OptimizerKind,
+    /// Its η, β, batch size and seed; η > 0, β in [0, 1), batch ≥ 1.
     pub hyper: Hyperparameters,
+    /// Steps per run at most, 1 to [`MAX_BASIN_STEPS`]; a run still moving then is [`STILL_MOVING`].
     pub steps: usize,
+    /// Cells per side, [`MIN_BASIN_GRID`] to [`MAX_BASIN_GRID`].
     pub grid: usize,
+    /// The box split into cells; a valid [`Bounds`].
     pub bounds: Bounds,
 }
 
@@ -115,10 +121,13 @@ impl BasinsConfig {
 /// How far the map has come.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct BasinsProgress {
+    /// Cells whose run has ended (all of them while the end points are grouped).
     pub cells_done: usize,
+    /// grid², the cells in the map.
     pub cells_total: usize,
     /// Rough share of the work done, in [0, 1], for a progress bar.
     pub fraction: f64,
+    /// Every cell has its final label and [`Basins::attractors`] is complete.
     pub finished: bool,
 }
 
@@ -160,6 +169,7 @@ enum Outcome {
 }
 
 impl Basins {
+    /// A map with every cell [`PENDING`] and no work done yet, or why `config` cannot be mapped.
     pub fn new(config: BasinsConfig) -> Result<Basins, String> {
         config.check()?;
         Ok(Basins {
@@ -174,6 +184,7 @@ impl Basins {
         })
     }
 
+    /// What this map maps.
     pub fn config(&self) -> &BasinsConfig {
         &self.config
     }
@@ -199,10 +210,12 @@ impl Basins {
         }
     }
 
+    /// Whether every cell has its final label.
     pub fn is_finished(&self) -> bool {
         matches!(self.stage, Stage::Done)
     }
 
+    /// How far the map has come, without doing any work.
     pub fn progress(&self) -> BasinsProgress {
         let cells_total = self.labels.len();
         let (cells_done, fraction) = match &self.stage {

@@ -7,15 +7,19 @@ use crate::surface::{LossSurface, Point};
 
 /// The escape step as a fraction of the box's shorter side: big enough to see, small enough to stay local.
 const STEP_FRACTION: f64 = 0.12;
+/// How long the step takes on screen: long enough to follow, short enough not to wait for.
 const DURATION_SECONDS: f64 = 0.7;
 
 /// The escape step from one point, and how far along the animation of it has come.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct EscapeAnimation {
+    /// θ′, the point escaped from.
     pub from: Point,
+    /// θ′ ± α·u, the side with the lower loss.
     pub to: Point,
-    /// L at `from` and at `to`.
+    /// L at `from`.
     pub before: f64,
+    /// L at `to`: below `before` when the step shows the escape.
     pub after: f64,
     elapsed: f64,
 }

@@ -8,23 +8,36 @@ use super::{Hyperparameters, Optimizer};
 /// The optimizers Saddle can race.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum OptimizerKind {
+    /// Gradient descent, θ ← θ − η·∇L: stalls wherever ∇L ≈ 0, saddles included.
     Gd,
+    /// The lecture's momentum, m ← β·m − η·∇L, θ ← θ + m: its velocity carries it across flat stretches.
     Momentum,
     /// Gradient descent at momentum's effective step η/(1−β): the fair racer for momentum, which at equal η
     /// takes a step 1/(1−β) times longer on a steady slope.
     GdMatched,
+    /// Nesterov momentum as PyTorch's `SGD(nesterov=True)` computes it: the gradient step looks ahead.
     Nesterov,
+    /// Divides each coordinate's step by √ of a decaying mean of its g² (PyTorch's defaults).
     RmsProp,
+    /// Steps by m̂/√v̂, running means of the gradient and of g², both bias-corrected (PyTorch's defaults).
     Adam,
+    /// Divides each coordinate's step by √ of the sum of all its past g²: the divisor only grows, so it slows down.
     AdaGrad,
+    /// θ ← θ − H⁻¹∇L: jumps to the quadratic model's critical point, so a saddle attracts it (a gradient
+    /// step along ≈ 0 curvature).
     Newton,
+    /// θ ← θ − |H|⁻¹∇L: Newton with each |λ| in place of λ, which turns a saddle's pull into a push.
     SaddleFreeNewton,
+    /// Gradient descent until a critical point with λ < 0, then a step of length [`ESCAPE_LENGTH`] along u.
+    ///
+    /// [`ESCAPE_LENGTH`]: super::ESCAPE_LENGTH
     EigenEscape,
     /// Gradient descent on a random mini-batch's gradient each step.
     Sgd,
 }
 
 impl OptimizerKind {
+    /// Every kind, in a fixed order: the race panel lists them so, and a kind's place picks its colour.
     pub const ALL: [OptimizerKind; 11] = [
         OptimizerKind::Gd,
         OptimizerKind::Momentum,

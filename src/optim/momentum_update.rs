@@ -21,8 +21,11 @@ pub fn effective_step(learning_rate: f64, beta: f64) -> f64 {
 /// and the knobs it is combined with.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct MomentumState {
+    /// m, the last movement θ_t − θ_{t−1}.
     pub velocity: [f64; 2],
+    /// β, the share of m carried into the next step.
     pub beta: f64,
+    /// η, the gradient step's scale.
     pub learning_rate: f64,
 }
 

@@ -10,10 +10,15 @@ pub const DEFAULT_STEPS_PER_SECOND: f64 = 20.0;
 /// Every selected optimizer racing from one start.
 #[derive(Clone, Debug)]
 pub struct Race {
+    /// The optimizers selected, in the order their runs are kept.
     pub kinds: Vec<OptimizerKind>,
+    /// The knobs every run starts with; a change takes effect at the next [`restart`](Self::restart).
     pub hyper: Hyperparameters,
+    /// The clock's rate while playing.
     pub steps_per_second: f64,
+    /// One run per entry of `kinds`, in the same order.
     pub runs: Vec<Run>,
+    /// Whether [`tick`](Self::tick) steps the runs; it turns false once none is running.
     pub playing: bool,
     /// Counts the restarts: paths drawn for one generation of runs are stale in the next.
     pub generation: u64,
@@ -22,6 +27,7 @@ pub struct Race {
 }
 
 impl Race {
+    /// A paused race of `kinds` from `start`, at [`DEFAULT_STEPS_PER_SECOND`].
     pub fn new(kinds: Vec<OptimizerKind>, hyper: Hyperparameters, start: Point) -> Race {
         let mut race = Race {
             kinds,
@@ -81,11 +87,13 @@ impl Race {
         self.step_all(surface)
     }
 
+    /// Play ⇄ pause; a race with no run still running stays paused.
     pub fn toggle_play(&mut self) {
         self.playing = !self.playing && self.any_running();
         self.owed_steps = 0.0;
     }
 
+    /// Whether some run has not finished yet.
     pub fn any_running(&self) -> bool {
         self.runs.iter().any(|r| r.status() == RunStatus::Running)
     }

@@ -20,6 +20,7 @@ pub const DIVERGENCE_LIMIT: f64 = 1e6;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum RunStatus {
+    /// Still on its way: not stepped yet, or its point is not at rest.
     Running,
     /// At rest where every eigenvalue is clearly positive: a strict local minimum.
     Converged,
@@ -52,6 +53,7 @@ impl RunStatus {
         }
     }
 
+    /// Whether the run is over: any status but `Running`; [`Run::step`] then does nothing.
     pub fn is_finished(self) -> bool {
         self != RunStatus::Running
     }
@@ -93,6 +95,7 @@ pub struct Run {
 }
 
 impl Run {
+    /// A run of `kind` that has not met the surface yet: its first step checks `start`.
     pub fn new(kind: OptimizerKind, hyper: Hyperparameters, start: Point) -> Run {
         Run {
             kind,
@@ -108,6 +111,7 @@ impl Run {
         }
     }
 
+    /// Which optimizer this run steps.
     pub fn kind(&self) -> OptimizerKind {
         self.kind
     }
@@ -162,6 +166,7 @@ impl Run {
         &self.losses
     }
 
+    /// Where the run stands after its last step.
     pub fn status(&self) -> RunStatus {
         self.status
     }

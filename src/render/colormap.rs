@@ -59,8 +59,11 @@ const LOGARITHMIC_RATIO: f64 = 1e3;
 /// A valid scale has `low < high`, and `low > 0` when logarithmic; [`ColorScale::for_grid`] makes only those.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ColorScale {
+    /// The value shown as viridis' dark end; lower values are clamped to it.
     pub low: f64,
+    /// The value shown as viridis' light end; higher values are clamped to it.
     pub high: f64,
+    /// Whether values are spread by log L, so several decades of a positive loss each get their share of colour.
     pub logarithmic: bool,
 }
 

@@ -18,6 +18,7 @@ pub const GRAB_RADIUS: f64 = 16.0;
 /// One pointer (a mouse, a finger or a pen).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Pointer {
+    /// The browser's pointer id, which tells the fingers of one gesture apart.
     pub id: i32,
     /// Position in CSS pixels relative to the canvas.
     pub at: [f64; 2],
@@ -35,20 +36,28 @@ pub enum PointerKind {
 /// The gesture in progress.
 #[derive(Debug, Default, Clone, PartialEq)]
 pub enum Gesture {
+    /// No pointer is doing anything to the map.
     #[default]
     Idle,
+    /// A press on θ′ grabbed it: θ′ follows this pointer until it lifts.
     DragPoint {
+        /// The id of the pointer holding θ′.
         pointer: i32,
     },
     /// One finger down off θ′: a tap if it lifts where it went down; if it moves, the page scrolls instead.
     Tap {
+        /// The finger as it went down.
         pointer: Pointer,
+        /// Whether it has strayed more than [`CLICK_SLOP`]: then lifting it is no tap.
         moved: bool,
     },
+    /// A mouse (or the finger left of a pinch) dragging the map: the view follows it.
     Pan {
+        /// The pointer as it went down.
         pointer: Pointer,
         /// The view when the press began: panning is relative to it, so rounding never accumulates.
         start: MapTransform,
+        /// Whether it has moved more than [`CLICK_SLOP`]: until then it may still be a click.
         moved: bool,
     },
     /// Two pointers: the map zooms by their spread and pans with their midpoint.
@@ -57,6 +66,7 @@ pub enum Gesture {
         pointers: [Pointer; 2],
         /// Where they are now.
         now: [Pointer; 2],
+        /// The view when the pinch began, which the spread and midpoint are applied to.
         start: MapTransform,
     },
 }
@@ -64,6 +74,7 @@ pub enum Gesture {
 /// What a pointer event asks of the page.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum GestureEffect {
+    /// The page need not do anything.
     Nothing,
     /// θ′ follows the pointer to this data point.
     MovePoint(Point),
@@ -74,6 +85,7 @@ pub enum GestureEffect {
 }
 
 impl Gesture {
+    /// Whether some gesture is under way (anything but [`Gesture::Idle`]).
     pub fn is_active(&self) -> bool {
         !matches!(self, Gesture::Idle)
     }

@@ -60,9 +60,13 @@ pub fn preview_grid((columns, rows): (usize, usize)) -> (usize, usize) {
 /// so a heatmap is one pass over `values`. Undefined or overflowing values are stored as NaN.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Grid {
+    /// The box the cells cover.
     pub bounds: Bounds,
+    /// Cells per row, 2 to [`MAX_GRID_SIDE`].
     pub width: usize,
+    /// Rows, 2 to [`MAX_GRID_SIDE`].
     pub height: usize,
+    /// `width × height` values, row 0 at the top; NaN where L is undefined.
     pub values: Vec<f64>,
 }
 

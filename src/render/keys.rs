@@ -30,6 +30,7 @@ pub enum Focus {
 /// Modifier keys held with a key.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Modifiers {
+    /// Shift: the arrows then move θ′ by one CSS pixel instead of ten.
     pub shift: bool,
     /// Ctrl, Alt or Meta (⌘): the browser's and the system's shortcuts, never the page's.
     pub shortcut: bool,
@@ -38,8 +39,11 @@ pub struct Modifiers {
 /// What a key asks of the page.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum KeyCommand {
+    /// Play or pause the race (space).
     PlayPause,
+    /// One step of every running optimizer (→).
     Step,
+    /// Restart the race from its start (r).
     ResetRace,
     /// Into or out of presentation mode.
     TogglePresentation,
@@ -51,8 +55,9 @@ pub enum KeyCommand {
     DropPoint,
 }
 
-/// An arrow key moves θ′ this many CSS pixels; with Shift, one.
+/// An arrow key moves θ′ this many CSS pixels.
 pub const POINT_STEP_PX: f64 = 10.0;
+/// With Shift, an arrow key moves θ′ one CSS pixel, for a careful placement.
 pub const FINE_POINT_STEP_PX: f64 = 1.0;
 
 /// The page's answer to `key` (a `KeyboardEvent.key`) pressed with `modifiers` while `focus` has the

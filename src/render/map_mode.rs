@@ -13,6 +13,7 @@ pub enum MapMode {
 }
 
 impl MapMode {
+    /// Every mode: a link's `map=` is looked up among their [`name`](Self::name)s.
     pub const ALL: [MapMode; 3] = [MapMode::Loss, MapMode::Curvature, MapMode::Basins];
 
     /// The name used in links (`map=curvature`).

@@ -11,16 +11,22 @@ pub const MAX_SPAN: f64 = 1e9;
 /// The rectangle inside the canvas where the map is drawn, in CSS pixels (y grows downwards).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct PlotArea {
+    /// Left edge, from the canvas's left.
     pub left: f64,
+    /// Top edge, from the canvas's top.
     pub top: f64,
+    /// Width; a zero-size area maps every pixel to the box centre.
     pub width: f64,
+    /// Height.
     pub height: f64,
 }
 
 /// Maps the data box onto the plot area: `x_min` at the left edge, `y_max` at the top.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct MapTransform {
+    /// The data box shown.
     pub bounds: Bounds,
+    /// Where on the canvas it is shown.
     pub area: PlotArea,
 }
 

@@ -7,7 +7,9 @@ use crate::surface::{LossSurface, OneOf};
 /// A formula or a data-defined loss, as one [`LossSurface`].
 #[derive(Debug, Clone)]
 pub enum Loss {
+    /// A formula, a preset's or a typed one: no data, so SGD is gradient descent.
     Formula(Formula),
+    /// A dataset preset's training loss.
     Data(TrainingLoss),
 }
 

@@ -36,6 +36,7 @@ pub const CLOUD_SAMPLES: usize = 40;
 /// What a link's scene shows, made ready to draw.
 #[derive(Debug, Clone)]
 pub struct Resolved {
+    /// The link's surface with its home box and start.
     pub surface: SceneSurface,
     /// The box on the map: the link's, else the surface's home box.
     pub bounds: Bounds,
@@ -89,11 +90,17 @@ pub const ESCAPE_STEPS: usize = 2000;
 /// lecture's saddle (the origin), for full-batch descent and SGD at [`ESCAPE_BATCHES`] and the full batch.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EscapePlan {
+    /// Where every run starts: θ′, else the preset's start.
     pub start: Point,
+    /// η, the scene's.
     pub learning_rate: f64,
+    /// SGD's batch sizes: [`ESCAPE_BATCHES`], then N.
     pub batches: Vec<usize>,
+    /// The sampler seeds each batch size runs with, 0 to [`ESCAPE_SEEDS`] − 1.
     pub seeds: Vec<u64>,
+    /// The loss a run must fall below to have escaped: half of L at the origin.
     pub level: f64,
+    /// Steps a run has at most, [`ESCAPE_STEPS`].
     pub max_steps: usize,
 }
 

@@ -11,31 +11,39 @@ use crate::surface::Point;
 /// The scene's critical points and races, as numbers.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Summary {
+    /// The isolated critical points, by x then y, as the map marks them.
     pub critical_points: Vec<MarkedPoint>,
     /// A curve or region of critical points reported once instead of point by point: what its points are
     /// (`minima`, `maxima`, `mixed` or `flat`).
     pub continuum: Option<&'static str>,
+    /// Every run of the race, in the race's order.
     pub runs: Vec<RunSummary>,
 }
 
 /// One marked critical point.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct MarkedPoint {
+    /// Where it is.
     pub at: Point,
+    /// The second-order test's verdict there.
     pub kind: PointKind,
 }
 
 /// Where one race stands.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct RunSummary {
+    /// The optimizer's JSON name, such as `gd`.
     pub optimizer: &'static str,
+    /// Steps taken so far.
     pub steps: usize,
+    /// Where the run stands.
     pub status: RunStatus,
     /// The run's last point.
     pub at: Point,
 }
 
 impl Summary {
+    /// The summary of `critical` and `runs`, as a resolved scene holds them.
     pub fn of(critical: &CriticalPoints, runs: &[Run]) -> Summary {
         Summary {
             critical_points: critical

@@ -11,7 +11,10 @@ use crate::surface::Point;
 /// The surface a scene shows.
 #[derive(Debug, Clone)]
 pub struct SceneSurface {
+    /// What was chosen (a preset, a dataset or a typed formula): the link writes it back, and what only a
+    /// dataset has asks it.
     pub choice: SurfaceChoice,
+    /// L itself, ready to evaluate.
     pub loss: Loss,
     /// The box "Reset view" returns to.
     pub home: Bounds,

@@ -12,6 +12,7 @@ use crate::render::{MapMode, Orientation};
 /// A scene read from a link, and what in the link could not be used.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Decoded {
+    /// The scene, with a default wherever the link said nothing usable.
     pub scene: Scene,
     /// One English sentence per problem, safe to show as text: what the command line prints.
     pub notices: Vec<String>,

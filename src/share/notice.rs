@@ -10,13 +10,22 @@ use crate::i18n::{strings, Language, Strings};
 #[derive(Debug, Clone, PartialEq)]
 pub enum LinkNotice {
     /// The fragment is longer than [`MAX_FRAGMENT_BYTES`](super::MAX_FRAGMENT_BYTES); nothing was read.
-    TooLong { bytes: usize },
+    TooLong {
+        /// The fragment's length in bytes.
+        bytes: usize,
+    },
     /// A `key=value` pair whose percent-escapes do not decode to text.
-    NotText { part: String },
+    NotText {
+        /// The pair as it stands in the link, shortened.
+        part: String,
+    },
     /// A value that could not be used; its key keeps the default.
     Ignored {
+        /// The key, such as `lr`.
         key: String,
+        /// Its value as decoded, shortened.
         value: String,
+        /// What is wrong with it.
         reason: IgnoredBecause,
     },
 }
@@ -24,25 +33,43 @@ pub enum LinkNotice {
 /// Why a value in a link was not used.
 #[derive(Debug, Clone, PartialEq)]
 pub enum IgnoredBecause {
+    /// `expr` does not parse; the error says where and why.
     Formula(FormulaError),
     /// The formula would not fit in a link this page writes.
     FormulaTooLongForLink,
+    /// `preset` names neither a formula preset nor a dataset preset.
     UnknownPreset,
+    /// `v` is not the [`FORMAT_VERSION`](super::FORMAT_VERSION) this build reads.
     Version,
+    /// `box` is not four finite numbers making a box of usable size.
     Box,
+    /// `pt` is not two finite numbers of usable size.
     Point,
+    /// `opt` is not a list of known optimizer names.
     Optimizers,
+    /// `lr` is not a number in (0, 100].
     LearningRate,
+    /// `beta` is not a number in [0, 1).
     Beta,
+    /// `steps` is not a whole number up to [`MAX_STEPS`].
     Steps,
+    /// `view` is not `map`, `3d` or `both`.
     View,
+    /// `turn` is not two finite angles in degrees.
     Turn,
+    /// `map` is not `loss`, `curvature` or `basins`.
     MapMode,
+    /// `lesson` names no lesson step.
     Lesson,
+    /// `lang` is not a language the page speaks.
     Language,
+    /// `embed` is not `1` or `0` (nor `true` or `false`).
     Embed,
+    /// `present` is not `1` or `0` (nor `true` or `false`).
     Present,
+    /// `batch` is not a whole number from 1 to [`MAX_POINTS`].
     Batch,
+    /// `seed` is not a whole number that fits in 64 bits.
     Seed,
 }
 

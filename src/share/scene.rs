@@ -45,14 +45,19 @@ impl SurfaceChoice {
 /// Which plots are shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ViewMode {
+    /// The 2-D map alone.
     Map,
+    /// The 3-D surface alone.
     ThreeD,
+    /// The map and the 3-D surface side by side.
     Both,
 }
 
 impl ViewMode {
+    /// Every view: a link's `view=` is looked up among their [`name`](Self::name)s.
     pub const ALL: [ViewMode; 3] = [ViewMode::Map, ViewMode::ThreeD, ViewMode::Both];
 
+    /// The name a link writes: `map`, `3d` or `both`.
     pub fn name(self) -> &'static str {
         match self {
             ViewMode::Map => "map",
@@ -65,13 +70,17 @@ impl ViewMode {
 /// Everything needed to reopen exactly what someone shared.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Scene {
+    /// The loss surface; the lecture's by default.
     pub surface: SurfaceChoice,
     /// `None`: the preset's own box (or the default box for a formula).
     pub bounds: Option<Bounds>,
     /// The dropped point, if any.
     pub point: Option<Point>,
+    /// The optimizers raced, each once, in the link's order; gradient descent and momentum by default.
     pub optimizers: Vec<OptimizerKind>,
+    /// η, in (0, 100] when read from a link.
     pub learning_rate: f64,
+    /// β, in [0, 1) when read from a link.
     pub beta: f64,
     /// SGD's mini-batch size B (used on dataset presets).
     pub batch: usize,
@@ -79,10 +88,12 @@ pub struct Scene {
     pub seed: u64,
     /// Race steps to replay on load.
     pub steps: usize,
+    /// Which plots are shown.
     pub view: ViewMode,
     /// How the 3-D view is turned, as [`crate::render::Orientation::link_degrees`] writes it; `None`: the
     /// default view.
     pub turn: Option<[f64; 2]>,
+    /// What the map's colours show.
     pub map: MapMode,
     /// The guided-lesson step the page shows beside the scene, if any.
     pub lesson: Option<StepId>,

@@ -28,8 +28,11 @@ use crate::surface::LossSurface;
 /// One optimizer run: the points it visited and the loss at each, drawn in `color`.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Trajectory<'a> {
+    /// The run's name, for the loss chart's legend (the 3-D view draws no words for it).
     pub label: &'a str,
+    /// Its optimizer's colour, the same on every view.
     pub color: (u8, u8, u8),
+    /// θ at each step, start first.
     pub points: &'a [[f64; 2]],
     /// `losses[i]` is L at `points[i]`; extra entries of the longer slice are ignored.
     pub losses: &'a [f64],
@@ -71,6 +74,7 @@ pub struct SurfaceView {
 }
 
 impl SurfaceView {
+    /// Samples `surface` over `bounds` for the mesh; nothing is drawn yet.
     pub fn new<S: LossSurface + ?Sized>(
         surface: &S,
         bounds: Bounds,
