@@ -115,21 +115,30 @@ impl LossSurface for Formula {
     }
 
     fn derivatives(&self, at: Point) -> Derivatives {
-        let (value, gradient, hessian_matrix) = hessian(
-            |v: SVector<Dual2SVec64<2>, 2>| self.eval(v[0], v[1], &mut Vec::new()),
-            &SVector::from(at),
-        );
-        // The AD Hessian is symmetric up to rounding; average so downstream code may rely on exact symmetry.
-        let off_diagonal = 0.5 * (hessian_matrix[(0, 1)] + hessian_matrix[(1, 0)]);
-        // Adding 0.0 turns the -0.0 that products like -2·x·y give at the origin into 0, as a reader expects.
-        Derivatives {
-            value: value + 0.0,
-            gradient: [gradient[0] + 0.0, gradient[1] + 0.0],
-            hessian: [
-                [hessian_matrix[(0, 0)] + 0.0, off_diagonal + 0.0],
-                [off_diagonal + 0.0, hessian_matrix[(1, 1)] + 0.0],
-            ],
-        }
+        derivatives_by_ad(|x, y| self.eval(x, y, &mut Vec::new()), at)
+    }
+}
+
+/// [`LossSurface::derivatives`] of a loss written for any dual number: L, ∇L and ∇²L at `at` by second-order
+/// dual numbers.
+pub(crate) fn derivatives_by_ad(
+    loss: impl Fn(Dual2SVec64<2>, Dual2SVec64<2>) -> Dual2SVec64<2>,
+    at: Point,
+) -> Derivatives {
+    let (value, gradient, hessian_matrix) = hessian(
+        |v: SVector<Dual2SVec64<2>, 2>| loss(v[0], v[1]),
+        &SVector::from(at),
+    );
+    // The AD Hessian is symmetric up to rounding; average so downstream code may rely on exact symmetry.
+    let off_diagonal = 0.5 * (hessian_matrix[(0, 1)] + hessian_matrix[(1, 0)]);
+    // Adding 0.0 turns the -0.0 that products like -2·x·y give at the origin into 0, as a reader expects.
+    Derivatives {
+        value: value + 0.0,
+        gradient: [gradient[0] + 0.0, gradient[1] + 0.0],
+        hessian: [
+            [hessian_matrix[(0, 0)] + 0.0, off_diagonal + 0.0],
+            [off_diagonal + 0.0, hessian_matrix[(1, 1)] + 0.0],
+        ],
     }
 }
 

@@ -19,11 +19,12 @@
 //! with full-batch descent. This is the lecture's condition in miniature: batch noise helps leave a saddle
 //! only through its component along the negative-curvature direction u.
 
-use nalgebra::SVector;
-use num_dual::{hessian, Dual2SVec64, DualNum};
+use num_dual::DualNum;
 
 use super::rng::Rng;
-use crate::surface::{curvature_gradient_by_ad, Derivatives, LossSurface, Point};
+use crate::surface::{
+    curvature_gradient_by_ad, derivatives_by_ad, Derivatives, LossSurface, Point,
+};
 
 /// κ, the distractor's fixed weight: small enough to keep the lecture's picture, large enough that batch
 /// noise pushes off the saddle within a few dozen steps.
@@ -158,19 +159,7 @@ fn mean_loss<D: DualNum<Primitive = f64> + Copy>(examples: &[Example], w1: D, w2
 
 /// Value, gradient and symmetric Hessian of the mean loss over `examples`, by second-order dual numbers.
 fn batch_derivatives(examples: &[Example], at: Point) -> Derivatives {
-    let (value, gradient, hessian_matrix) = hessian(
-        |w: SVector<Dual2SVec64<2>, 2>| mean_loss(examples, w[0], w[1]),
-        &SVector::from(at),
-    );
-    let off_diagonal = 0.5 * (hessian_matrix[(0, 1)] + hessian_matrix[(1, 0)]);
-    Derivatives {
-        value,
-        gradient: [gradient[0], gradient[1]],
-        hessian: [
-            [hessian_matrix[(0, 0)], off_diagonal],
-            [off_diagonal, hessian_matrix[(1, 1)]],
-        ],
-    }
+    derivatives_by_ad(|w1, w2| mean_loss(examples, w1, w2), at)
 }
 
 /// `raw` with its components along each of `signals` removed (Gram–Schmidt over the examples), scaled to

@@ -19,10 +19,12 @@
 //! where the same noise is small.
 
 use nalgebra::SVector;
-use num_dual::{gradient, hessian, Dual2SVec64, DualNum, DualSVec64};
+use num_dual::{gradient, DualNum, DualSVec64};
 
 use super::rng::Rng;
-use crate::surface::{curvature_gradient_by_ad, Derivatives, LossSurface, OneOf, Point};
+use crate::surface::{
+    curvature_gradient_by_ad, derivatives_by_ad, Derivatives, LossSurface, OneOf, Point,
+};
 
 /// c_s, the sharp well's centre.
 pub const SHARP_CENTRE: Point = [-1.0, 0.0];
@@ -102,16 +104,7 @@ impl LossSurface for ShiftedLoss {
     }
 
     fn derivatives(&self, at: Point) -> Derivatives {
-        let (value, g, h) = hessian(
-            |w: SVector<Dual2SVec64<2>, 2>| mean_loss(&self.shifts, w[0], w[1]),
-            &SVector::from(at),
-        );
-        let off_diagonal = 0.5 * (h[(0, 1)] + h[(1, 0)]);
-        Derivatives {
-            value,
-            gradient: [g[0], g[1]],
-            hessian: [[h[(0, 0)], off_diagonal], [off_diagonal, h[(1, 1)]]],
-        }
+        derivatives_by_ad(|x, y| mean_loss(&self.shifts, x, y), at)
     }
 
     fn training_examples(&self) -> usize {

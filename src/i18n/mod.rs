@@ -353,10 +353,6 @@ labels! {
     point_x_label,
     /// The field that types θ′'s y, for screen readers.
     point_y_label,
-    /// A caption for H, "Hessian H".
-    hessian_caption,
-    /// A caption for H's eigenvalues λ and eigenvectors u.
-    eigen_caption,
     /// The inspector's verdict on a degenerate point with a clearly negative eigenvalue: not a minimum.
     degenerate_not_minimum,
     /// The check-box that shows the Taylor model on the map.
@@ -401,10 +397,6 @@ labels! {
     slice_hint,
     /// The guided lesson's heading.
     lesson_title,
-    /// A button that opens the guided lesson.
-    lesson_open,
-    /// A button that closes the guided lesson.
-    lesson_close,
     /// The lesson's button back to the previous step.
     lesson_previous,
     /// The lesson's button on to the next step.

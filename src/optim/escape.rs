@@ -40,7 +40,8 @@ impl EscapeAnimation {
             ];
             (to, surface.value(to))
         });
-        let (to, after) = if backward.1 < forward.1 {
+        // The side with the lower loss; an undefined side (NaN) never wins over a defined one.
+        let (to, after) = if backward.1 < forward.1 || forward.1.is_nan() {
             backward
         } else {
             forward
@@ -68,5 +69,31 @@ impl EscapeAnimation {
             self.from[0] + eased * (self.to[0] - self.from[0]),
             self.from[1] + eased * (self.to[1] - self.from[1]),
         ]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::analyze;
+    use crate::formula::Formula;
+
+    #[test]
+    fn the_escape_goes_down_and_never_into_undefined_ground() {
+        let bounds = Bounds::new(-2.0, 2.0, -2.0, 2.0).unwrap();
+        // The lecture's saddle: along ±(1, 1)/√2 both sides go down alike; the step is 0.12 × 4 long.
+        let lecture = Formula::parse("(1 - x*y)^2").unwrap();
+        let step =
+            EscapeAnimation::plan(&lecture, &analyze(&lecture, [0.0, 0.0]), &bounds).unwrap();
+        assert!(step.after < step.before);
+        assert!((step.to[0].hypot(step.to[1]) - 0.48).abs() < 1e-12);
+        // −y² + x⁴ + log(0.1 − y) at (0, 0.05): λ = −402 along u = (0, 1), but L is undefined above y = 0.1,
+        // where u points: the escape must take −u.
+        let cliff = Formula::parse("-y^2 + x^4 + log(0.1 - y)").unwrap();
+        let here = analyze(&cliff, [0.0, 0.05]);
+        assert_eq!(here.escape_direction().map(|(u, _)| u), Some([0.0, 1.0]));
+        let step = EscapeAnimation::plan(&cliff, &here, &bounds).expect("a negative eigenvalue");
+        assert!(step.after.is_finite(), "{step:?}");
+        assert!(step.to[1] < 0.0, "{step:?}");
     }
 }

@@ -201,6 +201,10 @@ impl Gesture {
     /// A pointer is lifted (`lifted`) or its gesture cancelled. A press that never moved is a click; the
     /// finger left of a pinch keeps panning from `view`, the view as it is now.
     pub fn release(&mut self, pointer: Pointer, lifted: bool, view: MapTransform) -> GestureEffect {
+        // A pointer that takes no part in the gesture (a second finger while θ′ is dragged) leaves it be.
+        if !self.holds(pointer.id) {
+            return GestureEffect::Nothing;
+        }
         match std::mem::take(self) {
             Gesture::Pan {
                 pointer: first,
@@ -222,6 +226,16 @@ impl Gesture {
                 GestureEffect::Nothing
             }
             _ => GestureEffect::Nothing,
+        }
+    }
+
+    /// Whether the pointer `id` is one of the gesture's.
+    fn holds(&self, id: i32) -> bool {
+        match self {
+            Gesture::Idle => false,
+            Gesture::DragPoint { pointer } => *pointer == id,
+            Gesture::Tap { pointer, .. } | Gesture::Pan { pointer, .. } => pointer.id == id,
+            Gesture::Pinch { now, .. } => now.iter().any(|p| p.id == id),
         }
     }
 }
@@ -391,6 +405,22 @@ mod tests {
         assert_eq!(
             gesture.release(finger(2, 50.0, 50.0), true, view()),
             GestureEffect::Nothing
+        );
+    }
+
+    #[test]
+    fn lifting_a_pointer_that_takes_no_part_leaves_the_gesture_be() {
+        let mut gesture = Gesture::default();
+        gesture.press(finger(1, 20.0, 30.0), PointerKind::Touch, true, view());
+        let dragging = gesture.clone();
+        assert_eq!(
+            gesture.release(finger(2, 80.0, 80.0), true, view()),
+            GestureEffect::Nothing
+        );
+        assert_eq!(gesture, dragging, "θ′ is still held by the first finger");
+        assert_eq!(
+            gesture.drag(finger(1, 25.0, 40.0), &view(), 1.0),
+            GestureEffect::MovePoint([2.5, 6.0])
         );
     }
 }

@@ -116,11 +116,12 @@ impl MapTransform {
         ])
     }
 
-    /// Data units per pixel of the plot area along x and y, for a box shown on it.
+    /// Data units per pixel of the plot area along x and y, for a box shown on it; a plot area with no width
+    /// or height (a hidden canvas) counts as one pixel, so nothing becomes 0·∞ = NaN.
     fn pixel_size(&self, bounds: &Bounds) -> [f64; 2] {
         [
-            bounds.width() / self.area.width,
-            bounds.height() / self.area.height,
+            bounds.width() / self.area.width.max(1.0),
+            bounds.height() / self.area.height.max(1.0),
         ]
     }
 
@@ -239,5 +240,16 @@ mod tests {
         // Fine steps: one pixel.
         assert_eq!(view().nudged([0.3, 0.2], [1.0, 0.0]), [0.308, 0.2]);
         assert_eq!(view().nudged([1.99, -1.95], [10.0, 10.0]), [2.0, -2.0]);
+        // On a plot area with no size (a hidden canvas) the other coordinate stays a number.
+        let hidden = MapTransform {
+            area: PlotArea {
+                width: 0.0,
+                height: 0.0,
+                ..view().area
+            },
+            ..view()
+        };
+        let moved = hidden.nudged([0.3, 0.2], [1.0, 0.0]);
+        assert!(moved.iter().all(|c| c.is_finite()), "{moved:?}");
     }
 }
