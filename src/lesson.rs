@@ -37,8 +37,6 @@ pub struct PageSetup {
     pub escape_button: bool,
     /// Start the race as soon as the step opens.
     pub play_race: bool,
-    /// Open the minimum-ratio panel.
-    pub min_ratio_panel: bool,
 }
 
 impl PageSetup {
@@ -48,7 +46,6 @@ impl PageSetup {
         curvature_map: false,
         escape_button: false,
         play_race: false,
-        min_ratio_panel: false,
     };
 }
 
@@ -176,12 +173,11 @@ pub const STEPS: [LessonStep; 9] = [
     },
     LessonStep {
         id: StepId::HighDimension,
-        // Himmelblau's four minima and four saddles on the curvature map, then the experiment in many dimensions.
-        link: "v=1&preset=himmelblau&opt=gd,momentum&lr=0.01&beta=0.9",
+        // Himmelblau's four minima and four saddles on the curvature map, and the network lab beside it.
+        link: "v=1&preset=himmelblau&opt=gd,momentum&lr=0.01&beta=0.9&lab=network",
         compare: None,
         page: PageSetup {
             curvature_map: true,
-            min_ratio_panel: true,
             ..PageSetup::PLAIN
         },
     },

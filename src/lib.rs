@@ -7,7 +7,6 @@ pub mod analysis;
 pub mod bounds;
 pub mod charts;
 pub mod data;
-pub mod experiments;
 pub mod formula;
 pub mod i18n;
 pub mod jobs;
@@ -24,8 +23,12 @@ mod sorting;
 pub mod surface;
 
 /// The browser app; compiled only for wasm, where `#[wasm_bindgen(start)]` mounts it.
-#[cfg(all(target_arch = "wasm32", not(feature = "worker")))]
+#[cfg(all(target_arch = "wasm32", not(feature = "worker"), not(feature = "lab")))]
 mod web;
+
+/// The network lab's panel, in its own wasm (the `saddle-lab` binary), fetched only when the lab opens.
+#[cfg(all(target_arch = "wasm32", feature = "lab"))]
+pub mod lab_page;
 
 /// The page's Web Worker, in its own wasm (the `saddle-worker` binary).
 #[cfg(all(target_arch = "wasm32", feature = "worker"))]

@@ -17,9 +17,10 @@ mod zh;
 
 use crate::analysis::{Attractor, Continuum, PointAnalysis, PointKind};
 use crate::bounds::Bounds;
-use crate::experiments::MinRatioRun;
 use crate::formula::FormulaError;
+use crate::jobs::TrainingState;
 use crate::lesson::StepId;
+use crate::network::{SolverStatus, Task, TrainingMethod};
 use crate::numbers;
 use crate::optim::{OptimizerKind, Run, RunStatus};
 use crate::render::CurvatureClass;
@@ -58,10 +59,8 @@ pub struct Strings {
     pub basin: fn(&str, bool, &str) -> String,
     /// The words the charts draw (axis titles).
     pub chart: ChartWords,
-    /// The minimum-ratio panel's status line.
-    pub min_ratio_status: fn(&MinRatioStatus) -> String,
-    /// The title over a run's eigenvalue histogram; the run is numbered from 0.
-    pub run_spectrum: fn(usize, &MinRatioRun) -> String,
+    /// The network lab's sentences.
+    pub lab: LabWords,
     /// The whole message, column included ("column 5: …").
     pub formula_error: fn(&FormulaError) -> String,
     /// How a share link's problems are worded (`share::LinkNotice::worded` picks from them).
@@ -105,6 +104,16 @@ pub struct ReasonWords {
     /// The batch must be a whole number from 1 to this many.
     pub batch: fn(usize) -> String,
     pub seed: &'static str,
+    /// The network lab's keys.
+    pub lab: &'static str,
+    pub task: &'static str,
+    pub noise: &'static str,
+    /// One or two widths from 1 to the first number, at most the second number of parameters.
+    pub hidden: fn(usize, usize) -> String,
+    pub lab_optimizer: &'static str,
+    pub lab_learning_rate: fn(f64) -> String,
+    pub lab_batch: fn(usize) -> String,
+    pub lab_runs: fn(usize) -> String,
 }
 
 /// A lesson step's words.
@@ -132,12 +141,27 @@ pub struct ChartWords {
     pub loss: &'static str,
     pub loss_log: &'static str,
     pub loss_shifted_log: &'static str,
-    /// The minimum-ratio scatter's axes.
+    /// The experiment's scatter: training loss against minimum ratio.
     pub training_loss_log: &'static str,
     pub minimum_ratio: &'static str,
-    /// The eigenvalue histogram's axes.
-    pub eigenvalue: &'static str,
-    pub count: &'static str,
+    /// The sweep's axes: P, and saddles ÷ critical points.
+    pub parameter_count_log: &'static str,
+    pub saddle_share: &'static str,
+    /// The spectrum's axes: eigenvalues by rank, on a signed log scale; its legend: the test's verdicts.
+    pub eigenvalue_rank: &'static str,
+    pub eigenvalue_signed_log: &'static str,
+    pub negative: &'static str,
+    pub positive: &'static str,
+    pub undetermined: &'static str,
+    /// The regression's axes.
+    pub input_x: &'static str,
+    pub target: &'static str,
+    /// The slices' axes: along u_min and u_max, and along two random directions; the profile's t.
+    pub eigen_plane_x: &'static str,
+    pub eigen_plane_y: &'static str,
+    pub random_plane_x: &'static str,
+    pub random_plane_y: &'static str,
+    pub profile_t: &'static str,
     /// The map's axes and its colour bar.
     pub map_x: &'static str,
     pub map_y: &'static str,
@@ -162,21 +186,73 @@ pub struct ChartWords {
     pub basin_curve: &'static str,
 }
 
-/// Where the minimum-ratio experiment stands, as its status line tells it.
+/// The network lab's words that follow what it shows.
+pub struct LabWords {
+    /// A task's name in the task menu.
+    pub task: fn(Task) -> &'static str,
+    /// An update rule's name in the optimizer menu.
+    pub method: fn(TrainingMethod) -> &'static str,
+    /// "P = 17 parameters, N = 300 training examples".
+    pub size: fn(usize, usize) -> String,
+    /// Added when P > N.
+    pub more_parameters: &'static str,
+    /// The network has P parameters, over the most the lab takes.
+    pub too_many: fn(usize, usize) -> String,
+    /// The training status line at a step.
+    pub training: fn(TrainingState, usize) -> String,
+    /// The loss chart's curves, and its marks where θ jumped.
+    pub train_loss: &'static str,
+    pub test_loss: &'static str,
+    pub mark_critical: &'static str,
+    pub mark_escape: &'static str,
+    /// "3 negative, 14 positive, 0 undetermined".
+    pub counts: fn(usize, usize, usize) -> String,
+    /// The verdict at a point the solver says is critical: its kind, with a saddle's index.
+    pub verdict: fn(PointKind, usize) -> String,
+    /// The verdict at a point that is not critical: ‖∇L‖ and the tolerance it is above.
+    pub not_critical: fn(&str, &str) -> String,
+    /// The minimum ratio with its range (value, lowest, highest).
+    pub ratio: fn(&str, &str, &str) -> String,
+    /// How a solve ended.
+    pub solver: fn(SolverStatus) -> &'static str,
+    /// "after 5 iterations, 0.23 from where it started".
+    pub solve_summary: fn(usize, &str) -> String,
+    /// A solve under way: iterations so far and ‖∇L‖.
+    pub solving: fn(usize, &str) -> String,
+    /// Computing the slices.
+    pub slicing: &'static str,
+    /// The escape step: λ_min, L before, L after.
+    pub escaped: fn(&str, &str, &str) -> String,
+    /// Refused escape: no negative eigenvalue.
+    pub no_escape: &'static str,
+    /// Refused return: no critical point found yet.
+    pub no_critical_point: &'static str,
+    /// The spectrum chart's title: P, λ_min, λ_max.
+    pub spectrum_title: fn(usize, &str, &str) -> String,
+    /// The profile's title: uᵀHu and one of the chart's bend words.
+    pub profile_title: fn(&str, &str) -> String,
+    /// The experiment's status line.
+    pub experiment: fn(&ExperimentStatus) -> String,
+}
+
+/// Where the lab's experiment (or sweep) stands, as its status line tells it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MinRatioStatus {
+pub enum ExperimentStatus {
     Running {
-        params: usize,
-        hidden: usize,
-        runs: usize,
+        done: usize,
+        total: usize,
+        workers: usize,
     },
     Cancelled {
-        runs_done: usize,
+        done: usize,
+        total: usize,
     },
     Done {
         runs: usize,
-        params: usize,
-        hidden: usize,
+        /// Runs whose solve reached a critical point, and what they reached.
+        converged: usize,
+        saddles: usize,
+        minima: usize,
     },
 }
 
@@ -299,23 +375,61 @@ labels! {
     race_label,
     plots_label,
     inspector_label,
-    min_ratio_title,
-    min_ratio_hint,
-    min_ratio_params,
-    min_ratio_runs,
-    min_ratio_seed,
-    min_ratio_run,
-    min_ratio_cancel,
-    min_ratio_progress,
-    min_ratio_chart_label,
-    eigen_histogram_label,
-    /// Under the charts: how to pick a run, and why faint dots are doubtful.
-    min_ratio_caveat,
     column_run,
-    column_min_ratio,
-    /// The counts of positive, negative and ~0 eigenvalues.
-    column_signs,
-    final_gradient_norm,
+    /// The network lab.
+    lab_title,
+    lab_intro,
+    lab_task,
+    lab_noise,
+    lab_width1,
+    /// The second hidden layer's width; 0 removes the layer.
+    lab_width2,
+    lab_optimizer,
+    lab_seed,
+    lab_new_start,
+    lab_train_heading,
+    lab_loss_chart_label,
+    lab_data_chart_label,
+    /// Under the decision map, and under the regression's fit.
+    lab_data_hint,
+    lab_fit_hint,
+    lab_inspect_heading,
+    lab_inspect,
+    lab_spectrum_label,
+    /// The rule for undetermined eigenvalues, and the minimum ratio's definition.
+    lab_rule,
+    lab_ratio_hint,
+    lab_solve_heading,
+    lab_solve,
+    lab_solve_hint,
+    lab_slices_heading,
+    lab_slices,
+    lab_eigen_slice_label,
+    lab_random_slice_label,
+    lab_profile_label,
+    /// What the two slices should show (Böttcher & Wheeler).
+    lab_slices_hint,
+    lab_escape_heading,
+    lab_escape,
+    lab_restore,
+    lab_escape_hint,
+    lab_experiment_heading,
+    lab_experiment_hint,
+    lab_runs,
+    lab_run_experiment,
+    lab_run_sweep,
+    lab_cancel,
+    lab_progress,
+    lab_scatter_label,
+    lab_sweep_label,
+    lab_sweep_hint,
+    /// The list of runs that reached no critical point.
+    lab_not_converged,
+    lab_column_ended,
+    lab_column_gradient,
+    lab_column_kind,
+    lab_column_saddles,
+    lab_column_parameters,
 }
 
 /// The page's language.

@@ -49,6 +49,9 @@ pub fn encode(scene: &Scene) -> String {
     if scene.embed {
         pairs.push("embed=1".into());
     }
+    if let Some(lab) = &scene.lab {
+        pairs.extend(lab.link_pairs());
+    }
     pairs.join("&")
 }
 

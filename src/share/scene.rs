@@ -1,3 +1,4 @@
+use super::LabSettings;
 use crate::bounds::Bounds;
 use crate::data::{dataset_preset, DatasetPreset};
 use crate::formula::Formula;
@@ -90,6 +91,8 @@ pub struct Scene {
     pub language: Option<Language>,
     /// Only the map and race controls, for an `<iframe>` in lecture notes.
     pub embed: bool,
+    /// The network lab, open with these settings (`lab=network`), or closed.
+    pub lab: Option<LabSettings>,
 }
 
 impl Scene {
@@ -123,6 +126,7 @@ impl Default for Scene {
             lesson: None,
             language: None,
             embed: false,
+            lab: None,
         }
     }
 }

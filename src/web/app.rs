@@ -6,7 +6,7 @@ use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlInputElement};
 
-use super::experiments_panel::ExperimentsPanel;
+use super::lab_link::{self, LabLink};
 use super::language::apply_static_text;
 use super::lesson_panel::Lesson;
 use super::map_mode::{self, show_legend};
@@ -70,8 +70,8 @@ pub struct App {
     pub race: Race,
     pub map: MapView,
     pub plots: Plots,
-    /// The high-dimensional minimum-ratio experiment: independent of the surface, run between frames.
-    pub experiments: ExperimentsPanel,
+    /// The network lab (`lab=network`), whose panel is a wasm of its own: its part of the link.
+    lab: LabLink,
     pub view: ViewMode,
     /// The link's `lang` (`None`: the browser's language is shown and the link says nothing).
     pub language: Option<Language>,
@@ -179,7 +179,7 @@ impl App {
                 ui.loss_chart.clone(),
                 dom::by_id("slice-chart")?,
             )?,
-            experiments: ExperimentsPanel::find(ui.words)?,
+            lab: LabLink::default(),
             ui,
         };
         surface_panel::fill_presets(&app.ui)?;
@@ -375,6 +375,7 @@ impl App {
             lesson: self.lesson.opened,
             language: self.language,
             embed: self.embed,
+            lab: lab_link::settings(),
         }
     }
 
@@ -539,9 +540,9 @@ impl App {
             self.last_plots_ms = now_ms;
             self.dirty.plots = false;
         }
-        // Busy: a frame that drew the map, or one about to paint a drawing made outside the frames (the
-        // panel may read its chart's size, which would lay out the whole page before that paint).
-        self.experiments.frame(map_redrawn || unpainted)?;
+        if self.lab.changed() {
+            self.dirty.url = true;
+        }
         if self.dirty.inspector {
             let test = self
                 .surface
@@ -577,6 +578,7 @@ impl App {
             scene, problems, ..
         } = decoded;
         let resolved = scene::resolve(&scene);
+        lab_link::load(scene.lab.as_ref())?;
         self.language = scene.language;
         self.embed = scene.embed;
         self.view = scene.view;
@@ -631,7 +633,6 @@ impl App {
         show_legend(self);
         super::lesson_panel::show(self);
         super::batch::show_controls(self);
-        self.experiments.relabel(self.ui.words);
         // The map's, loss chart's and 3-D view's axis titles are drawn into their canvases.
         self.dirty.base = true;
         self.dirty.inspector = true;

@@ -95,7 +95,7 @@ pub fn scene_loaded(app: &mut App, opened: Option<StepId>) {
     set_up_page(app, step.page);
 }
 
-/// What a link cannot say: the Taylor model, map mode, the escape button's highlight, the race running, the min-ratio panel.
+/// What a link cannot say: the Taylor model, map mode, the escape button's highlight, the race running.
 fn set_up_page(app: &mut App, page: PageSetup) {
     app.set_taylor(page.taylor_overlay);
     if page.curvature_map {
@@ -111,23 +111,6 @@ fn set_up_page(app: &mut App, page: PageSetup) {
     if page.play_race && !app.race.playing {
         app.toggle_play();
     }
-    if page.min_ratio_panel {
-        open_min_ratio_panel();
-    }
-}
-
-/// The minimum-ratio panel, when this page has one: opened and scrolled into view.
-fn open_min_ratio_panel() {
-    let Some(panel) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("min-ratio"))
-    else {
-        return;
-    };
-    if panel.tag_name().eq_ignore_ascii_case("details") {
-        dom::report(panel.set_attribute("open", ""));
-    }
-    panel.scroll_into_view();
 }
 
 /// Opens `link` (a step's scene) with `lesson=<step>` and the language on screen, as a new history entry.
