@@ -71,7 +71,7 @@ pub struct App {
     pub map: MapView,
     pub plots: Plots,
     /// The network lab (`lab=network`), whose panel is a wasm of its own: its part of the link.
-    lab: LabLink,
+    pub lab: LabLink,
     pub view: ViewMode,
     /// The link's `lang` (`None`: the browser's language is shown and the link says nothing).
     pub language: Option<Language>,

@@ -49,3 +49,43 @@ impl LabLink {
         changed
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use wasm_bindgen_test::*;
+
+    use super::super::tests::mount;
+    use super::*;
+    use crate::network::Task;
+    use crate::share::{decode, encode};
+
+    #[wasm_bindgen_test]
+    fn a_link_opens_the_lab_with_its_settings_and_the_page_link_follows_the_panel() {
+        let app = mount();
+        let mut app = app.borrow_mut();
+        let lab = panel().expect("the page has #lab");
+        assert!(!lab.has_attribute("open"));
+        assert_eq!(app.scene().lab, None);
+        app.load_scene(decode(
+            "v=1&preset=lecture&lab=network&task=circle&hidden=6",
+        ))
+        .unwrap();
+        assert!(lab.has_attribute("open"));
+        assert_eq!(
+            lab.get_attribute("data-link").as_deref(),
+            Some("lab=network&task=circle&hidden=6")
+        );
+        let settings = app.scene().lab.expect("the lab is open");
+        assert_eq!((settings.task, settings.hidden), (Task::Circle, vec![6]));
+        assert!(encode(&app.scene()).ends_with("&lab=network&task=circle&hidden=6"));
+        // The panel (its own wasm) writes new settings: the page's link notices them.
+        app.lab.changed();
+        lab.set_attribute("data-link", "lab=network&task=spiral")
+            .unwrap();
+        assert!(app.lab.changed() && !app.lab.changed());
+        assert_eq!(app.scene().lab.map(|l| l.task), Some(Task::Spiral));
+        app.load_scene(decode("v=1&preset=lecture")).unwrap();
+        assert!(!lab.has_attribute("open"));
+        assert_eq!(app.scene().lab, None);
+    }
+}
