@@ -99,7 +99,7 @@ fn chunk(scope: &DedicatedWorkerGlobalScope, state: &Shared) {
         let mut state = state.borrow_mut();
         state.scheduled = false;
         let started = now(scope);
-        while state.core.is_busy() && now(scope) - started < CHUNK_MS {
+        while state.core.has_work() && now(scope) - started < CHUNK_MS {
             state.core.work();
         }
         state.core.report()

@@ -88,7 +88,7 @@ fn the_spectrum_colours_each_eigenvalue_by_its_verdict_and_labels_signed_decades
         "All 6 eigenvalues",
         "0",
         "10¹",
-        "−10⁰",
+        "−10⁻¹",
         "negative",
         "undetermined",
         "positive",
@@ -197,7 +197,15 @@ fn the_training_chart_draws_both_losses_and_marks_the_jumps() {
     ] {
         assert!(labels.iter().any(|l| l == label), "{label} in {labels:?}");
     }
-    assert!(svg.contains("stroke-dasharray") || svg.matches("<path").count() > 3);
+    // Each curve a polyline in its colour, and its legend's sample another; the mark's dashes, short lines
+    // in its grey.
+    let lines_in = |colour: &str| {
+        svg.split('<')
+            .filter(|e| e.starts_with("polyline") && e.contains(colour))
+            .count()
+    };
+    assert_eq!((lines_in("#0072B2"), lines_in("#CC79A7")), (2, 2));
+    assert!(lines_in("#5A5A5A") >= 5, "the mark's dashes");
 }
 
 #[test]

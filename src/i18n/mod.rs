@@ -426,10 +426,6 @@ labels! {
     /// The list of runs that reached no critical point.
     lab_not_converged,
     lab_column_ended,
-    lab_column_gradient,
-    lab_column_kind,
-    lab_column_saddles,
-    lab_column_parameters,
 }
 
 /// The page's language.

@@ -346,8 +346,11 @@ pub struct SliceRun {
 }
 
 impl LabActivity {
-    /// One unit: a training step, a Newton iteration or a row of a slice.
+    /// One unit: a training step, a Newton iteration or a row of a slice; nothing once finished.
     pub fn work(&mut self, session: &mut LabSession) {
+        if self.is_finished() {
+            return;
+        }
         match self {
             LabActivity::Train(run) => {
                 let step = session.trainer.step(&session.loss, &mut session.theta);

@@ -35,8 +35,12 @@ impl Default for LossCurve {
 }
 
 impl LossCurve {
+    /// Adds L at `step`; the same point again (a report's last and the next one's first) adds nothing.
     pub fn push(&mut self, step: usize, loss: f64) {
         let point = [step as f64, loss];
+        if self.latest == Some(point) {
+            return;
+        }
         self.latest = Some(point);
         if !step.is_multiple_of(self.stride) {
             return;
@@ -337,6 +341,8 @@ mod tests {
         curve.push(2501, 1.0);
         assert_eq!(curve.points().last(), Some(&[2501.0, 1.0]));
         assert_eq!(curve.points().len(), 627);
+        curve.push(2501, 1.0);
+        assert_eq!(curve.points().len(), 627, "a repeated point is not added");
     }
 
     fn inspection(kind: PointKind, converged: bool, eigenvalues: Vec<f64>) -> Inspection {

@@ -310,9 +310,19 @@ impl WorkerCore {
         }
     }
 
-    /// Whether a job is under way.
+    /// Whether a job is under way (it may be done and wait for [`WorkerCore::report`] to send its result).
     pub fn is_busy(&self) -> bool {
         self.current.is_some()
+    }
+
+    /// Whether the job under way has work left: a chunk works while this holds, then reports.
+    pub fn has_work(&self) -> bool {
+        match &self.current {
+            None => false,
+            Some((_, Task::Basins { basins, .. })) => !basins.is_finished(),
+            Some((_, Task::Lab(activity))) => !activity.is_finished(),
+            Some((_, Task::Experiment(share))) => !share.is_finished(),
+        }
     }
 
     /// One small unit of the job under way (nothing when it is done).
@@ -534,6 +544,22 @@ mod tests {
         };
         assert_eq!((setup.parameter_count, setup.inputs), (10, 1));
 
+        // A finished job waits for its report, however long the chunk goes on.
+        assert!(worker.receive(9, "lab-train\n5").is_empty());
+        while worker.has_work() {
+            worker.work();
+        }
+        worker.work();
+        worker.work();
+        let out = worker.report();
+        let [Outgoing::Result { job: 9, packed }] = out.as_slice() else {
+            panic!("{out:?}");
+        };
+        let LabReport::Training(five) = report(packed) else {
+            panic!("training");
+        };
+        assert_eq!((five.losses.len(), five.step), (5, 5));
+
         // Training streams its losses; a newer job stops it, and it sends its last report first.
         assert!(worker.receive(3, "lab-train\nplay").is_empty());
         for _ in 0..30 {
@@ -556,7 +582,7 @@ mod tests {
         let LabReport::Training(progress) = report(packed) else {
             panic!("training");
         };
-        assert_eq!((progress.first_step, progress.losses.len()), (0, 30));
+        assert_eq!((progress.first_step, progress.losses.len()), (5, 30));
         worker.work();
         let out = worker.receive(5, "lab-inspect\n");
         let [Outgoing::Result {
@@ -572,7 +598,7 @@ mod tests {
         let LabReport::Training(last) = report(last) else {
             panic!("training");
         };
-        assert_eq!((last.first_step, last.step), (30, 31));
+        assert_eq!((last.first_step, last.step), (35, 36));
         assert_eq!(last.state, TrainingState::Paused);
         let LabReport::Inspected(inspection) = report(inspected) else {
             panic!("an inspection");

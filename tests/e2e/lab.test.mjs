@@ -11,6 +11,10 @@ const shared = session();
 
 const state = (page) => page.$eval("#lab-status", (s) => ({ state: s.dataset.state, step: Number(s.dataset.step) }));
 const shot = (page, name) => page.locator("#lab").screenshot({ path: join(ARTIFACTS, name) });
+/** The lab's network is set up: its status line speaks (it is empty until the panel's wasm has loaded and the
+ *  worker has answered). */
+const ready = (page) =>
+  page.waitForFunction(() => document.querySelector("#lab-status").textContent !== "", null, { timeout: 60_000 });
 
 test("a page without the lab never fetches its wasm or starts a worker", async () => {
   const { page, context, errors } = await open(shared.browser, shared.server.url);
@@ -22,7 +26,7 @@ test("a page without the lab never fetches its wasm or starts a worker", async (
   assert.ok(!(await page.evaluate(() => location.hash)).includes("lab="));
   // Opening it by hand loads it, and the link says so.
   await page.click("#lab summary");
-  await page.waitForSelector("#lab-status[data-state=paused]");
+  await ready(page);
   await page.waitForFunction(() => location.hash.includes("lab=network"));
   assert.ok(fetched.some((url) => url.endsWith("saddle-lab_bg.wasm")));
   // A wider layer: more parameters than training examples, said beside P, and the link follows.
@@ -31,8 +35,8 @@ test("a page without the lab never fetches its wasm or starts a worker", async (
     input.dispatchEvent(new Event("change"));
   });
   await page.waitForFunction(() => location.hash.includes("hidden=80"));
+  await page.waitForFunction(() => document.querySelector("#lab-size").textContent.startsWith("P = 321"));
   assert.match(await page.textContent("#lab-size"), /^P = 321 parameters, N = 300 training examples\. More parameters than training examples \(P > N\)/);
-  await page.waitForSelector("#lab-status[data-state=paused]");
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -41,7 +45,8 @@ test("a link opens the lab: train to a stall, inspect, solve to a saddle, slice,
   const url = `${shared.server.url}#v=1&preset=lecture&lab=network&lang=en`;
   const { page, context, errors } = await open(shared.browser, url);
   assert.equal(await page.$eval("#lab", (lab) => lab.open), true);
-  await page.waitForSelector("#lab-status[data-state=paused]", { timeout: 30_000 });
+  await ready(page);
+  assert.equal((await state(page)).state, "paused");
   assert.match(await page.textContent("#lab-size"), /^P = 17 parameters, N = 300 training examples\.$/);
   assert.equal(await page.isVisible("#lab-spectrum"), false, "no spectrum before an inspection");
   assert.equal(await page.$eval("#lab-task", (s) => s.value), "xor");
@@ -110,7 +115,7 @@ test("a link opens the lab: train to a stall, inspect, solve to a saddle, slice,
 test("the experiment runs in workers with progress, lists its runs, and can be cancelled", async () => {
   const url = `${shared.server.url}#v=1&preset=lecture&lab=network&task=sine&hidden=3&lab-runs=6&lang=en`;
   const { page, context, errors } = await open(shared.browser, url);
-  await page.waitForSelector("#lab-status[data-state=paused]", { timeout: 30_000 });
+  await ready(page);
   await page.click("#lab-run-experiment");
   await page.waitForSelector("#lab-cancel:not([disabled])");
   await page.waitForSelector("#lab-progress[aria-valuenow='100']", { timeout: 120_000 });
