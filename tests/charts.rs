@@ -581,7 +581,7 @@ fn a_long_spectrum_title_fits_its_chart() {
     let eigenvalues = vec![-0.4, -0.1, -0.02, 0.0, 0.01, 0.05, 0.2, 0.3, 3.1, 6.4];
     for language in [Language::English, Language::Chinese] {
         let words = strings(language);
-        let title = (words.lab.spectrum_title)(10, "−0.4", "6.4");
+        let title = (saddle::i18n::lab_words(language).spectrum_title)(10, "−0.4", "6.4");
         // From a phone's half row to a wide screen's.
         for width in [260u32, 420, 540, 800] {
             let boxes = text_boxes((width, 300), |area| {

@@ -4,7 +4,9 @@ use saddle::analysis::{analyze, find_critical_points, PointKind};
 use saddle::data::DATASET_PRESETS;
 use saddle::formula::Formula;
 use saddle::i18n::Language;
-use saddle::i18n::{browser_language, continuum, formula_error, strings, ExperimentStatus, Labels};
+use saddle::i18n::{
+    browser_language, continuum, formula_error, lab_words, strings, ExperimentStatus, Labels,
+};
 use saddle::jobs::TrainingState;
 use saddle::lesson::{StepId, STEPS};
 use saddle::network::Task;
@@ -302,10 +304,7 @@ fn continua_are_described_in_both_languages_and_the_cli_keeps_its_english() {
 
 #[test]
 fn the_network_lab_speaks_both_languages() {
-    let (en, zh) = (
-        &strings(Language::English).lab,
-        &strings(Language::Chinese).lab,
-    );
+    let (en, zh) = (lab_words(Language::English), lab_words(Language::Chinese));
     let cancelled = ExperimentStatus::Cancelled { done: 3, total: 20 };
     let done = ExperimentStatus::Done {
         runs: 20,

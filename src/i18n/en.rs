@@ -225,96 +225,6 @@ pub static STRINGS: Strings = Strings {
         basin_still_moving: "still moving after the last step",
         basin_curve: "a curve of critical points",
     },
-    lab: LabWords {
-        task: |task| match task {
-            Task::Sine => "sine: y = sin(3x) + noise (regression)",
-            Task::Circle => "circle (classification)",
-            Task::Xor => "xor (classification)",
-            Task::Gauss => "two gaussians (classification)",
-            Task::Spiral => "spiral (classification)",
-        },
-        method: |method| match method {
-            TrainingMethod::Gd => "gradient descent (full batch)",
-            TrainingMethod::Sgd => "SGD (mini-batches)",
-            TrainingMethod::Momentum => "momentum",
-            TrainingMethod::Adam => "Adam",
-        },
-        size: |p, n| format!("P = {p} parameters, N = {n} training examples."),
-        more_parameters: " More parameters than training examples (P > N): many directions change the fit \
-                          little, so much of the spectrum lies near 0 by construction.",
-        too_many: |p, most| format!("This network has {p} parameters; the lab takes at most {most}."),
-        training: |state, step| match state {
-            TrainingState::Running => format!("Training: step {step}."),
-            TrainingState::Paused => format!("Paused at step {step}."),
-            TrainingState::Stalled => format!(
-                "Stalled at step {step}: over the last 200 steps the lowest training loss improved by less \
-                 than 0.1%."
-            ),
-            TrainingState::StepLimit => format!("Stopped at the step limit, step {step}."),
-            TrainingState::Diverged => {
-                format!("Diverged at step {step}: the learning rate is too large. Lower η and start anew.")
-            }
-        },
-        train_loss: "training loss",
-        test_loss: "test loss",
-        mark_critical: "critical point",
-        mark_escape: "escape",
-        counts: |negative, positive, undetermined| {
-            format!("{negative} negative, {positive} positive, {undetermined} undetermined")
-        },
-        verdict: |kind, index| match kind {
-            PointKind::Saddle => format!(
-                "saddle point of index {index} ({index} negative {})",
-                if index == 1 { "eigenvalue" } else { "eigenvalues" }
-            ),
-            PointKind::LocalMinimum => "local minimum (every eigenvalue positive)".into(),
-            PointKind::LocalMaximum => "local maximum (every eigenvalue negative)".into(),
-            PointKind::Degenerate => {
-                "degenerate critical point (an eigenvalue is 0 to working precision: the test cannot decide)"
-                    .into()
-            }
-            PointKind::Regular => "not a critical point".into(),
-            PointKind::Undefined => "undefined: L or its derivatives are not finite here".into(),
-        },
-        not_critical: |norm, tolerance| {
-            format!(
-                "Not a critical point: ‖∇L‖ = {norm} is above {tolerance}, where it would be zero to \
-                 floating-point precision."
-            )
-        },
-        ratio: |ratio, low, high| {
-            if low == high {
-                format!("minimum ratio {ratio}")
-            } else {
-                format!("minimum ratio {ratio}, between {low} and {high} by the undetermined eigenvalues")
-            }
-        },
-        solver: |status| match status {
-            SolverStatus::Converged => "Converged: ∇L = 0 to floating-point precision.",
-            SolverStatus::GradientFlat => {
-                "A gradient-flat region: no step lowers ‖∇L‖ although it is not 0. Not a critical point."
-            }
-            SolverStatus::IterationLimit => {
-                "Still improving after 500 iterations: not counted as a critical point."
-            }
-            SolverStatus::Diverged => "Diverged: L or its derivatives stopped being finite.",
-        },
-        solve_summary: |iterations, distance| {
-            format!("{iterations} Newton-MR iterations; θ moved {distance} from where it was.")
-        },
-        solving: |iterations, norm| format!("Solving: iteration {iterations}, ‖∇L‖ = {norm}…"),
-        slicing: "Computing the slices…",
-        escaped: |lambda, before, after| {
-            format!("Stepped along u_min (λ_min = {lambda}): L {before} → {after}; training resumes.")
-        },
-        no_escape: "No eigenvalue is negative here: there is no direction to escape along.",
-        no_critical_point: "No solve has reached a critical point yet.",
-        spectrum_title: |p, lowest, highest| {
-            format!("All {p} eigenvalues of H: λ_min = {lowest}, λ_max = {highest}")
-        },
-        profile_title: |curvature, bend| format!("Along u_min: uᵀHu = {curvature}, {bend}"),
-        experiment,
-    },
     formula_error: |error| error.to_string(),
     link_notices: NoticeWords {
         too_long: |bytes| format!("The link is too long ({bytes} bytes); showing the default scene."),
@@ -352,6 +262,110 @@ pub static STRINGS: Strings = Strings {
             lab_batch: |most| format!("lab-batch must be a whole number from 1 to {most}"),
             lab_runs: |most| format!("lab-runs must be a whole number from 1 to {most}"),
         },
+    },
+};
+
+/// The network lab's sentences (only its panel's wasm uses them).
+pub static LAB: LabWords = LabWords {
+    task: |task| match task {
+        Task::Sine => "sine: y = sin(3x) + noise (regression)",
+        Task::Circle => "circle (classification)",
+        Task::Xor => "xor (classification)",
+        Task::Gauss => "two gaussians (classification)",
+        Task::Spiral => "spiral (classification)",
+    },
+    method: |method| match method {
+        TrainingMethod::Gd => "gradient descent (full batch)",
+        TrainingMethod::Sgd => "SGD (mini-batches)",
+        TrainingMethod::Momentum => "momentum",
+        TrainingMethod::Adam => "Adam",
+    },
+    size: |p, n| format!("P = {p} parameters, N = {n} training examples."),
+    more_parameters:
+        " More parameters than training examples (P > N): many directions change the fit \
+                      little, so much of the spectrum lies near 0 by construction.",
+    too_many: |p, most| format!("This network has {p} parameters; the lab takes at most {most}."),
+    training: |state, step| {
+        match state {
+        TrainingState::Running => format!("Training: step {step}."),
+        TrainingState::Paused => format!("Paused at step {step}."),
+        TrainingState::Stalled => format!(
+            "Stalled at step {step}: over the last 200 steps the lowest training loss improved by less \
+             than 0.1%."
+        ),
+        TrainingState::StepLimit => format!("Stopped at the step limit, step {step}."),
+        TrainingState::Diverged => {
+            format!("Diverged at step {step}: the learning rate is too large. Lower η and start anew.")
+        }
+    }
+    },
+    train_loss: "training loss",
+    test_loss: "test loss",
+    mark_critical: "critical point",
+    mark_escape: "escape",
+    counts: |negative, positive, undetermined| {
+        format!("{negative} negative, {positive} positive, {undetermined} undetermined")
+    },
+    verdict: |kind, index| {
+        match kind {
+        PointKind::Saddle => format!(
+            "saddle point of index {index} ({index} negative {})",
+            if index == 1 { "eigenvalue" } else { "eigenvalues" }
+        ),
+        PointKind::LocalMinimum => "local minimum (every eigenvalue positive)".into(),
+        PointKind::LocalMaximum => "local maximum (every eigenvalue negative)".into(),
+        PointKind::Degenerate => {
+            "degenerate critical point (an eigenvalue is 0 to working precision: the test cannot decide)"
+                .into()
+        }
+        PointKind::Regular => "not a critical point".into(),
+        PointKind::Undefined => "undefined: L or its derivatives are not finite here".into(),
+    }
+    },
+    not_critical: |norm, tolerance| {
+        format!(
+            "Not a critical point: ‖∇L‖ = {norm} is above {tolerance}, where it would be zero to \
+             floating-point precision."
+        )
+    },
+    ratio: |ratio, low, high| {
+        if low == high {
+            format!("minimum ratio {ratio}")
+        } else {
+            format!(
+                "minimum ratio {ratio}, between {low} and {high} by the undetermined eigenvalues"
+            )
+        }
+    },
+    solver: |status| {
+        match status {
+        SolverStatus::Converged => "Converged: ∇L = 0 to floating-point precision.",
+        SolverStatus::GradientFlat => {
+            "A gradient-flat region: no step lowers ‖∇L‖ although it is not 0. Not a critical point."
+        }
+        SolverStatus::IterationLimit => {
+            "Still improving after 500 iterations: not counted as a critical point."
+        }
+        SolverStatus::Diverged => "Diverged: L or its derivatives stopped being finite.",
+    }
+    },
+    solve_summary: |iterations, distance| {
+        format!("{iterations} Newton-MR iterations; θ moved {distance} from where it was.")
+    },
+    solving: |iterations, norm| format!("Solving: iteration {iterations}, ‖∇L‖ = {norm}…"),
+    slicing: "Computing the slices…",
+    escaped: |lambda, before, after| {
+        format!("Stepped along u_min (λ_min = {lambda}): L {before} → {after}; training resumes.")
+    },
+    no_escape: "No eigenvalue is negative here: there is no direction to escape along.",
+    no_critical_point: "No solve has reached a critical point yet.",
+    spectrum_title: |p, lowest, highest| {
+        format!("All {p} eigenvalues of H: λ_min = {lowest}, λ_max = {highest}")
+    },
+    profile_title: |curvature, bend| format!("Along u_min: uᵀHu = {curvature}, {bend}"),
+    experiment,
+    picked: |run, p, loss, ratio| {
+        format!("Run {run} (P = {p}): L = {loss}, minimum ratio {ratio}; ")
     },
 };
 

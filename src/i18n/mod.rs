@@ -59,8 +59,6 @@ pub struct Strings {
     pub basin: fn(&str, bool, &str) -> String,
     /// The words the charts draw (axis titles).
     pub chart: ChartWords,
-    /// The network lab's sentences.
-    pub lab: LabWords,
     /// The whole message, column included ("column 5: …").
     pub formula_error: fn(&FormulaError) -> String,
     /// How a share link's problems are worded (`share::LinkNotice::worded` picks from them).
@@ -233,6 +231,8 @@ pub struct LabWords {
     pub profile_title: fn(&str, &str) -> String,
     /// The experiment's status line.
     pub experiment: fn(&ExperimentStatus) -> String,
+    /// A run picked on the scatter: its number (from 1), P, L and minimum ratio, before its verdict.
+    pub picked: fn(usize, usize, &str, &str) -> String,
 }
 
 /// Where the lab's experiment (or sweep) stands, as its status line tells it.
@@ -452,6 +452,15 @@ pub fn strings(language: Language) -> &'static Strings {
     match language {
         Language::English => &en::STRINGS,
         Language::Chinese => &zh::STRINGS,
+    }
+}
+
+/// The network lab's sentences for `language`: apart from [`Strings`], so the page, which never shows
+/// them (the lab's panel is a wasm of its own), does not carry them.
+pub fn lab_words(language: Language) -> &'static LabWords {
+    match language {
+        Language::English => &en::LAB,
+        Language::Chinese => &zh::LAB,
     }
 }
 

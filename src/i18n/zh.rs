@@ -219,85 +219,6 @@ pub static STRINGS: Strings = Strings {
         basin_still_moving: "最后一步时仍在移动",
         basin_curve: "一整条临界点曲线",
     },
-    lab: LabWords {
-        task: |task| match task {
-            Task::Sine => "正弦：y = sin(3x) + 噪声（回归）",
-            Task::Circle => "圆形（分类）",
-            Task::Xor => "异或（分类）",
-            Task::Gauss => "两个高斯团（分类）",
-            Task::Spiral => "螺旋（分类）",
-        },
-        method: |method| match method {
-            TrainingMethod::Gd => "梯度下降（全批量）",
-            TrainingMethod::Sgd => "SGD（小批量）",
-            TrainingMethod::Momentum => "动量法",
-            TrainingMethod::Adam => "Adam",
-        },
-        size: |p, n| format!("P = {p} 个参数，N = {n} 个训练样本。"),
-        more_parameters: "参数比训练样本多（P > N）：许多方向几乎不改变拟合，因此谱中有很大一部分天然地靠近 0。",
-        too_many: |p, most| format!("这个网络有 {p} 个参数；本实验室最多支持 {most} 个。"),
-        training: |state, step| match state {
-            TrainingState::Running => format!("训练中：第 {step} 步。"),
-            TrainingState::Paused => format!("暂停于第 {step} 步。"),
-            TrainingState::Stalled => format!(
-                "在第 {step} 步停滞：最近 200 步中，训练损失的最低值下降不到 0.1%。"
-            ),
-            TrainingState::StepLimit => format!("达到步数上限，停在第 {step} 步。"),
-            TrainingState::Diverged => {
-                format!("在第 {step} 步发散：学习率太大。请调小 η 后重新初始化。")
-            }
-        },
-        train_loss: "训练损失",
-        test_loss: "测试损失",
-        mark_critical: "临界点",
-        mark_escape: "逃离",
-        counts: |negative, positive, undetermined| {
-            format!("{negative} 个负，{positive} 个正，{undetermined} 个无法判定")
-        },
-        verdict: |kind, index| match kind {
-            PointKind::Saddle => format!("指标为 {index} 的鞍点（{index} 个负特征值）"),
-            PointKind::LocalMinimum => "局部极小值（所有特征值都为正）".into(),
-            PointKind::LocalMaximum => "局部极大值（所有特征值都为负）".into(),
-            PointKind::Degenerate => {
-                "退化临界点（有特征值在计算精度内为 0：二阶检验无法判定）".into()
-            }
-            PointKind::Regular => "不是临界点".into(),
-            PointKind::Undefined => "无定义：L 或其导数在此处不是有限值".into(),
-        },
-        not_critical: |norm, tolerance| {
-            format!("不是临界点：‖∇L‖ = {norm}，高于 {tolerance}（低于它才算在浮点精度内为零）。")
-        },
-        ratio: |ratio, low, high| {
-            if low == high {
-                format!("最小值比例 {ratio}")
-            } else {
-                format!("最小值比例 {ratio}；计入无法判定的特征值，介于 {low} 和 {high} 之间")
-            }
-        },
-        solver: |status| match status {
-            SolverStatus::Converged => "已收敛：∇L 在浮点精度内为 0。",
-            SolverStatus::GradientFlat => {
-                "梯度平坦区域：‖∇L‖ 不为 0，却再也没有一步能降低它。这不是临界点。"
-            }
-            SolverStatus::IterationLimit => "迭代 500 次后仍在改进：不计为临界点。",
-            SolverStatus::Diverged => "发散：L 或其导数不再是有限值。",
-        },
-        solve_summary: |iterations, distance| {
-            format!("Newton-MR 迭代 {iterations} 次；θ 从原处移动了 {distance}。")
-        },
-        solving: |iterations, norm| format!("求解中：第 {iterations} 次迭代，‖∇L‖ = {norm}……"),
-        slicing: "正在计算切片……",
-        escaped: |lambda, before, after| {
-            format!("已沿 u_min 迈出一步（λ_min = {lambda}）：L 从 {before} 降到 {after}；训练继续。")
-        },
-        no_escape: "这里没有负特征值：没有可以逃离的方向。",
-        no_critical_point: "还没有一次求解到达临界点。",
-        spectrum_title: |p, lowest, highest| {
-            format!("H 的全部 {p} 个特征值：λ_min = {lowest}，λ_max = {highest}")
-        },
-        profile_title: |curvature, bend| format!("沿 u_min：uᵀHu = {curvature}，{bend}"),
-        experiment,
-    },
     formula_error,
     link_notices: NoticeWords {
         too_long: |bytes| format!("链接太长（{bytes} 字节），已显示默认场景。"),
@@ -333,6 +254,89 @@ pub static STRINGS: Strings = Strings {
             lab_batch: |most| format!("lab-batch 必须是 1 到 {most} 之间的整数"),
             lab_runs: |most| format!("lab-runs 必须是 1 到 {most} 之间的整数"),
         },
+    },
+};
+
+/// The network lab's sentences (only its panel's wasm uses them).
+pub static LAB: LabWords = LabWords {
+    task: |task| match task {
+        Task::Sine => "正弦：y = sin(3x) + 噪声（回归）",
+        Task::Circle => "圆形（分类）",
+        Task::Xor => "异或（分类）",
+        Task::Gauss => "两个高斯团（分类）",
+        Task::Spiral => "螺旋（分类）",
+    },
+    method: |method| match method {
+        TrainingMethod::Gd => "梯度下降（全批量）",
+        TrainingMethod::Sgd => "SGD（小批量）",
+        TrainingMethod::Momentum => "动量法",
+        TrainingMethod::Adam => "Adam",
+    },
+    size: |p, n| format!("P = {p} 个参数，N = {n} 个训练样本。"),
+    more_parameters:
+        "参数比训练样本多（P > N）：许多方向几乎不改变拟合，因此谱中有很大一部分天然地靠近 0。",
+    too_many: |p, most| format!("这个网络有 {p} 个参数；本实验室最多支持 {most} 个。"),
+    training: |state, step| match state {
+        TrainingState::Running => format!("训练中：第 {step} 步。"),
+        TrainingState::Paused => format!("暂停于第 {step} 步。"),
+        TrainingState::Stalled => {
+            format!("在第 {step} 步停滞：最近 200 步中，训练损失的最低值下降不到 0.1%。")
+        }
+        TrainingState::StepLimit => format!("达到步数上限，停在第 {step} 步。"),
+        TrainingState::Diverged => {
+            format!("在第 {step} 步发散：学习率太大。请调小 η 后重新初始化。")
+        }
+    },
+    train_loss: "训练损失",
+    test_loss: "测试损失",
+    mark_critical: "临界点",
+    mark_escape: "逃离",
+    counts: |negative, positive, undetermined| {
+        format!("{negative} 个负，{positive} 个正，{undetermined} 个无法判定")
+    },
+    verdict: |kind, index| match kind {
+        PointKind::Saddle => format!("指标为 {index} 的鞍点（{index} 个负特征值）"),
+        PointKind::LocalMinimum => "局部极小值（所有特征值都为正）".into(),
+        PointKind::LocalMaximum => "局部极大值（所有特征值都为负）".into(),
+        PointKind::Degenerate => "退化临界点（有特征值在计算精度内为 0：二阶检验无法判定）".into(),
+        PointKind::Regular => "不是临界点".into(),
+        PointKind::Undefined => "无定义：L 或其导数在此处不是有限值".into(),
+    },
+    not_critical: |norm, tolerance| {
+        format!("不是临界点：‖∇L‖ = {norm}，高于 {tolerance}（低于它才算在浮点精度内为零）。")
+    },
+    ratio: |ratio, low, high| {
+        if low == high {
+            format!("最小值比例 {ratio}")
+        } else {
+            format!("最小值比例 {ratio}；计入无法判定的特征值，介于 {low} 和 {high} 之间")
+        }
+    },
+    solver: |status| match status {
+        SolverStatus::Converged => "已收敛：∇L 在浮点精度内为 0。",
+        SolverStatus::GradientFlat => {
+            "梯度平坦区域：‖∇L‖ 不为 0，却再也没有一步能降低它。这不是临界点。"
+        }
+        SolverStatus::IterationLimit => "迭代 500 次后仍在改进：不计为临界点。",
+        SolverStatus::Diverged => "发散：L 或其导数不再是有限值。",
+    },
+    solve_summary: |iterations, distance| {
+        format!("Newton-MR 迭代 {iterations} 次；θ 从原处移动了 {distance}。")
+    },
+    solving: |iterations, norm| format!("求解中：第 {iterations} 次迭代，‖∇L‖ = {norm}……"),
+    slicing: "正在计算切片……",
+    escaped: |lambda, before, after| {
+        format!("已沿 u_min 迈出一步（λ_min = {lambda}）：L 从 {before} 降到 {after}；训练继续。")
+    },
+    no_escape: "这里没有负特征值：没有可以逃离的方向。",
+    no_critical_point: "还没有一次求解到达临界点。",
+    spectrum_title: |p, lowest, highest| {
+        format!("H 的全部 {p} 个特征值：λ_min = {lowest}，λ_max = {highest}")
+    },
+    profile_title: |curvature, bend| format!("沿 u_min：uᵀHu = {curvature}，{bend}"),
+    experiment,
+    picked: |run, p, loss, ratio| {
+        format!("第 {run} 次运行（P = {p}）：L = {loss}，最小值比例 {ratio}；")
     },
 };
 

@@ -4,7 +4,7 @@ use wasm_bindgen::JsValue;
 use web_sys::{Element, HtmlInputElement, HtmlOptionElement, HtmlSelectElement};
 
 use super::dom::{self, by_id};
-use crate::i18n::Strings;
+use crate::i18n::{LabWords, Strings};
 use crate::network::{Task, TrainingMethod};
 use crate::optim::{learning_rate_from_slider, learning_rate_slider};
 use crate::share::{LabSettings, MAX_LAB_RUNS, MAX_WIDTH};
@@ -50,15 +50,12 @@ impl Controls {
         })
     }
 
-    /// One option per task and per update rule, named in `words`' language (again on a language switch).
-    pub fn name_options(&self, words: &Strings) -> Result<(), JsValue> {
-        fill(
-            &self.task,
-            Task::ALL.map(|t| (t.name(), (words.lab.task)(t))),
-        )?;
+    /// One option per task and per update rule, named in `lab`'s language (again on a language switch).
+    pub fn name_options(&self, lab: &LabWords) -> Result<(), JsValue> {
+        fill(&self.task, Task::ALL.map(|t| (t.name(), (lab.task)(t))))?;
         fill(
             &self.optimizer,
-            TrainingMethod::ALL.map(|m| (m.name(), (words.lab.method)(m))),
+            TrainingMethod::ALL.map(|m| (m.name(), (lab.method)(m))),
         )
     }
 

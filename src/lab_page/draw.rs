@@ -11,7 +11,7 @@ use crate::charts::{
     draw_spectrum_chart, draw_sweep_chart, draw_titled_slice, draw_training_chart, CurveLine,
     LabData, MapBase, MapFrame, PlaneValues, StepMark,
 };
-use crate::i18n::{ChartWords, Strings};
+use crate::i18n::{ChartWords, LabWords, Strings};
 use crate::jobs::{ExperimentResults, Jump, LabView, PlaneSlice, SliceSet};
 use crate::network::Inspection;
 
@@ -27,6 +27,7 @@ pub fn loss_chart(
     canvas: &HtmlCanvasElement,
     view: &LabView,
     words: &Strings,
+    lab: &LabWords,
 ) -> Result<(), JsValue> {
     let Some(area) = visible_area(canvas)? else {
         return Ok(());
@@ -34,12 +35,12 @@ pub fn loss_chart(
     let (train, test) = (view.train_curve.points(), view.test_curve.points());
     let lines = [
         CurveLine {
-            label: words.lab.train_loss,
+            label: lab.train_loss,
             colour: TRAIN_COLOUR,
             points: &train,
         },
         CurveLine {
-            label: words.lab.test_loss,
+            label: lab.test_loss,
             colour: TEST_COLOUR,
             points: &test,
         },
@@ -50,8 +51,8 @@ pub fn loss_chart(
         .map(|&(step, jump)| StepMark {
             step: step as f64,
             label: match jump {
-                Jump::Critical => words.lab.mark_critical,
-                Jump::Escape => words.lab.mark_escape,
+                Jump::Critical => lab.mark_critical,
+                Jump::Escape => lab.mark_escape,
             },
         })
         .collect();
@@ -139,13 +140,14 @@ pub fn spectrum(
     canvas: &HtmlCanvasElement,
     inspection: &Inspection,
     words: &Strings,
+    lab: &LabWords,
 ) -> Result<(), JsValue> {
     let Some(area) = visible_area(canvas)? else {
         return Ok(());
     };
     let eigenvalues = &inspection.eigenvalues;
     let title = match (eigenvalues.first(), eigenvalues.last()) {
-        (Some(&lowest), Some(&highest)) => (words.lab.spectrum_title)(
+        (Some(&lowest), Some(&highest)) => (lab.spectrum_title)(
             eigenvalues.len(),
             &words.number(lowest),
             &words.number(highest),
@@ -207,6 +209,7 @@ pub fn profile(
     canvas: &HtmlCanvasElement,
     slices: &SliceSet,
     words: &Strings,
+    lab: &LabWords,
 ) -> Result<(), JsValue> {
     let Some(area) = visible_area(canvas)? else {
         return Ok(());
@@ -232,7 +235,7 @@ pub fn profile(
         crate::analysis::Bend::Down => words.chart.bends_down,
         crate::analysis::Bend::Flat => words.chart.bends_flat,
     };
-    let title = (words.lab.profile_title)(&words.number(lowest), bend);
+    let title = (lab.profile_title)(&words.number(lowest), bend);
     draw_titled_slice(&area, &slice, &title, words.chart.profile_t, &words.chart).map_err(failed)
 }
 
@@ -256,6 +259,13 @@ pub fn scatter(
     let picked = selected.and_then(|s| placed.iter().position(|(i, _)| *i == s));
     let dots = draw_ratio_scatter(&area, &points, picked, &words.chart).map_err(failed)?;
     canvas.set_attribute("data-runs", &points.len().to_string())?;
+    // For tests and tools: where each dot is, in CSS pixels.
+    let centres: Vec<String> = dots
+        .iter()
+        .flatten()
+        .map(|(x, y)| format!("{x},{y}"))
+        .collect();
+    canvas.set_attribute("data-dots", &centres.join(" "))?;
     Ok(placed
         .iter()
         .zip(dots)

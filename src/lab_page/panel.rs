@@ -15,7 +15,7 @@ use super::dom::{self, by_id, SizeWatch};
 use super::draw;
 use super::pool::ExperimentPool;
 use super::worker_bridge::{Report, WorkerBridge};
-use crate::i18n::{strings, Language, Strings};
+use crate::i18n::{lab_words, strings, LabWords, Language, Strings};
 use crate::jobs::{ExperimentRun, Job, LabCommand, LabReport, LabView, TrainingState};
 use crate::network::{SolverStatus, MAX_PARAMS};
 use crate::share::{decode, LabSettings};
@@ -59,6 +59,7 @@ struct Texts {
     slices_status: Element,
     escape_result: Element,
     experiment_status: Element,
+    picked: Element,
     progress: HtmlElement,
     progress_bar: HtmlElement,
     not_converged: Element,
@@ -129,6 +130,8 @@ pub struct LabPanel {
     /// A resized window changes the charts' sizes on screen.
     resize: SizeWatch,
     words: &'static Strings,
+    /// The lab's own sentences, in the same language.
+    lab: &'static LabWords,
     settings: LabSettings,
     worker: WorkerBridge,
     pool: ExperimentPool,
@@ -187,6 +190,7 @@ impl LabPanel {
                 slices_status: by_id("lab-slices-status")?,
                 escape_result: by_id("lab-escape-result")?,
                 experiment_status: by_id("lab-experiment-status")?,
+                picked: by_id("lab-picked")?,
                 progress: by_id("lab-progress")?,
                 progress_bar: by_id("lab-progress-bar")?,
                 not_converged: by_id("lab-not-converged")?,
@@ -203,6 +207,7 @@ impl LabPanel {
                 heat: dom::create("canvas")?,
             },
             words,
+            lab: lab_words(language),
             settings: LabSettings::default(),
             worker: WorkerBridge::default(),
             pool: ExperimentPool::default(),
@@ -217,7 +222,7 @@ impl LabPanel {
             link: None,
             was_open: false,
         };
-        panel.controls.name_options(words)?;
+        panel.controls.name_options(panel.lab)?;
         panel.controls.show(&panel.settings, words);
         Ok(panel)
     }
@@ -231,7 +236,7 @@ impl LabPanel {
         let language = page_language();
         if language != self.language {
             self.language = language;
-            self.relabel(strings(language))?;
+            self.relabel(language)?;
         }
         let link = self.root.get_attribute("data-link");
         let open = self.is_open();
@@ -386,10 +391,11 @@ impl LabPanel {
     }
 
     /// The words on screen changed language.
-    fn relabel(&mut self, words: &'static Strings) -> Result<(), JsValue> {
-        self.words = words;
-        self.controls.name_options(words)?;
-        self.controls.show_readings(&self.settings, words);
+    fn relabel(&mut self, language: Language) -> Result<(), JsValue> {
+        self.words = strings(language);
+        self.lab = lab_words(language);
+        self.controls.name_options(self.lab)?;
+        self.controls.show_readings(&self.settings, self.words);
         self.stale = Stale::everything();
         Ok(())
     }
@@ -484,7 +490,7 @@ impl LabPanel {
     /// Every sentence and number the lab shows.
     fn show_text(&mut self) -> Result<(), JsValue> {
         let words = self.words;
-        let lab = &words.lab;
+        let lab = self.lab;
         let view = &self.view;
         let p = self.settings.parameter_count();
         let examples = view.setup.as_ref().map_or(300, |s| s.examples());
@@ -589,7 +595,7 @@ impl LabPanel {
         dom::set_text(&texts.lambda_max, &number(highest));
         dom::set_text(
             &texts.counts,
-            &(words.lab.counts)(
+            &(self.lab.counts)(
                 inspection.negative,
                 inspection.positive,
                 inspection.undetermined,
@@ -597,9 +603,9 @@ impl LabPanel {
         );
         dom::set_text(&texts.band, &number(inspection.undetermined_band));
         let verdict = if inspection.converged {
-            (words.lab.verdict)(inspection.kind, inspection.negative)
+            (self.lab.verdict)(inspection.kind, inspection.negative)
         } else {
-            (words.lab.not_critical)(
+            (self.lab.not_critical)(
                 &number(inspection.gradient_norm),
                 &number(inspection.gradient_tolerance),
             )
@@ -614,7 +620,7 @@ impl LabPanel {
         let [low, high] = inspection.minimum_ratio_range;
         dom::set_text(
             &texts.ratio,
-            &(words.lab.ratio)(
+            &(self.lab.ratio)(
                 &number(inspection.minimum_ratio),
                 &number(low),
                 &number(high),
@@ -628,7 +634,7 @@ impl LabPanel {
         let number = |v: f64| words.number(v);
         let (status, summary) = match (&view.solving, &view.solved, self.pending.solve) {
             (Some(progress), _, Some(_)) => (
-                (words.lab.solving)(progress.iterations, &number(progress.gradient_norm)),
+                (self.lab.solving)(progress.iterations, &number(progress.gradient_norm)),
                 String::new(),
             ),
             (_, Some(solved), None) => {
@@ -636,8 +642,8 @@ impl LabPanel {
                     .solve_status
                     .set_attribute("data-status", solved.status.name())?;
                 (
-                    (words.lab.solver)(solved.status).to_string(),
-                    (words.lab.solve_summary)(solved.iterations, &number(solved.distance)),
+                    (self.lab.solver)(solved.status).to_string(),
+                    (self.lab.solve_summary)(solved.iterations, &number(solved.distance)),
                 )
             }
             _ => (String::new(), String::new()),
@@ -645,7 +651,7 @@ impl LabPanel {
         dom::set_text(&texts.solve_status, &status);
         dom::set_text(&texts.solve_summary, &summary);
         let slicing = if self.pending.slices.is_some() {
-            words.lab.slicing
+            self.lab.slicing
         } else {
             ""
         };
@@ -656,9 +662,9 @@ impl LabPanel {
     fn show_escape(&self) -> Result<(), JsValue> {
         let (words, view) = (self.words, &self.view);
         let text = match (self.refusal, &view.escape) {
-            (Some(Refusal::NoEscape), _) => words.lab.no_escape.to_string(),
-            (Some(Refusal::NoCriticalPoint), _) => words.lab.no_critical_point.to_string(),
-            (None, Some(escape)) => (words.lab.escaped)(
+            (Some(Refusal::NoEscape), _) => self.lab.no_escape.to_string(),
+            (Some(Refusal::NoCriticalPoint), _) => self.lab.no_critical_point.to_string(),
+            (None, Some(escape)) => (self.lab.escaped)(
                 &words.number(escape.eigenvalue),
                 &words.number(escape.loss_before),
                 &words.number(escape.loss_after),
@@ -682,7 +688,7 @@ impl LabPanel {
             return Ok(());
         };
         let status = results.status(running, self.pool.busy_workers().max(1));
-        dom::set_text(&texts.experiment_status, &(words.lab.experiment)(&status));
+        dom::set_text(&texts.experiment_status, &(self.lab.experiment)(&status));
         texts
             .experiment_status
             .set_attribute("data-done", &results.done().to_string())?;
@@ -713,7 +719,7 @@ impl LabPanel {
         let stale = std::mem::take(&mut self.stale);
         self.stale.text = stale.text;
         if stale.loss {
-            draw::loss_chart(&canvases.loss, view, words)?;
+            draw::loss_chart(&canvases.loss, view, words, self.lab)?;
         }
         if stale.data {
             draw::data_chart(&canvases.data, &canvases.heat, view, words)?;
@@ -722,7 +728,7 @@ impl LabPanel {
             let inspection = view.current_inspection();
             canvases.spectrum.set_hidden(inspection.is_none());
             if let Some(inspection) = inspection {
-                draw::spectrum(&canvases.spectrum, inspection, words)?;
+                draw::spectrum(&canvases.spectrum, inspection, words, self.lab)?;
             }
         }
         if stale.slices {
@@ -753,7 +759,7 @@ impl LabPanel {
                     random_axes,
                     words,
                 )?;
-                draw::profile(&canvases.profile, slices, words)?;
+                draw::profile(&canvases.profile, slices, words, self.lab)?;
             }
         }
         if stale.experiment {
@@ -762,8 +768,29 @@ impl LabPanel {
             draw::sweep(&canvases.sweep, results, words)?;
             self.list_not_converged()?;
             self.show_experiment()?;
+            self.show_picked();
         }
         Ok(())
+    }
+
+    /// The run picked on the scatter, in words.
+    fn show_picked(&self) {
+        let (words, lab) = (self.words, self.lab);
+        let picked = self
+            .selected
+            .and_then(|i| self.pool.results.as_ref()?.runs().get(i))
+            .map(|run| {
+                let at = &run.inspection;
+                let mut text = (lab.picked)(
+                    run.run + 1,
+                    run.parameter_count,
+                    &words.number(at.loss),
+                    &words.number(at.minimum_ratio),
+                );
+                text.push_str(&(lab.verdict)(at.kind, at.negative));
+                text
+            });
+        dom::set_text(&self.texts.picked, picked.as_deref().unwrap_or_default());
     }
 
     /// One row per run that reached no critical point.
@@ -774,7 +801,7 @@ impl LabPanel {
             return Ok(());
         };
         for run in results.not_converged() {
-            table.append_child(row(self.words, run)?.as_ref())?;
+            table.append_child(row(self.words, self.lab, run)?.as_ref())?;
         }
         Ok(())
     }
@@ -793,7 +820,7 @@ impl LabPanel {
     }
 }
 
-fn row(words: &Strings, run: &ExperimentRun) -> Result<Element, JsValue> {
+fn row(words: &Strings, lab: &LabWords, run: &ExperimentRun) -> Result<Element, JsValue> {
     let row: Element = dom::create("tr")?;
     row.set_attribute("data-run", &run.run.to_string())?;
     for text in [
@@ -801,7 +828,7 @@ fn row(words: &Strings, run: &ExperimentRun) -> Result<Element, JsValue> {
         run.parameter_count.to_string(),
         words.number(run.inspection.loss),
         words.number(run.inspection.gradient_norm),
-        (words.lab.solver)(run.solver).to_string(),
+        (lab.solver)(run.solver).to_string(),
     ] {
         let cell: Element = dom::create("td")?;
         dom::set_text(&cell, &text);

@@ -124,6 +124,11 @@ test("the experiment runs in workers with progress, lists its runs, and can be c
   const plotted = await page.$eval("#lab-scatter", (c) => Number(c.dataset.runs));
   const listed = await page.$$eval("#lab-not-converged tr", (rows) => rows.length);
   assert.equal(plotted + listed, 6, `${plotted} plotted, ${listed} listed`);
+  // A click on a dot names its run and what it reached.
+  const [x, y] = (await page.$eval("#lab-scatter", (c) => c.dataset.dots)).split(" ")[0].split(",").map(Number);
+  const box = await page.locator("#lab-scatter").boundingBox();
+  await page.mouse.click(box.x + x, box.y + y);
+  await page.waitForFunction(() => /^Run \d \(P = 10\): L = /.test(document.querySelector("#lab-picked").textContent));
   await page.waitForTimeout(300);
   await shot(page, "lab-experiment-en.png");
 
