@@ -4,13 +4,8 @@
 
 use std::hint::black_box;
 
-use criterion::{
-    criterion_group, criterion_main, BenchmarkId, Criterion, SamplingMode, Throughput,
-};
-use nalgebra::SymmetricEigen;
+use criterion::{criterion_group, criterion_main, Criterion, SamplingMode, Throughput};
 use saddle::analysis::{analyze, find_critical_points, symmetric_eigen};
-use saddle::data::Rng;
-use saddle::experiments::Network;
 use saddle::formula::Formula;
 use saddle::optim::{Basins, BasinsConfig, Hyperparameters, OptimizerKind};
 use saddle::presets::preset;
@@ -84,21 +79,6 @@ fn critical_search(c: &mut Criterion) {
     }
 }
 
-/// The minimum-ratio experiment's costly step: the exact P×P Hessian of its network and its spectrum.
-fn network_hessian(c: &mut Criterion) {
-    let mut group = c.benchmark_group("network Hessian + symmetric eigen");
-    group.sampling_mode(SamplingMode::Flat);
-    for params in [50, 200, 400] {
-        let mut rng = Rng::new(1);
-        let network = Network::toy(Network::hidden_for(params), &mut rng);
-        let theta = network.initial_parameters(&mut rng);
-        group.bench_with_input(BenchmarkId::from_parameter(params), &theta, |b, theta| {
-            b.iter(|| SymmetricEigen::new(network.hessian(black_box(theta))))
-        });
-    }
-    group.finish();
-}
-
 /// A whole basin map as the page would ask for it: gradient descent with η = 0.01 and at most 300 steps from
 /// each of 128 × 128 starts, then the grouping of where they came to rest. Himmelblau's runs mostly settle
 /// early; on the lecture's surface most are still crawling along the valley after 300 steps.
@@ -135,7 +115,6 @@ criterion_group!(
     contours,
     point_analysis,
     critical_search,
-    network_hessian,
     basin_map
 );
 criterion_main!(benches);

@@ -46,8 +46,8 @@ pub enum Spot {
     RaceTable,
     /// "Escape along u" under the point's verdict.
     EscapeButton,
-    /// The minimum-ratio experiment, opened.
-    MinRatioPanel,
+    /// The network lab, open (the step's link opens it).
+    LabPanel,
 }
 
 impl PageSetup {
@@ -191,12 +191,12 @@ pub const STEPS: [LessonStep; 9] = [
     },
     LessonStep {
         id: StepId::HighDimension,
-        // Himmelblau's four minima and four saddles on the curvature map, then the experiment in many dimensions.
-        link: "v=1&preset=himmelblau&opt=gd,momentum&lr=0.01&beta=0.9",
+        // Himmelblau's four minima and four saddles on the curvature map, and the network lab beside it.
+        link: "v=1&preset=himmelblau&opt=gd,momentum&lr=0.01&beta=0.9&lab=network",
         compare: None,
         page: PageSetup {
             curvature_map: true,
-            show: Some(Spot::MinRatioPanel),
+            show: Some(Spot::LabPanel),
             ..PageSetup::PLAIN
         },
     },

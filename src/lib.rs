@@ -7,17 +7,10 @@ pub mod analysis;
 pub mod bounds;
 pub mod charts;
 pub mod data;
-// Documented with the network lab's merge.
-#[allow(missing_docs)]
-pub mod experiments;
 pub mod formula;
 pub mod i18n;
-// Documented with the network lab's merge.
-#[allow(missing_docs)]
 pub mod jobs;
 pub mod lesson;
-// Documented with the network lab's merge.
-#[allow(missing_docs)]
 pub mod network;
 pub mod numbers;
 pub mod optim;
@@ -30,8 +23,12 @@ mod sorting;
 pub mod surface;
 
 /// The browser app; compiled only for wasm, where `#[wasm_bindgen(start)]` mounts it.
-#[cfg(all(target_arch = "wasm32", not(feature = "worker")))]
+#[cfg(all(target_arch = "wasm32", not(feature = "worker"), not(feature = "lab")))]
 mod web;
+
+/// The network lab's panel, in its own wasm (the `saddle-lab` binary), fetched only when the lab opens.
+#[cfg(all(target_arch = "wasm32", feature = "lab"))]
+pub mod lab_page;
 
 /// The page's Web Worker, in its own wasm (the `saddle-worker` binary).
 #[cfg(all(target_arch = "wasm32", feature = "worker"))]

@@ -1,9 +1,11 @@
-//! The page's Web Worker (wasm only, built as the `saddle-worker` binary): takes a [`Job`] as text, does it a
-//! chunk at a time, and posts its progress and result back. Between chunks it yields to the worker's event
-//! loop, so a newer job (a pan of the map, a new surface) replaces the one under way at once.
+//! The page's Web Worker (wasm only, built as the `saddle-worker` binary): hands the page's jobs to
+//! [`WorkerCore`], works on the one under way in chunks of [`CHUNK_MS`], and posts what the core reports
+//! after each chunk. Between chunks it yields to the worker's event loop, so a newer job (a pan of the
+//! map, a pause of the lab's training) takes over at once.
 //!
 //! Messages, as JavaScript arrays: in, `[id, job text]`; out, `["ready"]` once, `["progress", id, fraction]`,
-//! `["result", id, Float64Array]` and `["error", id, message]`.
+//! `["partial", id, Float64Array]` (part of a result, the job going on), `["result", id, Float64Array]` and
+//! `["error", id, message]`. A bench job (`BenchTask`) answers `["result", id, [median ms]]`.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -13,54 +15,76 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
-use crate::jobs::{Job, Task};
+use crate::jobs::{BenchTask, Outgoing, WorkerCore};
 
-/// Units of work per chunk (about one exact Hessian each): ~20–50 ms in the browser, so a newer job waits
-/// no longer than that.
-const CHUNK: usize = 20_000;
+/// Milliseconds of work per chunk: about a frame, so training's losses stream at the page's frame rate
+/// and a newer job waits no longer than that (or than one unit, such as a large network's Hessian).
+const CHUNK_MS: f64 = 15.0;
+/// Untimed milliseconds of a bench's warm-up, and its timed repetitions.
+const BENCH_WARM_UP_MS: f64 = 300.0;
+const BENCH_REPEATS: usize = 7;
 
-/// The job under way, by the id the page gave it.
-type Current = Rc<RefCell<Option<(f64, Task)>>>;
+type Shared = Rc<RefCell<WorkerState>>;
+
+struct WorkerState {
+    core: WorkerCore,
+    /// A chunk is scheduled.
+    scheduled: bool,
+}
 
 /// Starts listening for jobs and tells the page it is ready.
 pub fn run() -> Result<(), JsValue> {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().dyn_into()?;
-    let current: Current = Rc::default();
+    let state: Shared = Rc::new(RefCell::new(WorkerState {
+        core: WorkerCore::default(),
+        scheduled: false,
+    }));
     let on_message = {
         let scope = scope.clone();
-        let current = current.clone();
+        let state = state.clone();
         Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
             let message = Array::from(&event.data());
-            let id = message.get(0).as_f64().unwrap_or(f64::NAN);
+            let id = message.get(0).as_f64().unwrap_or_default() as u32;
             let text = message.get(1).as_string().unwrap_or_default();
-            let started = Job::from_text(&text)
-                .ok_or_else(|| "the page sent a job this worker does not know".to_string())
-                .and_then(|job| Task::start(&job));
-            let idle = current.borrow().is_none();
-            match started {
-                Ok(task) => {
-                    *current.borrow_mut() = Some((id, task));
-                    if idle {
-                        schedule(&scope, &current);
-                    }
-                }
-                Err(error) => post(&scope, &["error".into(), id.into(), error.into()]),
+            if let Some(bench) = BenchTask::from_text(&text) {
+                let outcome = bench.and_then(|mut task| time(&scope, &mut task));
+                let reply = match outcome {
+                    Ok(ms) => Outgoing::Result {
+                        job: id,
+                        packed: vec![ms],
+                    },
+                    Err(message) => Outgoing::Error { job: id, message },
+                };
+                post(&scope, &reply);
+                return;
             }
+            let replies = state.borrow_mut().core.receive(id, &text);
+            for reply in &replies {
+                post(&scope, reply);
+            }
+            schedule(&scope, &state);
         })
     };
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     // The worker lives as long as the page: the handler must too.
     on_message.forget();
-    post(&scope, &["ready".into()]);
+    post_parts(&scope, &["ready".into()]);
     Ok(())
 }
 
 /// Runs the next chunk once the worker's event loop has had its turn (a new job may be waiting).
-fn schedule(scope: &DedicatedWorkerGlobalScope, current: &Current) {
+fn schedule(scope: &DedicatedWorkerGlobalScope, state: &Shared) {
+    {
+        let mut state = state.borrow_mut();
+        if state.scheduled || !state.core.is_busy() {
+            return;
+        }
+        state.scheduled = true;
+    }
     let next = {
         let scope = scope.clone();
-        let current = current.clone();
-        Closure::once_into_js(move || chunk(&scope, &current))
+        let state = state.clone();
+        Closure::once_into_js(move || chunk(&scope, &state))
     };
     if let Err(error) =
         scope.set_timeout_with_callback_and_timeout_and_arguments_0(next.unchecked_ref(), 0)
@@ -69,27 +93,65 @@ fn schedule(scope: &DedicatedWorkerGlobalScope, current: &Current) {
     }
 }
 
-/// One chunk of the job under way, then its progress, or its result when it is done.
-fn chunk(scope: &DedicatedWorkerGlobalScope, current: &Current) {
-    let mut slot = current.borrow_mut();
-    let Some((id, task)) = slot.as_mut() else {
-        return;
+/// Works for about [`CHUNK_MS`], then posts what the core reports.
+fn chunk(scope: &DedicatedWorkerGlobalScope, state: &Shared) {
+    let replies = {
+        let mut state = state.borrow_mut();
+        state.scheduled = false;
+        let started = now(scope);
+        while state.core.has_work() && now(scope) - started < CHUNK_MS {
+            state.core.work();
+        }
+        state.core.report()
     };
-    let id = *id;
-    let fraction = task.advance(CHUNK);
-    if task.is_finished() {
-        let result = Float64Array::from(task.result().as_slice());
-        *slot = None;
-        drop(slot);
-        post(scope, &["result".into(), id.into(), result.into()]);
-    } else {
-        drop(slot);
-        post(scope, &["progress".into(), id.into(), fraction.into()]);
-        schedule(scope, current);
+    for reply in &replies {
+        post(scope, reply);
     }
+    schedule(scope, state);
 }
 
-fn post(scope: &DedicatedWorkerGlobalScope, parts: &[JsValue]) {
+/// The median milliseconds of [`BENCH_REPEATS`] runs of the task, after a warm-up of
+/// [`BENCH_WARM_UP_MS`] (so the browser's optimizing compiler has replaced the baseline code).
+fn time(scope: &DedicatedWorkerGlobalScope, task: &mut BenchTask) -> Result<f64, String> {
+    let started = now(scope);
+    while now(scope) - started < BENCH_WARM_UP_MS {
+        task.run_once();
+    }
+    let mut times: Vec<f64> = (0..BENCH_REPEATS)
+        .map(|_| {
+            let start = now(scope);
+            task.run_once();
+            now(scope) - start
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    times
+        .get(times.len() / 2)
+        .copied()
+        .ok_or_else(|| "no repetition".to_string())
+}
+
+/// The worker's clock (`performance.now()`), 0 without one.
+fn now(scope: &DedicatedWorkerGlobalScope) -> f64 {
+    scope.performance().map_or(0.0, |clock| clock.now())
+}
+
+fn post(scope: &DedicatedWorkerGlobalScope, reply: &Outgoing) {
+    let numbers = |packed: &[f64]| JsValue::from(Float64Array::from(packed));
+    let parts: [JsValue; 3] = match reply {
+        Outgoing::Progress { job, fraction } => {
+            ["progress".into(), (*job).into(), (*fraction).into()]
+        }
+        Outgoing::Partial { job, packed } => ["partial".into(), (*job).into(), numbers(packed)],
+        Outgoing::Result { job, packed } => ["result".into(), (*job).into(), numbers(packed)],
+        Outgoing::Error { job, message } => {
+            ["error".into(), (*job).into(), message.as_str().into()]
+        }
+    };
+    post_parts(scope, &parts);
+}
+
+fn post_parts(scope: &DedicatedWorkerGlobalScope, parts: &[JsValue]) {
     let message: Array = parts.iter().collect();
     if let Err(error) = scope.post_message(&message) {
         web_sys::console::error_1(&error);

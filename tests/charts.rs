@@ -619,40 +619,25 @@ fn three_d_labels_stay_on_the_canvas_from_every_side() {
 }
 
 #[test]
-fn a_long_spectrum_title_fits_its_histogram() {
-    use saddle::charts::draw_eigen_histogram;
-    use saddle::experiments::MinRatioRun;
+fn a_long_spectrum_title_fits_its_chart() {
+    use saddle::charts::draw_spectrum_chart;
     register_system_font().expect("a system font (Debian: fonts-dejavu-core)");
     let eigenvalues = vec![-0.4, -0.1, -0.02, 0.0, 0.01, 0.05, 0.2, 0.3, 3.1, 6.4];
-    let run = MinRatioRun {
-        training_loss: 0.008568,
-        gradient_norm: 2.2e-3,
-        minimum_ratio: 0.7692307692307693,
-        eigenvalues: eigenvalues.clone(),
-        positive: 10,
-        negative: 3,
-        zero: 0,
-        training_steps: 400,
-        solver_iterations: 30,
-    };
     for language in [Language::English, Language::Chinese] {
         let words = strings(language);
-        let title = (words.run_spectrum)(2, &run);
+        let title = (saddle::i18n::lab_words(language).spectrum_title)(10, "−0.4", "6.4");
         // From a phone's half row to a wide screen's.
         for width in [260u32, 420, 540, 800] {
             let boxes = text_boxes((width, 300), |area| {
-                draw_eigen_histogram(area, &eigenvalues, 1e-5, &title, &words.chart).unwrap()
+                draw_spectrum_chart(area, &eigenvalues, 1e-5, &title, &words.chart).unwrap()
             });
             let shown: String = boxes.iter().map(|(text, _)| text.as_str()).collect();
-            for word in ["10", "3", "0.7692"] {
+            for word in ["10", "−0.4", "6.4"] {
                 assert!(shown.contains(word), "{word:?} missing from {boxes:?}");
             }
             for (text, at) in &boxes {
                 let inside = on_canvas(*at, (width, 300));
-                assert!(
-                    inside,
-                    "{text:?} at {at:?} leaves the {width}-wide histogram"
-                );
+                assert!(inside, "{text:?} at {at:?} leaves the {width}-wide chart");
             }
         }
     }

@@ -2,11 +2,14 @@
 
 use saddle::analysis::{analyze, find_critical_points, PointKind};
 use saddle::data::DATASET_PRESETS;
-use saddle::experiments::MinRatioRun;
 use saddle::formula::Formula;
 use saddle::i18n::Language;
-use saddle::i18n::{browser_language, continuum, formula_error, strings, Labels, MinRatioStatus};
+use saddle::i18n::{
+    browser_language, continuum, formula_error, lab_words, strings, ExperimentStatus, Labels,
+};
+use saddle::jobs::TrainingState;
 use saddle::lesson::{StepId, STEPS};
+use saddle::network::Task;
 use saddle::optim::{OptimizerKind, RunStatus};
 use saddle::presets::{preset, PRESETS};
 use saddle::render::CurvatureClass;
@@ -332,56 +335,76 @@ fn continua_are_described_in_both_languages_and_the_cli_keeps_its_english() {
 }
 
 #[test]
-fn the_minimum_ratio_panel_speaks_both_languages() {
+fn the_network_lab_speaks_both_languages() {
+    let (en, zh) = (lab_words(Language::English), lab_words(Language::Chinese));
+    let cancelled = ExperimentStatus::Cancelled { done: 3, total: 20 };
+    let done = ExperimentStatus::Done {
+        runs: 20,
+        converged: 18,
+        saddles: 15,
+        minima: 2,
+    };
+    let running = ExperimentStatus::Running {
+        done: 4,
+        total: 20,
+        workers: 1,
+    };
+    assert_eq!((en.experiment)(&cancelled), "Cancelled after 3 of 20 runs.");
+    assert_eq!(
+        (en.experiment)(&done),
+        "Done: 20 runs; 18 reached a critical point: 15 saddles, 2 local minima, 1 other."
+    );
+    assert_eq!(
+        (en.experiment)(&running),
+        "Running: 4 of 20 runs done, on 1 worker…"
+    );
+    assert_eq!((zh.experiment)(&cancelled), "已取消，20 次中完成了 3 次。");
+    assert!((zh.experiment)(&done).contains("15 个鞍点，2 个局部极小值"));
+    assert_eq!(
+        (en.verdict)(PointKind::Saddle, 3),
+        "saddle point of index 3 (3 negative eigenvalues)"
+    );
+    assert_eq!(
+        (en.verdict)(PointKind::Saddle, 1),
+        "saddle point of index 1 (1 negative eigenvalue)"
+    );
+    assert_eq!(
+        (zh.verdict)(PointKind::Saddle, 3),
+        "指标为 3 的鞍点（3 个负特征值）"
+    );
+    assert!((zh.verdict)(PointKind::LocalMinimum, 0).starts_with("局部极小值"));
+    assert_eq!(
+        (en.ratio)("0.9", "0.9", "0.9"),
+        "minimum ratio 0.9",
+        "no range when nothing is undetermined"
+    );
+    assert!((en.ratio)("0.8", "0.8", "0.9").contains("between 0.8 and 0.9"));
+    assert_eq!(
+        (en.counts)(3, 14, 0),
+        "3 negative, 14 positive, 0 undetermined"
+    );
+    assert_eq!((zh.counts)(3, 14, 0), "3 个负，14 个正，0 个无法判定");
+    for state in TrainingState::ALL {
+        assert_ne!((en.training)(state, 7), (zh.training)(state, 7));
+        assert!((en.training)(state, 7).contains('7'));
+    }
+    for task in Task::ALL {
+        assert_ne!((en.task)(task), (zh.task)(task));
+    }
+    // The Chinese page uses the course's terms.
+    let zh_labels = &strings(Language::Chinese).labels;
+    for (text, term) in [
+        (zh_labels.lab_inspect_heading, "海森矩阵"),
+        (zh_labels.lab_spectrum_label, "特征值"),
+        (zh_labels.lab_slices_hint, "鞍点"),
+        (zh.train_loss, "训练损失"),
+        (zh.test_loss, "测试损失"),
+    ] {
+        assert!(text.contains(term), "{text} lacks {term}");
+    }
     let (en, zh) = (strings(Language::English), strings(Language::Chinese));
-    let cancelled = MinRatioStatus::Cancelled { runs_done: 3 };
-    let done = MinRatioStatus::Done {
-        runs: 20,
-        params: 49,
-        hidden: 16,
-    };
-    let running = MinRatioStatus::Running {
-        params: 49,
-        hidden: 16,
-        runs: 20,
-    };
-    assert_eq!((en.min_ratio_status)(&cancelled), "Cancelled after 3 runs.");
-    assert_eq!(
-        (en.min_ratio_status)(&done),
-        "Done: 20 runs at P = 49 (hidden width 16)."
-    );
-    assert_eq!(
-        (en.min_ratio_status)(&running),
-        "Running: P = 49 parameters (a 1–16–1 tanh network), 20 runs…"
-    );
-    assert_eq!(
-        (zh.min_ratio_status)(&cancelled),
-        "已取消，此前完成了 3 次运行。"
-    );
-    assert!((zh.min_ratio_status)(&done).starts_with("完成：P = 49"));
-    assert!((zh.min_ratio_status)(&running).starts_with("运行中："));
-    assert_eq!(zh.labels.min_ratio_title, "高维空间中的鞍点");
     assert_eq!((en.batch_of)(2, 64), "2 of 64");
     assert_eq!((zh.batch_of)(2, 64), "2 / 64");
-    let run = MinRatioRun {
-        training_loss: 0.1,
-        gradient_norm: 1e-12,
-        minimum_ratio: 0.75,
-        eigenvalues: vec![-1.0, 1.0, 2.0, 3.0, 0.0],
-        positive: 3,
-        negative: 1,
-        zero: 1,
-        training_steps: 10,
-        solver_iterations: 3,
-    };
-    assert_eq!(
-        (en.run_spectrum)(1, &run),
-        "Run 2: 3 positive, 1 negative, 1 ≈ 0; minimum ratio 0.75"
-    );
-    assert_eq!(
-        (zh.run_spectrum)(1, &run),
-        "第 2 次运行：3 个正特征值，1 个负特征值，1 个 ≈ 0；最小值比例 0.75"
-    );
 }
 
 #[test]
@@ -398,8 +421,16 @@ fn chart_axis_titles_differ_by_language_except_the_loss_symbol() {
         (en.loss_shifted_log, zh.loss_shifted_log),
         (en.training_loss_log, zh.training_loss_log),
         (en.minimum_ratio, zh.minimum_ratio),
-        (en.eigenvalue, zh.eigenvalue),
-        (en.count, zh.count),
+        (en.parameter_count_log, zh.parameter_count_log),
+        (en.saddle_share, zh.saddle_share),
+        (en.eigenvalue_rank, zh.eigenvalue_rank),
+        (en.eigenvalue_signed_log, zh.eigenvalue_signed_log),
+        (en.negative, zh.negative),
+        (en.positive, zh.positive),
+        (en.undetermined, zh.undetermined),
+        (en.eigen_plane_x, zh.eigen_plane_x),
+        (en.random_plane_y, zh.random_plane_y),
+        (en.profile_t, zh.profile_t),
         (en.map_x, zh.map_x),
         (en.map_y, zh.map_y),
         (en.slice_t, zh.slice_t),

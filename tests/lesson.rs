@@ -8,7 +8,7 @@ use saddle::i18n::{strings, Language};
 use saddle::lesson::{step_by_slug, LessonStep, Spot, StepId, STEPS};
 use saddle::optim::{steps_below, Hyperparameters, OptimizerKind, Run, RunStatus};
 use saddle::presets::preset;
-use saddle::share::{decode, encode, Scene};
+use saddle::share::{decode, encode, LabSettings, Scene};
 use saddle::surface::{LossSurface, Point};
 
 fn step(id: StepId) -> &'static LessonStep {
@@ -521,15 +521,16 @@ fn step_8_compares_the_same_race_without_the_extra_input_where_sgd_stalls_too() 
 }
 
 #[test]
-fn step_9_shows_himmelblau_with_as_many_saddles_as_minima_and_opens_the_experiment() {
+fn step_9_shows_himmelblau_with_as_many_saddles_as_minima_and_opens_the_network_lab() {
     let step = step(StepId::HighDimension);
     assert!(step.page.curvature_map);
-    assert_eq!(step.page.show, Some(Spot::MinRatioPanel));
+    assert_eq!(step.page.show, Some(Spot::LabPanel));
     let scene = decode(step.link).scene;
     assert_eq!(preset_name(&scene), "himmelblau");
-    let opening = STEPS
-        .iter()
-        .filter(|s| s.page.show == Some(Spot::MinRatioPanel));
+    assert_eq!(scene.lab, Some(LabSettings::default()));
+    let with_lab = |s: &&LessonStep| decode(s.link).scene.lab.is_some();
+    assert_eq!(STEPS.iter().filter(with_lab).count(), 1);
+    let opening = STEPS.iter().filter(|s| s.page.show == Some(Spot::LabPanel));
     assert_eq!(opening.count(), 1);
     let himmelblau = preset("himmelblau").unwrap();
     let found = find_critical_points(&himmelblau.formula(), &himmelblau.bounds());

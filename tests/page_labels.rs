@@ -53,11 +53,11 @@ fn no_fixed_english_is_left_in_the_page() {
         "not marked data-i18n: {untranslated:#?}"
     );
     for key in [
-        "min_ratio_title",
-        "min_ratio_hint",
-        "min_ratio_params",
-        "min_ratio_run",
-        "min_ratio_caveat",
+        "lab_title",
+        "lab_intro",
+        "lab_rule",
+        "lab_slices_hint",
+        "lab_experiment_hint",
         "batch_hint",
         "seed_label",
     ] {

@@ -5,10 +5,14 @@ use saddle::bounds::Bounds;
 use saddle::formula::Formula;
 use saddle::i18n::Language;
 use saddle::lesson::{StepId, STEPS};
+use saddle::network::{Task, TrainingMethod};
 use saddle::optim::OptimizerKind;
 use saddle::render::MapMode;
 use saddle::render::Orientation;
-use saddle::share::{decode, encode, IgnoredBecause, LinkNotice, Scene, SurfaceChoice, ViewMode};
+use saddle::share::{
+    decode, encode, IgnoredBecause, LabSettings, LinkNotice, Scene, SurfaceChoice, ViewMode,
+    MAX_LAB_RUNS, MAX_WIDTH,
+};
 
 #[test]
 fn the_documented_example_reads_as_written() {
@@ -372,6 +376,7 @@ fn any_scene() -> impl Strategy<Value = Scene> {
         (
             prop::sample::select(MapMode::ALL.to_vec()),
             prop::option::of(prop::sample::select(STEPS.map(|s| s.id).to_vec())),
+            prop::option::of(any_lab()),
         ),
     )
         .prop_map(
@@ -383,7 +388,7 @@ fn any_scene() -> impl Strategy<Value = Scene> {
                 (learning_rate, beta, steps),
                 (batch, seed),
                 (view, language, embed, present, turn),
-                (map, lesson),
+                (map, lesson, lab),
             )| Scene {
                 surface,
                 bounds,
@@ -401,8 +406,134 @@ fn any_scene() -> impl Strategy<Value = Scene> {
                 language,
                 embed,
                 present,
+                lab,
             },
         )
+}
+
+/// Any settings a link may carry for the network lab.
+fn any_lab() -> impl Strategy<Value = LabSettings> {
+    (
+        prop::sample::select(Task::ALL.to_vec()),
+        0.0..=1.0f64,
+        prop::collection::vec(1..=MAX_WIDTH, 1..=2),
+        prop::sample::select(TrainingMethod::ALL.to_vec()),
+        (1e-6..=10.0f64, 0.0..0.999f64, 1usize..=300),
+        (any::<u64>(), 1..=MAX_LAB_RUNS),
+    )
+        .prop_map(
+            |(task, noise, hidden, method, (learning_rate, beta, batch), (seed, runs))| {
+                LabSettings {
+                    task,
+                    noise,
+                    hidden,
+                    method,
+                    learning_rate,
+                    beta,
+                    batch,
+                    seed,
+                    runs,
+                }
+            },
+        )
+        .prop_filter(
+            "at most the parameters a network may have",
+            LabSettings::fits,
+        )
+}
+
+#[test]
+fn the_network_lab_has_keys_of_its_own() {
+    let link = "v=1&preset=lecture&opt=gd,momentum&lr=0.01&beta=0.9&lab=network&task=spiral&noise=0.25\
+                &hidden=12,6&lab-opt=sgd&lab-lr=0.05&lab-beta=0.5&lab-batch=8&lab-seed=7&lab-runs=30";
+    let decoded = decode(link);
+    assert!(decoded.notices.is_empty(), "{:?}", decoded.notices);
+    let lab = decoded.scene.lab.clone().expect("the lab is open");
+    assert_eq!(
+        lab,
+        LabSettings {
+            task: Task::Spiral,
+            noise: 0.25,
+            hidden: vec![12, 6],
+            method: TrainingMethod::Sgd,
+            learning_rate: 0.05,
+            beta: 0.5,
+            batch: 8,
+            seed: 7,
+            runs: 30,
+        }
+    );
+    // The race's own keys are untouched by the lab's.
+    assert_eq!(
+        (decoded.scene.learning_rate, decoded.scene.beta),
+        (0.01, 0.9)
+    );
+    assert_eq!(encode(&decoded.scene), link);
+    // Defaults are not written; a closed lab writes nothing.
+    let default_lab = Scene {
+        lab: Some(LabSettings::default()),
+        ..Scene::default()
+    };
+    assert!(encode(&default_lab).ends_with("&lab=network"));
+    assert!(!encode(&Scene::default()).contains("lab"));
+    // Without lab=network its settings do not open it.
+    assert_eq!(decode("v=1&task=circle&hidden=3").scene.lab, None);
+}
+
+#[test]
+fn bad_lab_values_fall_back_one_key_at_a_time_with_a_reason_in_both_languages() {
+    let decoded = decode(
+        "lab=network&task=moons&noise=2&hidden=0&lab-opt=lbfgs&lab-lr=50&lab-beta=1&lab-batch=0\
+         &lab-seed=-1&lab-runs=1000&lab=chemistry",
+    );
+    let lab = decoded.scene.lab.expect("lab=network was read");
+    assert_eq!(
+        lab,
+        LabSettings::default(),
+        "every bad value keeps its default"
+    );
+    let reasons: Vec<IgnoredBecause> = decoded
+        .problems
+        .iter()
+        .map(|problem| match problem {
+            LinkNotice::Ignored { reason, .. } => reason.clone(),
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(
+        reasons,
+        [
+            IgnoredBecause::Task,
+            IgnoredBecause::Noise,
+            IgnoredBecause::Hidden,
+            IgnoredBecause::LabOptimizer,
+            IgnoredBecause::LabLearningRate,
+            IgnoredBecause::Beta,
+            IgnoredBecause::LabBatch,
+            IgnoredBecause::Seed,
+            IgnoredBecause::LabRuns,
+            IgnoredBecause::Lab,
+        ]
+    );
+    for problem in &decoded.problems {
+        let english = problem.worded(saddle::i18n::strings(Language::English));
+        let chinese = problem.worded(saddle::i18n::strings(Language::Chinese));
+        assert!(english.starts_with("Ignored ") && chinese.starts_with("已忽略"));
+        assert_ne!(english, chinese);
+    }
+    assert_eq!(
+        decoded.notices[2],
+        "Ignored hidden=0 in the link: hidden must be one or two widths from 1 to 250, with at most \
+         1000 parameters in all."
+    );
+    // Widths that fit one by one but not together: refused once every key is read.
+    let too_big = decode("lab=network&hidden=250,250&task=sine");
+    assert_eq!(too_big.scene.lab.map(|l| l.hidden), Some(vec![4]));
+    assert_eq!(
+        too_big.notices,
+        ["Ignored hidden=250,250 in the link: hidden must be one or two widths from 1 to 250, with \
+          at most 1000 parameters in all."]
+    );
 }
 
 proptest! {

@@ -10,7 +10,7 @@ use crate::i18n::ChartWords;
 
 /// How the vertical axis shows the losses.
 #[derive(Debug, Clone, Copy, PartialEq)]
-enum Scale {
+pub(super) enum Scale {
     Linear,
     /// log₁₀ L; only chosen when every loss shown is positive.
     Logarithmic,
@@ -24,7 +24,7 @@ enum Scale {
 }
 
 impl Scale {
-    fn choose(logarithmic: bool, lowest: f64, highest: f64) -> Scale {
+    pub(super) fn choose(logarithmic: bool, lowest: f64, highest: f64) -> Scale {
         if !logarithmic {
             Scale::Linear
         } else if lowest > 0.0 {
@@ -40,7 +40,7 @@ impl Scale {
     }
 
     /// Height of a loss on the plotted axis, or `None` for a loss that cannot be shown.
-    fn plotted(self, loss: f64) -> Option<f64> {
+    pub(super) fn plotted(self, loss: f64) -> Option<f64> {
         let height = match self {
             Scale::Linear => loss,
             Scale::Logarithmic => loss.log10(),
@@ -49,7 +49,7 @@ impl Scale {
         height.is_finite().then_some(height)
     }
 
-    fn axis_title(self, words: &ChartWords) -> &'static str {
+    pub(super) fn axis_title(self, words: &ChartWords) -> &'static str {
         match self {
             Scale::Linear => words.loss,
             Scale::Logarithmic => words.loss_log,
@@ -59,7 +59,7 @@ impl Scale {
 
     /// The plotted range: padded for a linear axis, whole decades for a log axis so every tick is a power of
     /// ten. Never empty.
-    fn axis_range(self, lowest: f64, highest: f64) -> (f64, f64) {
+    pub(super) fn axis_range(self, lowest: f64, highest: f64) -> (f64, f64) {
         match self {
             Scale::Linear => {
                 let pad = if highest > lowest {
@@ -76,7 +76,7 @@ impl Scale {
         }
     }
 
-    fn tick(self, height: f64) -> String {
+    pub(super) fn tick(self, height: f64) -> String {
         match self {
             Scale::Linear => crate::numbers::readable(height),
             // Only whole exponents are labelled: anything else would not be a power of ten.

@@ -2,9 +2,7 @@
 //! line an SVG or bitmap, and both get the very same picture. Natively, call `register_system_font` before
 //! drawing: plotters measures (and on bitmaps draws) text with a font it is given.
 
-// Documented with the network lab's merge.
-#[allow(missing_docs)]
-mod eigen_histogram;
+mod experiment_chart;
 mod figure;
 #[cfg(not(target_arch = "wasm32"))]
 mod figure_file;
@@ -13,19 +11,20 @@ mod fonts;
 mod gradient_cloud;
 #[cfg(not(target_arch = "wasm32"))]
 mod heatmap_image;
+mod lab_data_chart;
 mod legend;
 mod loss_chart;
 mod map;
 mod map_overlay;
-// Documented with the network lab's merge.
-#[allow(missing_docs)]
-mod min_ratio;
 mod momentum_arrows;
 pub mod palette;
+mod plane_slice;
 mod slice_chart;
+mod spectrum_chart;
 mod surface3d;
+mod training_chart;
 
-pub use eigen_histogram::{draw_eigen_histogram, eigenvalue_bins, Bin, HISTOGRAM_BINS};
+pub use experiment_chart::{draw_ratio_scatter, draw_sweep_chart, RatioPoint, SweepPoint};
 pub use figure::{draw_figure, FigureScene};
 #[cfg(not(target_arch = "wasm32"))]
 pub use figure_file::{write_figure, FigureFormat};
@@ -34,6 +33,7 @@ pub use fonts::{register_system_font, FONT_VARIABLE};
 pub use gradient_cloud::{cloud_arrows, draw_gradient_cloud, GradientCloud, CLOUD_RADIUS};
 #[cfg(not(target_arch = "wasm32"))]
 pub use heatmap_image::blit_heatmap;
+pub use lab_data_chart::{decision_rgba, draw_decision_map, draw_regression_fit, LabData};
 pub use legend::{figure_legend, LegendEntry, LegendSymbol};
 pub use loss_chart::draw_loss_chart;
 pub use map::{
@@ -45,13 +45,17 @@ pub use map_overlay::{
     draw_point_marks, draw_trajectory_casing, draw_trajectory_line, map_model_contours, MapOverlay,
     TaylorDashes, TRAJECTORY_CASING_OPACITY, TRAJECTORY_CASING_WIDTH,
 };
-pub use min_ratio::{dot_opacity, draw_min_ratio_chart, CRITICAL_GRADIENT_NORM};
 pub use momentum_arrows::{
     draw_momentum_update, momentum_arrows, MomentumArrows, CARRIED_LABEL, GRADIENT_STEP_LABEL,
     MOMENTUM_ARROW_MIN, VELOCITY_LABEL,
 };
-pub use slice_chart::{draw_slice_chart, draw_slice_line, model_colour, slice_title};
+pub use plane_slice::{draw_plane_slice, PlaneValues};
+pub use slice_chart::{
+    draw_slice_chart, draw_slice_line, draw_titled_slice, model_colour, slice_title,
+};
+pub use spectrum_chart::{draw_spectrum_chart, SignedLog};
 pub use surface3d::{draw_surface3d, SurfaceView, Trajectory, MESH_CELLS};
+pub use training_chart::{draw_training_chart, CurveLine, StepMark};
 
 use plotters::coord::Shift;
 use plotters::drawing::DrawingAreaErrorKind;

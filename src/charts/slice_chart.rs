@@ -64,6 +64,24 @@ pub fn draw_slice_chart<DB: DrawingBackend>(
     slice: &Slice,
     words: &ChartWords,
 ) -> Result<(), String> {
+    draw_titled_slice(
+        area,
+        slice,
+        &slice_title(slice, words),
+        words.slice_t,
+        words,
+    )
+}
+
+/// [`draw_slice_chart`] with its own title and horizontal axis title: the network lab's profile along
+/// u_min, whose direction is a vector of P numbers rather than two.
+pub fn draw_titled_slice<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    slice: &Slice,
+    title: &str,
+    t_title: &str,
+    words: &ChartWords,
+) -> Result<(), String> {
     let (left, right) = match (slice.samples.first(), slice.samples.last()) {
         (Some(first), Some(last)) if first[0] < last[0] => (first[0], last[0]),
         _ => (-1.0, 1.0),
@@ -72,7 +90,7 @@ pub fn draw_slice_chart<DB: DrawingBackend>(
     let colour = model_colour(slice.bend());
 
     area.fill(&WHITE).map_err(plot_error)?;
-    let title_bottom = draw_fitted_title(area, &slice_title(slice, words), MARGIN)?;
+    let title_bottom = draw_fitted_title(area, title, MARGIN)?;
     let (_, body) = area.split_vertically(title_bottom);
     let mut chart = ChartBuilder::on(&body)
         .margin(MARGIN)
@@ -83,7 +101,7 @@ pub fn draw_slice_chart<DB: DrawingBackend>(
         .map_err(plot_error)?;
     chart
         .configure_mesh()
-        .x_desc(words.slice_t)
+        .x_desc(t_title)
         .y_desc(words.loss)
         .axis_desc_style((FONT, 15))
         .label_style((FONT, 13))

@@ -6,9 +6,6 @@ use super::args::Args;
 use saddle::analysis::{analyze as analyze_point, find_critical_points, CriticalPoint};
 use saddle::bounds::Bounds;
 use saddle::data::DATASET_PRESETS;
-use saddle::experiments::{
-    MinRatioConfig, MinRatioExperiment, GRADIENT_TARGET, ZERO_EIGENVALUE_TOLERANCE,
-};
 use saddle::i18n;
 use saddle::i18n::Language;
 use saddle::optim::{
@@ -185,39 +182,6 @@ pub fn basins(args: &Args) -> Result<Value, String> {
         .collect();
     let rows: Vec<&[i32]> = basins.labels().chunks(config.grid).collect();
     Ok(json!({ "attractors": attractors, "labels": rows }))
-}
-
-pub fn min_ratio(args: &Args) -> Result<Value, String> {
-    args.only(&[
-        "params",
-        "runs",
-        "seed",
-        "training-steps",
-        "solver-iterations",
-    ])?;
-    let defaults = MinRatioConfig::default();
-    let config = MinRatioConfig {
-        params: args.count("params")?.unwrap_or(defaults.params),
-        runs: args.count("runs")?.unwrap_or(defaults.runs),
-        seed: args.seed()?.unwrap_or(defaults.seed),
-        max_training_steps: args
-            .count("training-steps")?
-            .unwrap_or(defaults.max_training_steps),
-        max_solver_iterations: args
-            .count("solver-iterations")?
-            .unwrap_or(defaults.max_solver_iterations),
-    };
-    let mut experiment = MinRatioExperiment::new(config)?;
-    experiment.run_to_end();
-    let runs = serde_json::to_value(experiment.results()).map_err(|e| e.to_string())?;
-    Ok(json!({
-        "params": experiment.params(),
-        "hidden": experiment.hidden(),
-        "seed": config.seed,
-        "zero_tolerance": ZERO_EIGENVALUE_TOLERANCE,
-        "gradient_target": GRADIENT_TARGET,
-        "runs": runs,
-    }))
 }
 
 pub fn presets(args: &Args) -> Result<Value, String> {

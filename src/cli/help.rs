@@ -12,7 +12,6 @@ COMMANDS:
   basins           label every start of a grid by where one optimizer ends (basins of attraction)
   network          a small tanh network: train, inspect its exact Hessian, solve to ∇L = 0, slice,
                    escape a saddle, and the minimum-ratio experiment (`saddle network --help`)
-  min-ratio        train a small network to ∇L ≈ 0 from random starts; Hessian spectrum of each end
   render           a share link's scene as an SVG or PNG figure (map, critical points, θ′, races, legend)
   presets          the named surfaces, with their boxes and descriptions
 
@@ -88,23 +87,6 @@ maxima, mixed or flat). A preset brings its own box. Defaults: --optimizer gd --
 
 Example:
   saddle basins --preset himmelblau --optimizer gd --lr 0.01 --steps 300 --grid 32";
-
-const MIN_RATIO: &str = "\
-saddle min-ratio [--params P] [--runs R] [--seed S] [--training-steps T] [--solver-iterations K]
-
-A one-hidden-layer tanh network (P = 3h + 1 parameters, h chosen so P is nearest the request,
-4 ≤ P ≤ 400) fitted to 24 seeded points y = sin(3x) + noise. Each run starts at random weights,
-trains with Adam for a random number of steps in 0..=T, then drives ∇L to 0 with at most K
-damped-Newton iterations, and takes the exact Hessian's spectrum there.
-Prints {params, hidden, seed, zero_tolerance, gradient_target, runs: [{training_loss,
-gradient_norm, minimum_ratio, eigenvalues (ascending), positive, negative, zero, training_steps,
-solver_iterations}, ...]}. minimum_ratio = positive / (positive + negative); |λ| ≤
-zero_tolerance · max|λ| counts as zero. gradient_norm is where the run really ended: a run
-that did not reach gradient_target may sit in a flat region, not at a critical point.
-Defaults: --params 16 --runs 10 --seed 1 --training-steps 3000 --solver-iterations 50.
-
-Example:
-  saddle min-ratio --params 16 --runs 5 --seed 7";
 
 const RENDER: &str = "\
 saddle render --link LINK --out FILE.svg|FILE.png [--width W] [--height H]
@@ -301,7 +283,6 @@ pub fn usage(command: &str) -> Option<&'static str> {
         "critical-points" => Some(CRITICAL_POINTS),
         "run" => Some(RUN),
         "basins" => Some(BASINS),
-        "min-ratio" => Some(MIN_RATIO),
         "render" => Some(RENDER),
         "presets" => Some(PRESETS),
         _ => None,

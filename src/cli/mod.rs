@@ -21,7 +21,7 @@ pub fn run(argv: &[String]) -> Result<String, String> {
     }
     let Some(usage) = help::usage(command) else {
         return Err(format!(
-            "unknown command '{command}'; try: analyze, critical-points, run, basins, network, min-ratio, render, presets (or --help)"
+            "unknown command '{command}'; try: analyze, critical-points, run, basins, network, render, presets (or --help)"
         ));
     };
     let args = Args::parse(rest)?;
@@ -33,7 +33,6 @@ pub fn run(argv: &[String]) -> Result<String, String> {
         "critical-points" => commands::critical_points(&args),
         "run" => commands::run(&args),
         "basins" => commands::basins(&args),
-        "min-ratio" => commands::min_ratio(&args),
         "render" => render::render(&args),
         _ => commands::presets(&args),
     }?;

@@ -1,13 +1,14 @@
 //! English: the core's own words (Display texts and labels) plus the page's.
 
 use super::{
-    ChartWords, Labels, LessonText, MinRatioStatus, NoticeWords, PresetText, ReasonWords, Strings,
+    ChartWords, ExperimentStatus, LabWords, Labels, LessonText, NoticeWords, PresetText,
+    ReasonWords, Strings,
 };
 use crate::analysis::{Continuum, ContinuumShape, PointKind};
 use crate::data::dataset_preset;
-use crate::experiments::MinRatioRun;
+use crate::jobs::TrainingState;
 use crate::lesson::StepId;
-use crate::numbers::readable;
+use crate::network::{SolverStatus, Task, TrainingMethod};
 use crate::optim::{OptimizerKind, RunStatus};
 use crate::presets::preset;
 use crate::render::CurvatureClass;
@@ -109,26 +110,73 @@ pub static STRINGS: Strings = Strings {
         race_label: "Optimizer race",
         plots_label: "Plots",
         inspector_label: "Point inspector",
-        min_ratio_title: "Saddles in high dimension",
-        min_ratio_hint: "Train a small network (one hidden tanh layer, P parameters) from random starts, drive ∇L \
-                         towards 0, and count the signs of the Hessian's eigenvalues there. Minimum ratio = the share \
-                         of positive eigenvalues among the non-zero ones (|λ| > 10⁻⁶·max|λ|): 1 at a local minimum, \
-                         below 1 at a saddle.",
-        min_ratio_params: "parameters P",
-        min_ratio_runs: "runs",
-        min_ratio_seed: "seed",
-        min_ratio_run: "Run",
-        min_ratio_cancel: "Cancel",
-        min_ratio_progress: "Progress",
-        min_ratio_chart_label: "Minimum ratio against training loss, one dot per run",
-        eigen_histogram_label: "Eigenvalues of the Hessian of the chosen run",
-        min_ratio_caveat: "Click a dot or a row to see that run's eigenvalues. Fainter dots ended with a larger \
-                           ‖∇L‖ (last column): a point with small but non-zero gradient may sit in a flat region \
-                           rather than at a true critical point.",
         column_run: "run",
-        column_min_ratio: "min. ratio",
-        column_signs: "+ / − / ≈0",
-        final_gradient_norm: "final ‖∇L‖",
+        lab_title: "The network lab: saddles in high dimension",
+        lab_intro: "A real small network: a fully connected tanh network with one linear output, trained on \
+                    300 examples and tested on 100 more. Train it until it stalls, look at the exact P×P Hessian \
+                    there, go to the critical point nearby, and see whether it is a minimum or a saddle.",
+        lab_task: "task",
+        lab_noise: "noise",
+        lab_width1: "hidden layer 1",
+        lab_width2: "hidden layer 2 (0: none)",
+        lab_optimizer: "optimizer",
+        lab_seed: "seed",
+        lab_new_start: "New start",
+        lab_train_heading: "1. Train",
+        lab_loss_chart_label: "Training and test loss against step",
+        lab_data_chart_label: "What the network predicts over its data",
+        lab_data_hint: "Colour: the network's output ŷ (blue where it says +1, orange where it says −1, paler \
+                        where it is unsure); black line: ŷ = 0, the decision boundary; dots: training examples; \
+                        rings: test examples.",
+        lab_fit_hint: "Black line: the network's ŷ(x); dots: training examples; rings: test examples.",
+        lab_inspect_heading: "2. The Hessian at θ",
+        lab_inspect: "Inspect the Hessian",
+        lab_spectrum_label: "All eigenvalues of the Hessian in ascending order",
+        lab_rule: "An eigenvalue counts as undetermined when |λ| ≤ 10·‖∇L‖ + 10⁻⁹·max|λ|: away from a critical \
+                   point the slope outweighs so small a curvature, so its sign says nothing about the critical \
+                   point nearby. At a critical point only eigenvalues that are 0 to working precision stay \
+                   undetermined.",
+        lab_ratio_hint: "Minimum ratio = positive eigenvalues ÷ all P eigenvalues: 1 at a local minimum, below 1 \
+                         at a saddle. The undetermined eigenvalues make its range.",
+        lab_solve_heading: "3. The critical point nearby",
+        lab_solve: "Go to the critical point nearby",
+        lab_solve_hint: "Newton-MR (Roosta et al. 2022) solves ∇L = 0 with the exact Hessian, whatever its signs, \
+                         so it finds saddles as readily as minima. It has converged when ‖∇L‖ is zero to \
+                         floating-point precision; if no step lowers ‖∇L‖ before that, it stopped in a \
+                         gradient-flat region, which is not a critical point.",
+        lab_slices_heading: "4. Pictures through θ",
+        lab_slices: "Draw the slices",
+        lab_eigen_slice_label: "L on the plane of the Hessian's extreme eigenvectors u_min and u_max through θ",
+        lab_random_slice_label: "L on the plane of two random filter-normalized directions through θ",
+        lab_profile_label: "L along u_min through θ, with its second-order model",
+        lab_slices_hint: "Left: L on the plane of u_min and u_max, the eigenvectors of the Hessian's smallest and \
+                          largest eigenvalues; at a saddle it looks like a saddle. Right: the same point on the \
+                          plane of two random directions, each weight row scaled to the size of that row of θ \
+                          (Li et al. 2018). Random directions mostly see positive curvature, so there a saddle \
+                          usually looks like a bowl (Böttcher & Wheeler 2022): a minimum in a picture of two \
+                          directions can be a saddle in high dimension.",
+        lab_escape_heading: "5. Escape",
+        lab_escape: "Escape along u_min",
+        lab_restore: "Back to the critical point",
+        lab_escape_hint: "The lecture's step: along u_min, where uᵀHu = λ_min < 0, with the sign that lowers L; \
+                          then training resumes and the loss curve shows what follows. To compare, go back to the \
+                          critical point and train from it with momentum or with small batches (SGD) instead.",
+        lab_experiment_heading: "6. The experiment: many runs",
+        lab_experiment_hint: "R runs from random starts, each trained with full-batch Adam (η = 0.03) until the loss \
+                              stalls, then solved with Newton-MR. Each dot is a run that reached a critical point: \
+                              its training loss there against its minimum ratio, coloured by its kind. Runs that \
+                              did not reach one are listed below and not counted as critical points.",
+        lab_runs: "runs R",
+        lab_run_experiment: "Run the experiment",
+        lab_run_sweep: "Sweep over P",
+        lab_cancel: "Cancel",
+        lab_progress: "Progress",
+        lab_scatter_label: "Training loss against minimum ratio, one dot per critical point reached",
+        lab_sweep_label: "Share of saddles among the critical points against the number of parameters",
+        lab_sweep_hint: "The sweep: 10 runs at each of P ≈ 10, 30, 100 and 300 (one hidden layer, the same data): \
+                         how the share of saddles among the critical points found changes with P.",
+        lab_not_converged: "Runs that reached no critical point",
+        lab_column_ended: "ended",
     },
     point_kind,
     marked_kind,
@@ -161,10 +209,22 @@ pub static STRINGS: Strings = Strings {
         loss: "L",
         loss_log: "L (log scale)",
         loss_shifted_log: "L − L_min + ε (log scale: some L ≤ 0)",
-        training_loss_log: "training loss L (log scale)",
+        training_loss_log: "training loss L at the critical point (log scale)",
         minimum_ratio: "minimum ratio",
-        eigenvalue: "eigenvalue λ of the Hessian",
-        count: "count",
+        parameter_count_log: "parameters P (log scale)",
+        saddle_share: "saddles ÷ critical points",
+        eigenvalue_rank: "k (in ascending order)",
+        eigenvalue_signed_log: "λ (signed log scale)",
+        negative: "negative",
+        positive: "positive",
+        undetermined: "undetermined",
+        input_x: "x",
+        target: "y",
+        eigen_plane_x: "a (along u_min)",
+        eigen_plane_y: "b (along u_max)",
+        random_plane_x: "a (along d₁)",
+        random_plane_y: "b (along d₂)",
+        profile_t: "t  (θ + t·u_min)",
         map_x: "x  (w₁)",
         map_y: "y  (w₂)",
         colour_bar: "L",
@@ -180,8 +240,6 @@ pub static STRINGS: Strings = Strings {
         basin_still_moving: "still moving after the last step",
         basin_curve: "a curve of critical points",
     },
-    min_ratio_status,
-    run_spectrum,
     formula_error: |error| error.to_string(),
     stale_map: |shown| {
         format!("The map still shows the last valid surface, {shown}, until the error is fixed.")
@@ -213,7 +271,123 @@ pub static STRINGS: Strings = Strings {
             present: "present must be 1 or 0",
             batch: |most| format!("batch must be a whole number from 1 to {most}"),
             seed: "seed must be a whole number from 0 to 18446744073709551615",
+            lab: "lab must be network",
+            task: "task must be sine, circle, xor, gauss or spiral",
+            noise: "noise must be a number in [0, 1]",
+            hidden: |widest, most| {
+                format!(
+                    "hidden must be one or two widths from 1 to {widest}, with at most {most} parameters in all"
+                )
+            },
+            lab_optimizer: "lab-opt must be gd, sgd, momentum or adam",
+            lab_learning_rate: |most| format!("lab-lr must be a number in (0, {most}]"),
+            lab_batch: |most| format!("lab-batch must be a whole number from 1 to {most}"),
+            lab_runs: |most| format!("lab-runs must be a whole number from 1 to {most}"),
         },
+    },
+};
+
+/// The network lab's sentences (only its panel's wasm uses them).
+pub static LAB: LabWords = LabWords {
+    task: |task| match task {
+        Task::Sine => "sine: y = sin(3x) + noise (regression)",
+        Task::Circle => "circle (classification)",
+        Task::Xor => "xor (classification)",
+        Task::Gauss => "two gaussians (classification)",
+        Task::Spiral => "spiral (classification)",
+    },
+    method: |method| match method {
+        TrainingMethod::Gd => "gradient descent (full batch)",
+        TrainingMethod::Sgd => "SGD (mini-batches)",
+        TrainingMethod::Momentum => "momentum",
+        TrainingMethod::Adam => "Adam",
+    },
+    size: |p, n| format!("P = {p} parameters, N = {n} training examples."),
+    more_parameters:
+        " More parameters than training examples (P > N): many directions change the fit \
+                      little, so much of the spectrum lies near 0 by construction.",
+    too_many: |p, most| format!("This network has {p} parameters; the lab takes at most {most}."),
+    training: |state, step| {
+        match state {
+        TrainingState::Running => format!("Training: step {step}."),
+        TrainingState::Paused => format!("Paused at step {step}."),
+        TrainingState::Stalled => format!(
+            "Stalled at step {step}: over the last 200 steps the lowest training loss improved by less \
+             than 0.1%."
+        ),
+        TrainingState::StepLimit => format!("Stopped at the step limit, step {step}."),
+        TrainingState::Diverged => {
+            format!("Diverged at step {step}: the learning rate is too large. Lower η and start anew.")
+        }
+    }
+    },
+    train_loss: "training loss",
+    test_loss: "test loss",
+    mark_critical: "critical point",
+    mark_escape: "escape",
+    counts: |negative, positive, undetermined| {
+        format!("{negative} negative, {positive} positive, {undetermined} undetermined")
+    },
+    verdict: |kind, index| {
+        match kind {
+        PointKind::Saddle => format!(
+            "saddle point of index {index} ({index} negative {})",
+            if index == 1 { "eigenvalue" } else { "eigenvalues" }
+        ),
+        PointKind::LocalMinimum => "local minimum (every eigenvalue positive)".into(),
+        PointKind::LocalMaximum => "local maximum (every eigenvalue negative)".into(),
+        PointKind::Degenerate => {
+            "degenerate critical point (an eigenvalue is 0 to working precision: the test cannot decide)"
+                .into()
+        }
+        PointKind::Regular => "not a critical point".into(),
+        PointKind::Undefined => "undefined: L or its derivatives are not finite here".into(),
+    }
+    },
+    not_critical: |norm, tolerance| {
+        format!(
+            "Not a critical point: ‖∇L‖ = {norm} is above {tolerance}, where it would be zero to \
+             floating-point precision."
+        )
+    },
+    ratio: |ratio, low, high| {
+        if low == high {
+            format!("minimum ratio {ratio}")
+        } else {
+            format!(
+                "minimum ratio {ratio}, between {low} and {high} by the undetermined eigenvalues"
+            )
+        }
+    },
+    solver: |status| {
+        match status {
+        SolverStatus::Converged => "Converged: ∇L = 0 to floating-point precision.",
+        SolverStatus::GradientFlat => {
+            "A gradient-flat region: no step lowers ‖∇L‖ although it is not 0. Not a critical point."
+        }
+        SolverStatus::IterationLimit => {
+            "Still improving after 500 iterations: not counted as a critical point."
+        }
+        SolverStatus::Diverged => "Diverged: L or its derivatives stopped being finite.",
+    }
+    },
+    solve_summary: |iterations, distance| {
+        format!("{iterations} Newton-MR iterations; θ moved {distance} from where it was.")
+    },
+    solving: |iterations, norm| format!("Solving: iteration {iterations}, ‖∇L‖ = {norm}…"),
+    slicing: "Computing the slices…",
+    escaped: |lambda, before, after| {
+        format!("Stepped along u_min (λ_min = {lambda}): L {before} → {after}; training resumes.")
+    },
+    no_escape: "No eigenvalue is negative here: there is no direction to escape along.",
+    no_critical_point: "No solve has reached a critical point yet.",
+    spectrum_title: |p, lowest, highest| {
+        format!("All {p} eigenvalues of H: λ_min = {lowest}, λ_max = {highest}")
+    },
+    profile_title: |curvature, bend| format!("Along u_min: uᵀHu = {curvature}, {bend}"),
+    experiment,
+    picked: |run, p, loss, ratio| {
+        format!("Run {run} (P = {p}): L = {loss}, minimum ratio {ratio}; ")
     },
 };
 
@@ -243,33 +417,30 @@ fn continuum(continuum: &Continuum) -> String {
     }
 }
 
-fn min_ratio_status(status: &MinRatioStatus) -> String {
+fn experiment(status: &ExperimentStatus) -> String {
     match *status {
-        MinRatioStatus::Running {
-            params,
-            hidden,
-            runs,
-        } => {
-            format!("Running: P = {params} parameters (a 1–{hidden}–1 tanh network), {runs} runs…")
+        ExperimentStatus::Running {
+            done,
+            total,
+            workers,
+        } => format!(
+            "Running: {done} of {total} runs done, on {workers} {}…",
+            if workers == 1 { "worker" } else { "workers" }
+        ),
+        ExperimentStatus::Cancelled { done, total } => {
+            format!("Cancelled after {done} of {total} runs.")
         }
-        MinRatioStatus::Cancelled { runs_done } => format!("Cancelled after {runs_done} runs."),
-        MinRatioStatus::Done {
+        ExperimentStatus::Done {
             runs,
-            params,
-            hidden,
-        } => format!("Done: {runs} runs at P = {params} (hidden width {hidden})."),
+            converged,
+            saddles,
+            minima,
+        } => format!(
+            "Done: {runs} runs; {converged} reached a critical point: {saddles} saddles, {minima} local minima, \
+             {} other.",
+            converged.saturating_sub(saddles + minima)
+        ),
     }
-}
-
-fn run_spectrum(index: usize, run: &MinRatioRun) -> String {
-    format!(
-        "Run {}: {} positive, {} negative, {} ≈ 0; minimum ratio {}",
-        index + 1,
-        run.positive,
-        run.negative,
-        run.zero,
-        readable(run.minimum_ratio)
-    )
 }
 
 fn point_kind(kind: PointKind) -> &'static str {
@@ -399,9 +570,10 @@ fn lesson(step: StepId) -> LessonText {
             "The map shows Himmelblau's function: even in two dimensions it has as many saddles as minima (four each, and one maximum). \
              A critical point is a local minimum when every eigenvalue is positive, and can be one only if none is negative; \
              with many parameters, it is rare that none is negative where training stalls. \
-             The minimum-ratio experiment trains small networks, drives ∇L towards 0 where they slow down and counts the signs of the Hessian's eigenvalues there: \
-             the minimum ratio, positive ÷ non-zero eigenvalues, stays below 1 (an eigenvalue is negative: not a minimum) \
-             at nearly every such point, even where the training loss is low.",
+             This step's link opens the network lab: it trains a real network with P parameters until it stalls, goes to the critical point nearby \
+             and counts the signs of the exact Hessian's eigenvalues there. \
+             The minimum ratio, positive ÷ all P eigenvalues, is 1 at a minimum and below 1 at a saddle; \
+             the lab's experiment measures it over many runs, and its sweep shows how the share of saddles changes with P.",
         ),
     };
     LessonText { title, body }

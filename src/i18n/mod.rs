@@ -17,9 +17,10 @@ mod zh;
 
 use crate::analysis::{Attractor, Continuum, PointAnalysis, PointKind};
 use crate::bounds::Bounds;
-use crate::experiments::MinRatioRun;
 use crate::formula::FormulaError;
+use crate::jobs::TrainingState;
 use crate::lesson::StepId;
+use crate::network::{SolverStatus, Task, TrainingMethod};
 use crate::numbers;
 use crate::optim::{OptimizerKind, Run, RunStatus};
 use crate::render::CurvatureClass;
@@ -64,10 +65,6 @@ pub struct Strings {
     pub basin: fn(&str, bool, &str) -> String,
     /// The words the charts draw (axis titles).
     pub chart: ChartWords,
-    /// The minimum-ratio panel's status line.
-    pub min_ratio_status: fn(&MinRatioStatus) -> String,
-    /// The title over a run's eigenvalue histogram; the run is numbered from 0.
-    pub run_spectrum: fn(usize, &MinRatioRun) -> String,
     /// The whole message, column included ("column 5: …").
     pub formula_error: fn(&FormulaError) -> String,
     /// Over the map while the typed formula has an error: the map shows this last valid one (its text, or a
@@ -134,6 +131,22 @@ pub struct ReasonWords {
     pub batch: fn(usize) -> String,
     /// `seed` is not a whole number that fits in 64 bits.
     pub seed: &'static str,
+    /// `lab` names a lab this page does not have.
+    pub lab: &'static str,
+    /// `task` names no task.
+    pub task: &'static str,
+    /// `noise` is not a number in [0, 1].
+    pub noise: &'static str,
+    /// One or two widths from 1 to the first number, at most the second number of parameters.
+    pub hidden: fn(usize, usize) -> String,
+    /// `lab-opt` names no update rule the lab has.
+    pub lab_optimizer: &'static str,
+    /// `lab-lr` is not a number in (0, the number].
+    pub lab_learning_rate: fn(f64) -> String,
+    /// `lab-batch` is not a whole number from 1 to the number.
+    pub lab_batch: fn(usize) -> String,
+    /// `lab-runs` is not a whole number from 1 to the number.
+    pub lab_runs: fn(usize) -> String,
 }
 
 /// A lesson step's words.
@@ -165,14 +178,38 @@ pub struct ChartWords {
     pub loss_log: &'static str,
     /// The loss chart's vertical axis as log of L − L_min + ε, when some L ≤ 0 has no logarithm.
     pub loss_shifted_log: &'static str,
-    /// The minimum-ratio scatter's horizontal axis.
+    /// The experiment's scatter's horizontal axis: training loss at the critical point, log scale.
     pub training_loss_log: &'static str,
-    /// The minimum-ratio scatter's vertical axis.
+    /// The experiment's scatter's vertical axis.
     pub minimum_ratio: &'static str,
-    /// The eigenvalue histogram's horizontal axis.
-    pub eigenvalue: &'static str,
-    /// The eigenvalue histogram's vertical axis.
-    pub count: &'static str,
+    /// The sweep's horizontal axis: P, log scale.
+    pub parameter_count_log: &'static str,
+    /// The sweep's vertical axis: saddles ÷ critical points.
+    pub saddle_share: &'static str,
+    /// The spectrum's horizontal axis: eigenvalues by rank.
+    pub eigenvalue_rank: &'static str,
+    /// The spectrum's vertical axis: λ on a signed log scale.
+    pub eigenvalue_signed_log: &'static str,
+    /// The spectrum's legend: clearly negative eigenvalues.
+    pub negative: &'static str,
+    /// The spectrum's legend: clearly positive eigenvalues.
+    pub positive: &'static str,
+    /// The spectrum's legend: eigenvalues the test leaves undetermined.
+    pub undetermined: &'static str,
+    /// The regression's horizontal axis: the input x.
+    pub input_x: &'static str,
+    /// The regression's vertical axis: the target y and the fit ŷ.
+    pub target: &'static str,
+    /// The eigen-slice's horizontal axis: along u_min.
+    pub eigen_plane_x: &'static str,
+    /// The eigen-slice's vertical axis: along u_max.
+    pub eigen_plane_y: &'static str,
+    /// The random slice's horizontal axis: along the first random direction.
+    pub random_plane_x: &'static str,
+    /// The random slice's vertical axis: along the second.
+    pub random_plane_y: &'static str,
+    /// The profile's horizontal axis: t along u_min.
+    pub profile_t: &'static str,
     /// The map's horizontal axis, x (w₁).
     pub map_x: &'static str,
     /// The map's vertical axis, y (w₂).
@@ -204,31 +241,89 @@ pub struct ChartWords {
     pub basin_curve: &'static str,
 }
 
-/// Where the minimum-ratio experiment stands, as its status line tells it.
+/// The network lab's words that follow what it shows.
+pub struct LabWords {
+    /// A task's name in the task menu.
+    pub task: fn(Task) -> &'static str,
+    /// An update rule's name in the optimizer menu.
+    pub method: fn(TrainingMethod) -> &'static str,
+    /// "P = 17 parameters, N = 300 training examples".
+    pub size: fn(usize, usize) -> String,
+    /// Added when P > N.
+    pub more_parameters: &'static str,
+    /// The network has P parameters, over the most the lab takes.
+    pub too_many: fn(usize, usize) -> String,
+    /// The training status line at a step.
+    pub training: fn(TrainingState, usize) -> String,
+    /// The loss chart's curve of the training loss.
+    pub train_loss: &'static str,
+    /// Its curve of the test loss.
+    pub test_loss: &'static str,
+    /// Its mark where θ jumped to the critical point a solve reached.
+    pub mark_critical: &'static str,
+    /// Its mark where θ stepped along u_min.
+    pub mark_escape: &'static str,
+    /// "3 negative, 14 positive, 0 undetermined".
+    pub counts: fn(usize, usize, usize) -> String,
+    /// The verdict at a point the solver says is critical: its kind, with a saddle's index.
+    pub verdict: fn(PointKind, usize) -> String,
+    /// The verdict at a point that is not critical: ‖∇L‖ and the tolerance it is above.
+    pub not_critical: fn(&str, &str) -> String,
+    /// The minimum ratio with its range (value, lowest, highest).
+    pub ratio: fn(&str, &str, &str) -> String,
+    /// How a solve ended.
+    pub solver: fn(SolverStatus) -> &'static str,
+    /// "after 5 iterations, 0.23 from where it started".
+    pub solve_summary: fn(usize, &str) -> String,
+    /// A solve under way: iterations so far and ‖∇L‖.
+    pub solving: fn(usize, &str) -> String,
+    /// Computing the slices.
+    pub slicing: &'static str,
+    /// The escape step: λ_min, L before, L after.
+    pub escaped: fn(&str, &str, &str) -> String,
+    /// Refused escape: no negative eigenvalue.
+    pub no_escape: &'static str,
+    /// Refused return: no critical point found yet.
+    pub no_critical_point: &'static str,
+    /// The spectrum chart's title: P, λ_min, λ_max.
+    pub spectrum_title: fn(usize, &str, &str) -> String,
+    /// The profile's title: uᵀHu and one of the chart's bend words.
+    pub profile_title: fn(&str, &str) -> String,
+    /// The experiment's status line.
+    pub experiment: fn(&ExperimentStatus) -> String,
+    /// A run picked on the scatter: its number (from 1), P, L and minimum ratio, before its verdict.
+    pub picked: fn(usize, usize, &str, &str) -> String,
+}
+
+/// Where the lab's experiment (or sweep) stands, as its status line tells it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MinRatioStatus {
-    /// The experiment is under way.
+pub enum ExperimentStatus {
+    /// Under way in `workers` workers: `done` of `total` runs finished.
     Running {
-        /// P, the network's parameter count.
-        params: usize,
-        /// The hidden layer's width.
-        hidden: usize,
+        /// Runs finished.
+        done: usize,
         /// Runs asked for.
-        runs: usize,
+        total: usize,
+        /// Workers sharing the runs.
+        workers: usize,
     },
     /// Stopped by the reader.
     Cancelled {
         /// Runs finished before the stop.
-        runs_done: usize,
+        done: usize,
+        /// Runs asked for.
+        total: usize,
     },
     /// Every run finished.
     Done {
         /// Runs made.
         runs: usize,
-        /// P, the network's parameter count.
-        params: usize,
-        /// The hidden layer's width.
-        hidden: usize,
+        /// Runs whose solve reached a critical point.
+        converged: usize,
+        /// Of those, saddles.
+        saddles: usize,
+        /// Of those, local minima.
+        minima: usize,
     },
 }
 
@@ -437,36 +532,96 @@ labels! {
     plots_label,
     /// The inspector panel's name, for screen readers.
     inspector_label,
-    /// The minimum-ratio panel's heading.
-    min_ratio_title,
-    /// What the minimum-ratio experiment does and what its ratio means.
-    min_ratio_hint,
-    /// Beside the network's parameter count P.
-    min_ratio_params,
-    /// Beside the number of runs.
-    min_ratio_runs,
-    /// Beside the experiment's seed.
-    min_ratio_seed,
-    /// The button that starts the experiment.
-    min_ratio_run,
-    /// The button that stops it.
-    min_ratio_cancel,
-    /// The progress bar's name, for screen readers.
-    min_ratio_progress,
-    /// The minimum-ratio scatter's name, for screen readers.
-    min_ratio_chart_label,
-    /// The eigenvalue histogram's name, for screen readers.
-    eigen_histogram_label,
-    /// Under the charts: how to pick a run, and why faint dots are doubtful.
-    min_ratio_caveat,
-    /// The minimum-ratio table's column of run numbers.
+    /// The lab's table's column of run numbers.
     column_run,
-    /// The minimum-ratio table's column of ratios.
-    column_min_ratio,
-    /// The counts of positive, negative and ~0 eigenvalues.
-    column_signs,
-    /// The minimum-ratio table's column of ‖∇L‖ where each run ended.
-    final_gradient_norm,
+    /// The network lab's heading.
+    lab_title,
+    /// What the lab is: the network, its data, and what to do with it.
+    lab_intro,
+    /// Beside the task (the data set).
+    lab_task,
+    /// Beside the data's noise.
+    lab_noise,
+    /// Beside the first hidden layer's width.
+    lab_width1,
+    /// The second hidden layer's width; 0 removes the layer.
+    lab_width2,
+    /// Beside the training's update rule.
+    lab_optimizer,
+    /// Beside the seed of the data and the starting weights.
+    lab_seed,
+    /// The button that draws new starting weights.
+    lab_new_start,
+    /// Step 1's heading: train.
+    lab_train_heading,
+    /// The training chart's name, for screen readers.
+    lab_loss_chart_label,
+    /// The data chart's name, for screen readers.
+    lab_data_chart_label,
+    /// Under the decision map: what the colours and marks are.
+    lab_data_hint,
+    /// Under the regression's fit: what the line and marks are.
+    lab_fit_hint,
+    /// Step 2's heading: the Hessian at θ.
+    lab_inspect_heading,
+    /// The button that computes the Hessian and its spectrum.
+    lab_inspect,
+    /// The spectrum chart's name, for screen readers.
+    lab_spectrum_label,
+    /// The rule for undetermined eigenvalues.
+    lab_rule,
+    /// The minimum ratio's definition.
+    lab_ratio_hint,
+    /// Step 3's heading: the critical point nearby.
+    lab_solve_heading,
+    /// The button that runs Newton-MR to the critical point nearby.
+    lab_solve,
+    /// What Newton-MR does and when it stops.
+    lab_solve_hint,
+    /// Step 4's heading: pictures through θ.
+    lab_slices_heading,
+    /// The button that draws the slices.
+    lab_slices,
+    /// The slice on the plane of u_min and u_max, for screen readers.
+    lab_eigen_slice_label,
+    /// The slice on the plane of two random directions, for screen readers.
+    lab_random_slice_label,
+    /// The profile along u_min, for screen readers.
+    lab_profile_label,
+    /// What the two slices should show (Böttcher & Wheeler).
+    lab_slices_hint,
+    /// Step 5's heading: escape.
+    lab_escape_heading,
+    /// The button that steps along u_min.
+    lab_escape,
+    /// The button that goes back to the critical point.
+    lab_restore,
+    /// The lecture's step, and what to compare it with.
+    lab_escape_hint,
+    /// Step 6's heading: the experiment.
+    lab_experiment_heading,
+    /// What the experiment does and what each dot is.
+    lab_experiment_hint,
+    /// Beside the number of runs.
+    lab_runs,
+    /// The button that starts the experiment.
+    lab_run_experiment,
+    /// The button that starts the sweep over P.
+    lab_run_sweep,
+    /// The button that stops the experiment or the sweep.
+    lab_cancel,
+    /// The progress bar's name, for screen readers.
+    lab_progress,
+    /// The scatter's name, for screen readers.
+    lab_scatter_label,
+    /// The sweep chart's name, for screen readers.
+    lab_sweep_label,
+    /// What the sweep runs.
+    lab_sweep_hint,
+    /// The heading of the runs that reached no critical point.
+    lab_not_converged,
+    /// That list's column of how each run ended.
+    lab_column_ended,
 }
 
 /// The page's language.
@@ -496,6 +651,15 @@ pub fn strings(language: Language) -> &'static Strings {
     match language {
         Language::English => &en::STRINGS,
         Language::Chinese => &zh::STRINGS,
+    }
+}
+
+/// The network lab's sentences for `language`: apart from [`Strings`], so the page, which never shows
+/// them (the lab's panel is a wasm of its own), does not carry them.
+pub fn lab_words(language: Language) -> &'static LabWords {
+    match language {
+        Language::English => &en::LAB,
+        Language::Chinese => &zh::LAB,
     }
 }
 

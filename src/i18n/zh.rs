@@ -1,16 +1,17 @@
 //! 简体中文.
 
 use super::{
-    ChartWords, Labels, LessonText, MinRatioStatus, NoticeWords, PresetText, ReasonWords, Strings,
+    ChartWords, ExperimentStatus, LabWords, Labels, LessonText, NoticeWords, PresetText,
+    ReasonWords, Strings,
 };
 use crate::analysis::{Continuum, ContinuumShape, PointKind};
-use crate::experiments::MinRatioRun;
 use crate::formula::{
     function_names, shown_character, FormulaError, FormulaErrorKind, TokenText, MAX_LENGTH,
     MAX_NESTING,
 };
+use crate::jobs::TrainingState;
 use crate::lesson::StepId;
-use crate::numbers::readable;
+use crate::network::{SolverStatus, Task, TrainingMethod};
 use crate::optim::{OptimizerKind, RunStatus};
 use crate::render::CurvatureClass;
 
@@ -109,24 +110,68 @@ pub static STRINGS: Strings = Strings {
         race_label: "优化器竞赛",
         plots_label: "图表",
         inspector_label: "点信息",
-        min_ratio_title: "高维空间中的鞍点",
-        min_ratio_hint: "从随机初始点训练一个小网络（一个 tanh 隐藏层，共 P 个参数），把 ∇L 推向 0，\
-                         再统计该处海森矩阵特征值的正负号。最小值比例 = 非零特征值（|λ| > 10⁻⁶·max|λ|）中\
-                         正特征值所占的比例：在局部极小值处为 1，在鞍点处小于 1。",
-        min_ratio_params: "参数个数 P",
-        min_ratio_runs: "运行次数",
-        min_ratio_seed: "随机种子",
-        min_ratio_run: "运行",
-        min_ratio_cancel: "取消",
-        min_ratio_progress: "进度",
-        min_ratio_chart_label: "最小值比例与训练损失的关系，每个点代表一次运行",
-        eigen_histogram_label: "所选运行的海森矩阵特征值",
-        min_ratio_caveat: "点击一个点或表格中的一行，可查看该次运行的特征值。颜色较浅的点结束时 ‖∇L‖ 较大（见最后一列）：\
-                           梯度很小但不为零的点可能只是位于平坦区域，而不是真正的临界点。",
         column_run: "运行",
-        column_min_ratio: "最小值比例",
-        column_signs: "正 / 负 / ≈0",
-        final_gradient_norm: "最终 ‖∇L‖",
+        lab_title: "网络实验室：高维空间中的鞍点",
+        lab_intro: "一个真实的小网络：全连接的 tanh 网络，输出层为线性，在 300 个样本上训练，另用 100 个样本测试。\
+                    训练到停滞为止，查看该处精确的 P×P 海森矩阵，再走到附近的临界点，看它是极小值还是鞍点。",
+        lab_task: "任务",
+        lab_noise: "噪声",
+        lab_width1: "第 1 隐藏层",
+        lab_width2: "第 2 隐藏层（0：无）",
+        lab_optimizer: "优化器",
+        lab_seed: "随机种子",
+        lab_new_start: "重新初始化",
+        lab_train_heading: "1. 训练",
+        lab_loss_chart_label: "训练损失和测试损失随步数的变化",
+        lab_data_chart_label: "网络在数据上的预测",
+        lab_data_hint: "颜色：网络的输出 ŷ（蓝色表示判为 +1，橙色表示判为 −1，越浅越不确定）；\
+                        黑线：ŷ = 0，即决策边界；实心点：训练样本；圆环：测试样本。",
+        lab_fit_hint: "黑线：网络的 ŷ(x)；实心点：训练样本；圆环：测试样本。",
+        lab_inspect_heading: "2. θ 处的海森矩阵",
+        lab_inspect: "计算海森矩阵",
+        lab_spectrum_label: "海森矩阵的全部特征值，按升序排列",
+        lab_rule: "当 |λ| ≤ 10·‖∇L‖ + 10⁻⁹·max|λ| 时，该特征值记为无法判定：不在临界点时，斜率的作用\
+                   压过了这么小的曲率，它的正负号无法说明附近临界点的性质。在临界点处，\
+                   只有在计算精度内为 0 的特征值才无法判定。",
+        lab_ratio_hint: "最小值比例 = 正特征值个数 ÷ 全部 P 个特征值：在局部极小值处为 1，在鞍点处小于 1。\
+                         无法判定的特征值给出它的取值范围。",
+        lab_solve_heading: "3. 附近的临界点",
+        lab_solve: "走到附近的临界点",
+        lab_solve_hint: "Newton-MR（Roosta 等，2022）用精确的海森矩阵求解 ∇L = 0，不论特征值正负，\
+                         因此找到鞍点和找到极小值一样容易。当 ‖∇L‖ 在浮点精度内为零时即为收敛；\
+                         如果在此之前再也没有一步能降低 ‖∇L‖，它就停在了梯度平坦区域，那里不是临界点。",
+        lab_slices_heading: "4. 过 θ 的切片",
+        lab_slices: "绘制切片",
+        lab_eigen_slice_label: "L 在过 θ、由海森矩阵的极端特征向量 u_min 和 u_max 张成的平面上的取值",
+        lab_random_slice_label: "L 在过 θ、由两个按滤波器归一化的随机方向张成的平面上的取值",
+        lab_profile_label: "L 沿过 θ 的 u_min 的取值，以及它的二阶模型",
+        lab_slices_hint: "左图：L 在 u_min 和 u_max 张成的平面上，它们是海森矩阵最小和最大特征值的特征向量；\
+                          在鞍点处，这张图看起来就是鞍形。右图：同一个点在两个随机方向张成的平面上，\
+                          每个方向的各行权重都缩放到 θ 中对应行的大小（Li 等，2018）。随机方向大多看到的是正曲率，\
+                          所以鞍点在这里通常看起来像一个碗（Böttcher 和 Wheeler，2022）：\
+                          在两个方向的图中看起来是极小值的点，在高维空间中可能是鞍点。",
+        lab_escape_heading: "5. 逃离",
+        lab_escape: "沿 u_min 逃离",
+        lab_restore: "回到临界点",
+        lab_escape_hint: "讲义中的一步：沿 u_min 方向（uᵀHu = λ_min < 0），取使 L 下降的那个符号；\
+                          之后训练继续，损失曲线会显示接下来发生的事。作为对比，可以回到临界点，\
+                          改用动量法或小批量（SGD）从那里训练。",
+        lab_experiment_heading: "6. 实验：多次运行",
+        lab_experiment_hint: "从随机初始点出发运行 R 次，每次用全批量 Adam（η = 0.03）训练到损失停滞，\
+                              再用 Newton-MR 求解。每个点代表一次到达了临界点的运行：横轴是该处的训练损失，\
+                              纵轴是最小值比例，颜色表示临界点的类型。没有到达临界点的运行列在下方，\
+                              不计为临界点。",
+        lab_runs: "运行次数 R",
+        lab_run_experiment: "运行实验",
+        lab_run_sweep: "按 P 扫描",
+        lab_cancel: "取消",
+        lab_progress: "进度",
+        lab_scatter_label: "训练损失与最小值比例的关系，每个到达的临界点对应一个点",
+        lab_sweep_label: "临界点中鞍点所占比例与参数个数的关系",
+        lab_sweep_hint: "扫描：在 P ≈ 10、30、100 和 300 处各运行 10 次（一个隐藏层，数据相同），\
+                         看找到的临界点中鞍点所占比例如何随 P 变化。",
+        lab_not_converged: "没有到达临界点的运行",
+        lab_column_ended: "结束方式",
     },
     point_kind,
     marked_kind,
@@ -158,10 +203,22 @@ pub static STRINGS: Strings = Strings {
         loss: "L",
         loss_log: "L（对数坐标）",
         loss_shifted_log: "L − L_min + ε（对数坐标：部分 L ≤ 0）",
-        training_loss_log: "训练损失 L（对数坐标）",
+        training_loss_log: "临界点处的训练损失 L（对数坐标）",
         minimum_ratio: "最小值比例",
-        eigenvalue: "海森矩阵的特征值 λ",
-        count: "个数",
+        parameter_count_log: "参数个数 P（对数坐标）",
+        saddle_share: "鞍点数 ÷ 临界点数",
+        eigenvalue_rank: "k（按升序排列）",
+        eigenvalue_signed_log: "λ（对称对数坐标）",
+        negative: "负",
+        positive: "正",
+        undetermined: "无法判定",
+        input_x: "x",
+        target: "y",
+        eigen_plane_x: "a（沿 u_min）",
+        eigen_plane_y: "b（沿 u_max）",
+        random_plane_x: "a（沿 d₁）",
+        random_plane_y: "b（沿 d₂）",
+        profile_t: "t（θ + t·u_min）",
         map_x: "x（w₁）",
         map_y: "y（w₂）",
         colour_bar: "L",
@@ -177,8 +234,6 @@ pub static STRINGS: Strings = Strings {
         basin_still_moving: "最后一步时仍在移动",
         basin_curve: "一整条临界点曲线",
     },
-    min_ratio_status,
-    run_spectrum,
     formula_error,
     stale_map: |shown| format!("在错误修正之前，平面图仍显示上一个有效的曲面：{shown}。"),
     announce_point: |at, verdict, first, second| {
@@ -208,7 +263,100 @@ pub static STRINGS: Strings = Strings {
             present: "present 必须是 1 或 0",
             batch: |most| format!("batch 必须是 1 到 {most} 之间的整数"),
             seed: "seed 必须是 0 到 18446744073709551615 之间的整数",
+            lab: "lab 必须是 network",
+            task: "task 必须是 sine、circle、xor、gauss 或 spiral",
+            noise: "noise 必须是 [0, 1] 内的数",
+            hidden: |widest, most| {
+                format!("hidden 必须是一个或两个 1 到 {widest} 之间的宽度，且参数总数不超过 {most}")
+            },
+            lab_optimizer: "lab-opt 必须是 gd、sgd、momentum 或 adam",
+            lab_learning_rate: |most| format!("lab-lr 必须是 (0, {most}] 内的数"),
+            lab_batch: |most| format!("lab-batch 必须是 1 到 {most} 之间的整数"),
+            lab_runs: |most| format!("lab-runs 必须是 1 到 {most} 之间的整数"),
         },
+    },
+};
+
+/// The network lab's sentences (only its panel's wasm uses them).
+pub static LAB: LabWords = LabWords {
+    task: |task| match task {
+        Task::Sine => "正弦：y = sin(3x) + 噪声（回归）",
+        Task::Circle => "圆形（分类）",
+        Task::Xor => "异或（分类）",
+        Task::Gauss => "两个高斯团（分类）",
+        Task::Spiral => "螺旋（分类）",
+    },
+    method: |method| match method {
+        TrainingMethod::Gd => "梯度下降（全批量）",
+        TrainingMethod::Sgd => "SGD（小批量）",
+        TrainingMethod::Momentum => "动量法",
+        TrainingMethod::Adam => "Adam",
+    },
+    size: |p, n| format!("P = {p} 个参数，N = {n} 个训练样本。"),
+    more_parameters:
+        "参数比训练样本多（P > N）：许多方向几乎不改变拟合，因此谱中有很大一部分天然地靠近 0。",
+    too_many: |p, most| format!("这个网络有 {p} 个参数；本实验室最多支持 {most} 个。"),
+    training: |state, step| match state {
+        TrainingState::Running => format!("训练中：第 {step} 步。"),
+        TrainingState::Paused => format!("暂停于第 {step} 步。"),
+        TrainingState::Stalled => {
+            format!("在第 {step} 步停滞：最近 200 步中，训练损失的最低值下降不到 0.1%。")
+        }
+        TrainingState::StepLimit => format!("达到步数上限，停在第 {step} 步。"),
+        TrainingState::Diverged => {
+            format!("在第 {step} 步发散：学习率太大。请调小 η 后重新初始化。")
+        }
+    },
+    train_loss: "训练损失",
+    test_loss: "测试损失",
+    mark_critical: "临界点",
+    mark_escape: "逃离",
+    counts: |negative, positive, undetermined| {
+        format!("{negative} 个负，{positive} 个正，{undetermined} 个无法判定")
+    },
+    verdict: |kind, index| match kind {
+        PointKind::Saddle => format!("指标为 {index} 的鞍点（{index} 个负特征值）"),
+        PointKind::LocalMinimum => "局部极小值（所有特征值都为正）".into(),
+        PointKind::LocalMaximum => "局部极大值（所有特征值都为负）".into(),
+        PointKind::Degenerate => "退化临界点（有特征值在计算精度内为 0：二阶检验无法判定）".into(),
+        PointKind::Regular => "不是临界点".into(),
+        PointKind::Undefined => "无定义：L 或其导数在此处不是有限值".into(),
+    },
+    not_critical: |norm, tolerance| {
+        format!("不是临界点：‖∇L‖ = {norm}，高于 {tolerance}（低于它才算在浮点精度内为零）。")
+    },
+    ratio: |ratio, low, high| {
+        if low == high {
+            format!("最小值比例 {ratio}")
+        } else {
+            format!("最小值比例 {ratio}；计入无法判定的特征值，介于 {low} 和 {high} 之间")
+        }
+    },
+    solver: |status| match status {
+        SolverStatus::Converged => "已收敛：∇L 在浮点精度内为 0。",
+        SolverStatus::GradientFlat => {
+            "梯度平坦区域：‖∇L‖ 不为 0，却再也没有一步能降低它。这不是临界点。"
+        }
+        SolverStatus::IterationLimit => "迭代 500 次后仍在改进：不计为临界点。",
+        SolverStatus::Diverged => "发散：L 或其导数不再是有限值。",
+    },
+    solve_summary: |iterations, distance| {
+        format!("Newton-MR 迭代 {iterations} 次；θ 从原处移动了 {distance}。")
+    },
+    solving: |iterations, norm| format!("求解中：第 {iterations} 次迭代，‖∇L‖ = {norm}……"),
+    slicing: "正在计算切片……",
+    escaped: |lambda, before, after| {
+        format!("已沿 u_min 迈出一步（λ_min = {lambda}）：L 从 {before} 降到 {after}；训练继续。")
+    },
+    no_escape: "这里没有负特征值：没有可以逃离的方向。",
+    no_critical_point: "还没有一次求解到达临界点。",
+    spectrum_title: |p, lowest, highest| {
+        format!("H 的全部 {p} 个特征值：λ_min = {lowest}，λ_max = {highest}")
+    },
+    profile_title: |curvature, bend| format!("沿 u_min：uᵀHu = {curvature}，{bend}"),
+    experiment,
+    picked: |run, p, loss, ratio| {
+        format!("第 {run} 次运行（P = {p}）：L = {loss}，最小值比例 {ratio}；")
     },
 };
 
@@ -318,35 +466,26 @@ fn continuum(continuum: &Continuum) -> String {
     }
 }
 
-fn min_ratio_status(status: &MinRatioStatus) -> String {
+fn experiment(status: &ExperimentStatus) -> String {
     match *status {
-        MinRatioStatus::Running {
-            params,
-            hidden,
-            runs,
-        } => {
-            format!("运行中：P = {params} 个参数（1–{hidden}–1 的 tanh 网络），共 {runs} 次运行……")
+        ExperimentStatus::Running {
+            done,
+            total,
+            workers,
+        } => format!("运行中：已完成 {done} / {total} 次，使用 {workers} 个后台线程……"),
+        ExperimentStatus::Cancelled { done, total } => {
+            format!("已取消，{total} 次中完成了 {done} 次。")
         }
-        MinRatioStatus::Cancelled { runs_done } => {
-            format!("已取消，此前完成了 {runs_done} 次运行。")
-        }
-        MinRatioStatus::Done {
+        ExperimentStatus::Done {
             runs,
-            params,
-            hidden,
-        } => format!("完成：P = {params}（隐藏层宽度 {hidden}），共 {runs} 次运行。"),
+            converged,
+            saddles,
+            minima,
+        } => format!(
+            "完成：共 {runs} 次运行；{converged} 次到达临界点：{saddles} 个鞍点，{minima} 个局部极小值，其他 {} 个。",
+            converged.saturating_sub(saddles + minima)
+        ),
     }
-}
-
-fn run_spectrum(index: usize, run: &MinRatioRun) -> String {
-    format!(
-        "第 {} 次运行：{} 个正特征值，{} 个负特征值，{} 个 ≈ 0；最小值比例 {}",
-        index + 1,
-        run.positive,
-        run.negative,
-        run.zero,
-        readable(run.minimum_ratio)
-    )
 }
 
 fn point_kind(kind: PointKind) -> &'static str {
@@ -486,9 +625,10 @@ fn lesson(step: StepId) -> LessonText {
             "等高线图上是 Himmelblau 函数：即使在二维中，它的鞍点也和极小值一样多（各四个，另有一个极大值）。\
              临界点的特征值全为正时是局部极小值，而要成为极小值，至少不能有负特征值；\
              参数很多时，训练停滞处很少没有负特征值。\
-             最小值比例实验训练一些小网络，在它们变慢的地方把 ∇L 推向 0，再统计那里海森矩阵特征值的正负号：\
-             几乎在每个这样的点上，最小值比例（正特征值个数 ÷ 非零特征值个数）都小于 1（有负特征值：不是极小值），\
-             即使训练损失已经很低。",
+             这一步的链接会打开网络实验室：它训练一个有 P 个参数的真实网络直到停滞，走到附近的临界点，\
+             再统计那里精确海森矩阵特征值的正负号。\
+             最小值比例（正特征值个数 ÷ 全部 P 个特征值）在极小值处为 1，在鞍点处小于 1；\
+             实验室的实验在多次运行中测量它，按 P 的扫描则显示鞍点所占比例如何随 P 变化。",
         ),
     };
     LessonText { title, body }

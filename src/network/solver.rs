@@ -114,6 +114,11 @@ impl CriticalPointSolver {
         self.max_iterations
     }
 
+    /// ‖∇L‖ after the last accepted step (at the start before the first), for a progress report.
+    pub fn gradient_norm(&self) -> Option<f64> {
+        self.gradient_norms.last().copied()
+    }
+
     /// The result, once the solve has ended.
     pub fn result(&self) -> Option<&SolvedPoint> {
         self.finished.as_ref()

@@ -1,3 +1,4 @@
+use super::lab::{LabSettings, LAB_NAME};
 use super::notice::{IgnoredBecause, LinkNotice};
 use super::percent::{decode_component, encode_component};
 use super::{Scene, SurfaceChoice, ViewMode, FORMAT_VERSION, MAX_FRAGMENT_BYTES, MAX_STEPS};
@@ -49,6 +50,9 @@ pub fn decode(fragment: &str) -> Decoded {
         return decoded;
     }
     let mut expr_seen = false;
+    let mut lab = LabSettings::default();
+    let mut lab_open = false;
+    let mut hidden_text = None;
     for pair in fragment.split('&').filter(|p| !p.is_empty()) {
         let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
         let (Some(key), Some(value)) = (decode_component(raw_key), decode_component(raw_value))
@@ -61,9 +65,23 @@ pub fn decode(fragment: &str) -> Decoded {
         match key.as_str() {
             "expr" => expr_seen |= decoded.read_expr(&value),
             "preset" if !expr_seen => decoded.read_preset(&value),
-            _ => decoded.read_setting(&key, &value),
+            "lab" if value == LAB_NAME => lab_open = true,
+            "lab" => decoded.refuse("lab", &value, IgnoredBecause::Lab),
+            _ => match lab.read(&key, &value) {
+                Some(Ok(())) if key == "hidden" => hidden_text = Some(value),
+                Some(Ok(())) => {}
+                Some(Err(reason)) => decoded.refuse(&key, &value, reason),
+                None => decoded.read_setting(&key, &value),
+            },
         }
     }
+    // Checked once every key is read: the parameter count depends on the task too.
+    if !lab.fits() {
+        let asked = hidden_text.unwrap_or_default();
+        decoded.refuse("hidden", &asked, IgnoredBecause::Hidden);
+        lab.hidden = LabSettings::default().hidden;
+    }
+    decoded.scene.lab = lab_open.then_some(lab);
     decoded
 }
 

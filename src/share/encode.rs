@@ -52,6 +52,9 @@ pub fn encode(scene: &Scene) -> String {
     if scene.present {
         pairs.push("present=1".into());
     }
+    if let Some(lab) = &scene.lab {
+        pairs.extend(lab.link_pairs());
+    }
     pairs.join("&")
 }
 

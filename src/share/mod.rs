@@ -4,18 +4,21 @@
 //!
 //! The keys are a contract that links in lecture notes rely on: `v`, `preset` or
 //! `expr`, `box`, `pt`, `opt`, `lr`, `beta`, `steps`, `view`, `turn`, `map`, `lesson`, `lang`, `embed`,
-//! `present`, `batch`, `seed`.
+//! `present`, `batch`, `seed`; the network lab's `lab=network` with `task`, `noise`, `hidden`, `lab-opt`,
+//! `lab-lr`, `lab-beta`, `lab-batch`, `lab-seed`, `lab-runs`.
 //! Decoding never fails: a bad value falls back to its default with a notice,
 //! one key at a time; unknown keys are ignored.
 
 mod decode;
 mod encode;
+mod lab;
 mod notice;
 mod percent;
 mod scene;
 
 pub use decode::{decode, Decoded};
 pub use encode::encode;
+pub use lab::{LabSettings, LAB_NAME, MAX_LAB_LEARNING_RATE, MAX_LAB_RUNS, MAX_WIDTH};
 pub use notice::{IgnoredBecause, LinkNotice};
 pub use scene::{Scene, SurfaceChoice, ViewMode};
 

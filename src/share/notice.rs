@@ -1,9 +1,10 @@
 use std::fmt;
 
-use super::MAX_STEPS;
+use super::{MAX_LAB_LEARNING_RATE, MAX_LAB_RUNS, MAX_STEPS, MAX_WIDTH};
 use crate::data::MAX_POINTS;
 use crate::formula::FormulaError;
 use crate::i18n::{strings, Language, Strings};
+use crate::network::MAX_PARAMS;
 
 /// One problem found in a link, as data: [`LinkNotice::worded`] says it in the reader's language, `Display`
 /// in English. Every piece of the link it quotes is already shortened and free of control characters.
@@ -71,6 +72,22 @@ pub enum IgnoredBecause {
     Batch,
     /// `seed` is not a whole number that fits in 64 bits.
     Seed,
+    /// `lab=` names a lab this page does not have.
+    Lab,
+    /// `task` names no task.
+    Task,
+    /// `noise` is not a number in [0, 1].
+    Noise,
+    /// Not one or two widths, or a network over the parameter limit.
+    Hidden,
+    /// `lab-opt` names no update rule the lab has.
+    LabOptimizer,
+    /// `lab-lr` is not a number above 0 and at most [`MAX_LAB_LEARNING_RATE`].
+    LabLearningRate,
+    /// `lab-batch` is not a whole number from 1 to the training examples.
+    LabBatch,
+    /// `lab-runs` is not a whole number from 1 to [`MAX_LAB_RUNS`].
+    LabRuns,
 }
 
 impl LinkNotice {
@@ -96,6 +113,10 @@ impl IgnoredBecause {
             Formula(error) => return (reasons.formula)(&(words.formula_error)(error)),
             Steps => return (reasons.steps)(MAX_STEPS),
             Batch => return (reasons.batch)(MAX_POINTS),
+            Hidden => return (reasons.hidden)(MAX_WIDTH, MAX_PARAMS),
+            LabLearningRate => return (reasons.lab_learning_rate)(MAX_LAB_LEARNING_RATE),
+            LabBatch => return (reasons.lab_batch)(super::lab::largest_batch()),
+            LabRuns => return (reasons.lab_runs)(MAX_LAB_RUNS),
             FormulaTooLongForLink => reasons.formula_too_long_for_link,
             UnknownPreset => reasons.unknown_preset,
             Version => reasons.version,
@@ -112,6 +133,10 @@ impl IgnoredBecause {
             Embed => reasons.embed,
             Present => reasons.present,
             Seed => reasons.seed,
+            Lab => reasons.lab,
+            Task => reasons.task,
+            Noise => reasons.noise,
+            LabOptimizer => reasons.lab_optimizer,
         };
         text.to_string()
     }

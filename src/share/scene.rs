@@ -1,3 +1,4 @@
+use super::LabSettings;
 use crate::bounds::Bounds;
 use crate::data::{dataset_preset, DatasetPreset};
 use crate::formula::Formula;
@@ -103,6 +104,8 @@ pub struct Scene {
     pub embed: bool,
     /// Presentation mode: the map large beside the verdict and the race, in type a class reads from the back.
     pub present: bool,
+    /// The network lab, open with these settings (`lab=network`), or closed.
+    pub lab: Option<LabSettings>,
 }
 
 impl Scene {
@@ -137,6 +140,7 @@ impl Default for Scene {
             language: None,
             embed: false,
             present: false,
+            lab: None,
         }
     }
 }

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlInputElement};
 
-use super::experiments_panel::ExperimentsPanel;
+use super::lab_link::{self, LabLink};
 use super::language::apply_static_text;
 use super::lesson_panel::Lesson;
 use super::map_mode::{self, show_legend};
@@ -25,7 +25,7 @@ use crate::bounds::Bounds;
 use crate::data::TrainingLoss;
 use crate::formula::Formula;
 use crate::i18n::{strings, Language};
-use crate::jobs::{unpack_escape_times, BasinsMap, EscapeTable, Job};
+use crate::jobs::{BasinsMap, EscapeTable, Job};
 use crate::optim::{EscapeAnimation, Hyperparameters, OptimizerKind, Race};
 use crate::render::MapMode;
 use crate::render::{Gesture, Orientation};
@@ -72,8 +72,8 @@ pub struct App {
     pub race: Race,
     pub map: MapView,
     pub plots: Plots,
-    /// The high-dimensional minimum-ratio experiment: independent of the surface, run between frames.
-    pub experiments: ExperimentsPanel,
+    /// The network lab (`lab=network`), whose panel is a wasm of its own: its part of the link.
+    pub lab: LabLink,
     pub view: ViewMode,
     /// The link's `lang` (`None`: the browser's language is shown and the link says nothing).
     pub language: Option<Language>,
@@ -197,7 +197,7 @@ impl App {
                 ui.loss_chart.clone(),
                 dom::by_id("slice-chart")?,
             )?,
-            experiments: ExperimentsPanel::find(ui.words)?,
+            lab: LabLink::default(),
             ui,
         };
         surface_panel::fill_presets(&app.ui)?;
@@ -465,6 +465,7 @@ impl App {
             language: self.language,
             embed: self.embed,
             present: self.present,
+            lab: lab_link::settings(),
         }
     }
 
@@ -540,7 +541,7 @@ impl App {
                     self.dirty.base = true;
                 }
                 Report::Result { job, packed } if Some(job) == self.escape_times.job => {
-                    self.escape_times.table = unpack_escape_times(&packed);
+                    self.escape_times.table = EscapeTable::unpack(&packed);
                     batch::show_escape_times(self);
                 }
                 Report::Failed { message, .. } => {
@@ -657,9 +658,9 @@ impl App {
             self.last_plots_ms = now_ms;
             self.dirty.plots = false;
         }
-        // Busy: a frame that drew the map, or one about to paint a drawing made outside the frames (the
-        // panel may read its chart's size, which would lay out the whole page before that paint).
-        self.experiments.frame(map_redrawn || unpainted)?;
+        if self.lab.changed() {
+            self.dirty.url = true;
+        }
         if self.dirty.inspector {
             let test = self
                 .surface
@@ -696,6 +697,7 @@ impl App {
             scene, problems, ..
         } = decoded;
         let resolved = scene::resolve(&scene);
+        lab_link::load(scene.lab.as_ref())?;
         self.language = scene.language;
         self.embed = scene.embed;
         self.present = scene.present;
@@ -753,7 +755,6 @@ impl App {
         show_legend(self);
         super::lesson_panel::show(self);
         super::batch::show_controls(self);
-        self.experiments.relabel(self.ui.words);
         // The map's, loss chart's and 3-D view's axis titles are drawn into their canvases.
         self.dirty.base = true;
         self.dirty.inspector = true;

@@ -10,15 +10,12 @@
 use std::cell::{Cell, RefCell};
 use std::hint::black_box;
 
-use nalgebra::SymmetricEigen;
 use wasm_bindgen::prelude::*;
 
 use super::app::{App, SharedApp};
 use super::canvas::context_2d;
 use super::map_view::Detail;
 use super::{dom, overlay};
-use crate::data::Rng;
-use crate::experiments::Network;
 use crate::formula::Formula;
 use crate::optim::OptimizerKind;
 use crate::presets::preset;
@@ -218,20 +215,6 @@ pub fn bench_drag(repeats: u32) -> Result<f64, JsValue> {
             finish_drawing(app)
         })
     })
-}
-
-/// The minimum-ratio experiment's costly step: the exact P×P Hessian of its network at a random start,
-/// and its symmetric eigen-decomposition.
-#[wasm_bindgen]
-pub fn bench_hessian(params: usize, repeats: u32) -> f64 {
-    let mut rng = Rng::new(1);
-    let network = Network::toy(Network::hidden_for(params), &mut rng);
-    let theta = network.initial_parameters(&mut rng);
-    median_ms(repeats, || {
-        black_box(SymmetricEigen::new(network.hessian(&theta)));
-        Ok(())
-    })
-    .unwrap_or(f64::NAN)
 }
 
 /// Shortest span timed at once by [`bench_grid`]: `performance.now()` ticks every 0.1 ms in a page that is

@@ -8,12 +8,16 @@ use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind,
 };
 use plotters_canvas::CanvasBackend;
-use wasm_bindgen::JsCast;
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+use wasm_bindgen::{Clamped, JsCast, JsValue};
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 
 use super::dom;
+use crate::render::PlotArea;
 
 pub type Area = DrawingArea<Canvas, Shift>;
+
+/// Highest screen-pixel ratio the charts' backing stores follow: the 3-D mesh's cost grows with the pixels.
+const MAX_PIXEL_RATIO: f64 = 2.0;
 
 /// A [`CanvasBackend`] that answers [`DrawingBackend::estimate_text_size`] with `measureText`, and
 /// may lay out in fewer pixels than the canvas has (see [`scaled_drawing_area`]).
@@ -180,4 +184,82 @@ impl DrawingBackend for Canvas {
         let height = metrics.font_bounding_box_ascent() + metrics.font_bounding_box_descent();
         Ok((metrics.width().ceil() as u32, height.ceil() as u32))
     }
+}
+
+/// A drawing area laid out in the CSS pixels of the canvas on screen divided by `text_zoom`, or `None`
+/// while the canvas is hidden. The charts give fonts and margins in those pixels (so a zoom of 1.5 draws
+/// them half as large again); the canvas gets the screen's own pixels ([`ChartSize::backing`]), so they
+/// are sharp on a high-density screen.
+pub fn visible_area(canvas: &HtmlCanvasElement, text_zoom: f64) -> Result<Option<Area>, JsValue> {
+    let Some(size) = ChartSize::of(canvas, text_zoom)? else {
+        return Ok(None);
+    };
+    if (canvas.width(), canvas.height()) != size.backing {
+        canvas.set_width(size.backing.0);
+        canvas.set_height(size.backing.1);
+    }
+    Ok(Some(scaled_drawing_area(canvas, size.css)?))
+}
+
+/// A chart canvas's size on screen in CSS pixels and the backing store that fills it with screen pixels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChartSize {
+    pub css: (u32, u32),
+    pub backing: (u32, u32),
+}
+
+impl ChartSize {
+    /// `None` while the canvas is hidden (no size on screen); `css` is the size on screen divided by
+    /// `text_zoom`.
+    pub fn of(canvas: &HtmlCanvasElement, text_zoom: f64) -> Result<Option<ChartSize>, JsValue> {
+        let (width, height) = (canvas.client_width(), canvas.client_height());
+        if width <= 0 || height <= 0 {
+            return Ok(None);
+        }
+        let ratio = dom::window()?
+            .device_pixel_ratio()
+            .clamp(1.0, MAX_PIXEL_RATIO);
+        let backing = |css: i32| (f64::from(css) * ratio).round() as u32;
+        let zoomed = |css: i32| (f64::from(css) / text_zoom.max(1.0)).round().max(1.0) as u32;
+        Ok(Some(ChartSize {
+            css: (zoomed(width), zoomed(height)),
+            backing: (backing(width), backing(height)),
+        }))
+    }
+}
+
+/// The heatmap as ONE ImageData at grid resolution, kept in `heat` for [`stretch_heatmap`]: a plotters
+/// call per pixel would be far too slow for a canvas.
+pub fn put_heatmap(
+    heat: &HtmlCanvasElement,
+    rgba: &[u8],
+    (columns, rows): (usize, usize),
+) -> Result<(), String> {
+    let (columns, rows) = (columns as u32, rows as u32);
+    heat.set_width(columns);
+    heat.set_height(rows);
+    let image = ImageData::new_with_u8_clamped_array_and_sh(Clamped(rgba), columns, rows)
+        .map_err(|e| dom::describe(&e))?;
+    context_2d(heat)?
+        .put_image_data(&image, 0.0, 0.0)
+        .map_err(|e| dom::describe(&e))
+}
+
+/// The heatmap's cells stretched over the plot area by one drawImage.
+pub fn stretch_heatmap(
+    heat: &HtmlCanvasElement,
+    target: &HtmlCanvasElement,
+    area: PlotArea,
+) -> Result<(), String> {
+    let context = context_2d(target)?;
+    context.set_image_smoothing_enabled(true);
+    context
+        .draw_image_with_html_canvas_element_and_dw_and_dh(
+            heat,
+            area.left,
+            area.top,
+            area.width,
+            area.height,
+        )
+        .map_err(|e| dom::describe(&e))
 }

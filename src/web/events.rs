@@ -23,7 +23,6 @@ pub fn wire(app: &SharedApp) -> Result<(), JsValue> {
     wire_race(app)?;
     wire_toolbar(app)?;
     super::batch::wire(app)?;
-    super::experiments_panel::wire(app)?;
     wire_keyboard(app)
 }
 

@@ -127,13 +127,13 @@ fn set_up_page(app: &mut App, page: PageSetup) {
     }
 }
 
-/// Scrolls the part of the page a step talks about into view, as little as needed; the minimum-ratio
-/// panel is opened first and brought to the top, its charts under its heading.
+/// Scrolls the part of the page a step talks about into view, as little as needed; the network lab is
+/// opened first and brought to the top, its first charts under its heading.
 fn bring_into_view(app: &App, spot: Spot) {
     let (id, block) = match spot {
         Spot::RaceTable => ("race-status", ScrollLogicalPosition::Nearest),
         Spot::EscapeButton => ("escape", ScrollLogicalPosition::Nearest),
-        Spot::MinRatioPanel => ("high-dimension", ScrollLogicalPosition::Start),
+        Spot::LabPanel => ("lab", ScrollLogicalPosition::Start),
     };
     // Embedded in lecture notes, the frame never scrolls the notes around it.
     if app.embed {
@@ -142,7 +142,7 @@ fn bring_into_view(app: &App, spot: Spot) {
     let Ok(target) = dom::by_id::<Element>(id) else {
         return;
     };
-    if spot == Spot::MinRatioPanel {
+    if spot == Spot::LabPanel {
         dom::report(target.set_attribute("open", ""));
     }
     let options = ScrollIntoViewOptions::new();

@@ -5,10 +5,10 @@
 
 use std::cell::RefCell;
 
-use wasm_bindgen::{Clamped, JsValue};
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
+use wasm_bindgen::JsValue;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-use super::canvas::{context_2d, drawing_area};
+use super::canvas::{context_2d, drawing_area, put_heatmap, stretch_heatmap};
 use super::trails::Trails;
 use super::{dom, map_mode};
 use crate::analysis::CriticalPoints;
@@ -342,40 +342,4 @@ pub fn with_plot_clip<T>(
     let drawn = draw();
     context.restore();
     drawn
-}
-
-/// The heatmap as ONE ImageData at grid resolution, kept in `heat` for [`stretch_heatmap`]: a plotters
-/// call per pixel would be far too slow for a canvas.
-fn put_heatmap(
-    heat: &HtmlCanvasElement,
-    rgba: &[u8],
-    (columns, rows): (usize, usize),
-) -> Result<(), String> {
-    let (columns, rows) = (columns as u32, rows as u32);
-    heat.set_width(columns);
-    heat.set_height(rows);
-    let image = ImageData::new_with_u8_clamped_array_and_sh(Clamped(rgba), columns, rows)
-        .map_err(|e| dom::describe(&e))?;
-    context_2d(heat)?
-        .put_image_data(&image, 0.0, 0.0)
-        .map_err(|e| dom::describe(&e))
-}
-
-/// The heatmap's cells stretched over the plot area by one drawImage.
-fn stretch_heatmap(
-    heat: &HtmlCanvasElement,
-    target: &HtmlCanvasElement,
-    area: PlotArea,
-) -> Result<(), String> {
-    let context = context_2d(target)?;
-    context.set_image_smoothing_enabled(true);
-    context
-        .draw_image_with_html_canvas_element_and_dw_and_dh(
-            heat,
-            area.left,
-            area.top,
-            area.width,
-            area.height,
-        )
-        .map_err(|e| dom::describe(&e))
 }

@@ -5,16 +5,16 @@
 
 mod app;
 mod batch;
+#[cfg(test)]
+mod batch_tests;
 mod bench;
 mod canvas;
 mod crash;
 mod dom;
 mod events;
-mod experiments_panel;
-#[cfg(test)]
-mod experiments_tests;
 mod frame_loop;
 mod inspector;
+mod lab_link;
 mod language;
 mod lesson_panel;
 mod map_mode;

@@ -4,7 +4,7 @@
 use wasm_bindgen::JsValue;
 use web_sys::HtmlCanvasElement;
 
-use super::canvas::{context_2d, scaled_drawing_area, Area};
+use super::canvas::{context_2d, scaled_drawing_area, visible_area};
 use super::dom;
 use super::palette::optimizer_colour;
 use crate::analysis::{PointAnalysis, Slice};
@@ -19,8 +19,6 @@ use crate::surface::LossSurface;
 /// Fewest milliseconds between two redraws of the charts while a race runs (the 3-D mesh is the slowest
 /// thing on the page; the map's overlay keeps the per-frame motion).
 pub const REDRAW_INTERVAL_MS: f64 = 120.0;
-/// Highest screen-pixel ratio the charts' backing stores follow: the 3-D mesh's cost grows with the pixels.
-const MAX_PIXEL_RATIO: f64 = 2.0;
 
 pub struct Plots {
     pub surface3d: HtmlCanvasElement,
@@ -193,50 +191,5 @@ impl Plots {
             css,
         });
         Ok(())
-    }
-}
-
-/// A drawing area laid out in the CSS pixels of the canvas on screen divided by `text_zoom`, or `None`
-/// while the canvas is hidden. The charts give fonts and margins in those pixels (so a zoom of 1.5 draws
-/// them half as large again); the canvas gets the screen's own pixels ([`ChartSize::backing`]), so they
-/// are sharp on a high-density screen.
-pub(super) fn visible_area(
-    canvas: &HtmlCanvasElement,
-    text_zoom: f64,
-) -> Result<Option<Area>, JsValue> {
-    let Some(size) = ChartSize::of(canvas, text_zoom)? else {
-        return Ok(None);
-    };
-    if (canvas.width(), canvas.height()) != size.backing {
-        canvas.set_width(size.backing.0);
-        canvas.set_height(size.backing.1);
-    }
-    Ok(Some(scaled_drawing_area(canvas, size.css)?))
-}
-
-/// A chart canvas's size on screen in CSS pixels and the backing store that fills it with screen pixels.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) struct ChartSize {
-    pub css: (u32, u32),
-    pub backing: (u32, u32),
-}
-
-impl ChartSize {
-    /// `None` while the canvas is hidden (no size on screen); `css` is the size on screen divided by
-    /// `text_zoom`.
-    pub fn of(canvas: &HtmlCanvasElement, text_zoom: f64) -> Result<Option<ChartSize>, JsValue> {
-        let (width, height) = (canvas.client_width(), canvas.client_height());
-        if width <= 0 || height <= 0 {
-            return Ok(None);
-        }
-        let ratio = dom::window()?
-            .device_pixel_ratio()
-            .clamp(1.0, MAX_PIXEL_RATIO);
-        let backing = |css: i32| (f64::from(css) * ratio).round() as u32;
-        let zoomed = |css: i32| (f64::from(css) / text_zoom.max(1.0)).round().max(1.0) as u32;
-        Ok(Some(ChartSize {
-            css: (zoomed(width), zoomed(height)),
-            backing: (backing(width), backing(height)),
-        }))
     }
 }

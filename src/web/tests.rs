@@ -130,12 +130,15 @@ fn switching_language_rewords_the_page_and_keeps_the_scene() {
     let preset = chinese.preset(&app.ui.preset.value()).unwrap();
     let description = app.ui.preset_description.text_content();
     assert_eq!(description.as_deref(), Some(preset.description));
-    let title = dom::by_id::<web_sys::Element>("high-dimension")
+    let title = dom::by_id::<web_sys::Element>("lab")
         .unwrap()
         .query_selector("h2")
         .unwrap()
         .unwrap();
-    assert_eq!(title.text_content().as_deref(), Some("高维空间中的鞍点"));
+    assert_eq!(
+        title.text_content().as_deref(),
+        Some("网络实验室：高维空间中的鞍点")
+    );
     let group = app.ui.preset.query_selector("optgroup").unwrap().unwrap();
     assert_eq!(
         group.get_attribute("label").as_deref(),
@@ -150,7 +153,7 @@ fn switching_language_rewords_the_page_and_keeps_the_scene() {
     );
     assert_eq!(
         title.text_content().as_deref(),
-        Some("Saddles in high dimension")
+        Some("The network lab: saddles in high dimension")
     );
 }
 

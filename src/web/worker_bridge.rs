@@ -19,9 +19,23 @@ const WORKER_SCRIPT: &str = "./saddle-worker_loader.js";
 /// What the worker said about a job.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Report {
-    Progress { job: u32, fraction: f64 },
-    Result { job: u32, packed: Vec<f64> },
-    Failed { job: u32, message: String },
+    Progress {
+        job: u32,
+        fraction: f64,
+    },
+    /// Part of the result; the job goes on.
+    Partial {
+        job: u32,
+        packed: Vec<f64>,
+    },
+    Result {
+        job: u32,
+        packed: Vec<f64>,
+    },
+    Failed {
+        job: u32,
+        message: String,
+    },
 }
 
 /// Messages that arrived since the frame loop last looked, and whether the worker has started listening.
@@ -35,8 +49,8 @@ struct Inbox {
 pub struct WorkerBridge {
     worker: Option<Worker>,
     inbox: Rc<RefCell<Inbox>>,
-    /// The job waiting for the worker to start listening (messages posted before it does are lost).
-    queued: Option<(u32, String)>,
+    /// Jobs waiting for the worker to start listening (messages posted before it does are lost).
+    queued: Vec<(u32, String)>,
     last_job: u32,
 }
 
@@ -44,15 +58,20 @@ impl WorkerBridge {
     /// Posts `job` (starting the worker if needed) and returns its number; the worker drops the job it was
     /// doing, whose reports the page then ignores by number.
     pub fn post(&mut self, job: &Job) -> Result<u32, JsValue> {
+        self.post_text(job.to_text())
+    }
+
+    /// Posts a job's text (a bench's, which `Job` does not describe).
+    pub fn post_text(&mut self, text: String) -> Result<u32, JsValue> {
         self.last_job += 1;
-        let message = (self.last_job, job.to_text());
+        let message = (self.last_job, text);
         if self.worker.is_none() {
             self.worker = Some(self.spawn()?);
         }
         if self.inbox.borrow().ready {
             self.send(&message)?;
         } else {
-            self.queued = Some(message);
+            self.queued.push(message);
         }
         Ok(self.last_job)
     }
@@ -60,7 +79,7 @@ impl WorkerBridge {
     /// What the worker reported since the last call (sending a queued job once the worker is listening).
     pub fn take_reports(&mut self) -> Result<Vec<Report>, JsValue> {
         if self.inbox.borrow().ready {
-            if let Some(message) = self.queued.take() {
+            for message in std::mem::take(&mut self.queued) {
                 self.send(&message)?;
             }
         }
@@ -90,13 +109,13 @@ impl WorkerBridge {
                     job,
                     fraction: message.get(2).as_f64().unwrap_or_default(),
                 }),
+                Some("partial") => inbox.reports.push(Report::Partial {
+                    job,
+                    packed: numbers(message.get(2)),
+                }),
                 Some("result") => inbox.reports.push(Report::Result {
                     job,
-                    packed: message
-                        .get(2)
-                        .dyn_into::<Float64Array>()
-                        .map(|array| array.to_vec())
-                        .unwrap_or_default(),
+                    packed: numbers(message.get(2)),
                 }),
                 Some("error") => inbox.reports.push(Report::Failed {
                     job,
@@ -115,4 +134,12 @@ impl WorkerBridge {
         on_error.forget();
         Ok(worker)
     }
+}
+
+/// A posted `Float64Array` as numbers (none if it is something else).
+fn numbers(value: JsValue) -> Vec<f64> {
+    value
+        .dyn_into::<Float64Array>()
+        .map(|array| array.to_vec())
+        .unwrap_or_default()
 }

@@ -72,9 +72,9 @@ test("the lesson's Next sets each step's scene, and the student's own scene is o
       assert.equal(await text(page, "#inspect-kind"), "saddle point");
     }
     if (step === "high-dimension") {
-      // The step's text speaks of the experiment's panel: opened and brought into view, the lesson still beside it.
-      assert.equal(await page.$eval("#high-dimension", (d) => d.open), true);
-      const panel = await onScreen(page, "#high-dimension summary");
+      // The step's text speaks of the network lab: opened and brought into view, the lesson still beside it.
+      assert.equal(await page.$eval("#lab", (d) => d.open), true);
+      const panel = await onScreen(page, "#lab summary");
       assert.ok(panel.top >= 0 && panel.top < 800, JSON.stringify(panel));
       assert.equal((await onScreen(page, "#lesson-step-title")).inside, true);
       await page.screenshot({ path: join(ARTIFACTS, "classroom-lesson-high-dimension.png") });

@@ -14,8 +14,8 @@ test("the language switch re-words the page and back, keeping the scene and writ
   const { page, context, errors } = await open(shared.browser, `${shared.server.url}#preset=lecture&pt=0,0`);
   assert.equal(await text(page, "#copy-link"), "Copy link");
   assert.equal(await text(page, "#inspect-kind"), "saddle point");
-  const minRatioTitle = "#high-dimension summary h2";
-  assert.equal(await text(page, minRatioTitle), "Saddles in high dimension");
+  const labTitle = "#lab summary h2";
+  assert.equal(await text(page, labTitle), "The network lab: saddles in high dimension");
   assert.match(await text(page, "#preset-description"), /^L\(w1, w2\) = \(1 − w1·w2\)², the loss of the network ŷ = w1·w2·x on the one example/);
   const pressed = () => page.$$eval("#language-switch button", (buttons) => buttons.map((b) => `${b.dataset.lang} ${b.ariaPressed}`));
   assert.deepEqual(await pressed(), ["en true", "zh false"]);
@@ -23,8 +23,8 @@ test("the language switch re-words the page and back, keeping the scene and writ
   await page.waitForFunction(() => document.querySelector("#copy-link").textContent === "复制链接");
   await page.waitForFunction(() => document.querySelector("#inspect-kind").textContent === "鞍点");
   assert.match(await page.$eval("html", (h) => h.lang), /^zh/);
-  assert.equal(await text(page, minRatioTitle), "高维空间中的鞍点");
-  assert.equal(await text(page, "#mr-run"), "运行");
+  assert.equal(await text(page, labTitle), "网络实验室：高维空间中的鞍点");
+  assert.equal(await text(page, "#lab-run-experiment"), "运行实验");
   assert.match(await text(page, "#preset-description"), /^L\(w1, w2\) = \(1 − w1·w2\)² 是网络 ŷ = w1·w2·x 在单个样本 \(x, y\) = \(1, 1\) 上的损失：它在原点有一个鞍点/);
   assert.equal(await page.$eval("#preset option[value=lecture]", (o) => o.textContent), "讲义中的单神经元网络");
   assert.equal(await text(page, "#inspect-at"), "(0, 0)", "the scene is kept");
@@ -35,7 +35,7 @@ test("the language switch re-words the page and back, keeping the scene and writ
   await page.click("#language-switch button[data-lang=en]");
   await page.waitForFunction(() => document.querySelector("#copy-link").textContent === "Copy link");
   await page.waitForFunction(() => location.hash.includes("lang=en"));
-  assert.equal(await text(page, minRatioTitle), "Saddles in high dimension");
+  assert.equal(await text(page, labTitle), "The network lab: saddles in high dimension");
   assert.match(await text(page, "#preset-description"), /^L\(w1, w2\) = \(1 − w1·w2\)², the loss of the network ŷ = w1·w2·x on the one example/);
   await page.locator("#lesson").screenshot({ path: join(ARTIFACTS, "lesson-panel-en.png") });
   assert.deepEqual(errors, []);

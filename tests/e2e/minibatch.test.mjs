@@ -1,4 +1,4 @@
-// End-to-end: mini-batch noise on the lecture's data, and the minimum-ratio experiment run between frames.
+// End-to-end: mini-batch noise on the lecture's data.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
@@ -70,47 +70,6 @@ test("a link replays the GD vs SGD race on lecture-data with its batch and seed"
   assert.equal(await page.$eval("#batch-seed", (s) => s.value), "3");
   assert.equal(await page.isVisible("#notices"), false);
   assert.equal(await page.isVisible("#formula-error"), false);
-  assert.deepEqual(errors, []);
-  await context.close();
-});
-
-test("the minimum-ratio experiment runs between frames, plots every run and can be cancelled", async () => {
-  const { page, context, errors } = await open(shared.browser, shared.server.url);
-  await page.click("#high-dimension summary");
-  await page.fill("#mr-params", "12");
-  await page.fill("#mr-runs", "5");
-  await page.click("#mr-run");
-  await page.waitForSelector("#min-ratio-chart[data-runs='5']", { timeout: 60_000 });
-  await page.waitForSelector("#mr-progress[aria-valuenow='100']");
-  assert.equal(await page.$$eval("#mr-table tr", (rows) => rows.length), 5);
-  assert.equal(await page.$eval("#mr-cancel", (b) => b.disabled), true);
-  const ratios = await page.$$eval("#mr-table tr", (rows) => rows.map((r) => Number(r.children[2].textContent)));
-  assert.ok(ratios.every((r) => r >= 0 && r <= 1), `ratios ${ratios}`);
-  await page.click("#mr-table tr[data-run='2']");
-  await page.waitForSelector("#mr-table tr[data-run='2'][aria-selected='true']");
-  assert.equal(await page.isVisible("#eigen-histogram"), true);
-  await page.locator("#high-dimension").screenshot({ path: join(ARTIFACTS, "min-ratio.png") });
-
-  // A large experiment: cancel it while it runs; the page stays responsive and no more runs appear.
-  await page.fill("#mr-params", "200");
-  await page.fill("#mr-runs", "50");
-  await page.click("#mr-run");
-  await page.waitForSelector("#mr-cancel:not([disabled])");
-  await page.click("#mr-cancel");
-  await page.waitForSelector("#mr-run:not([disabled])");
-  assert.match(await page.textContent("#mr-status"), /Cancelled after \d+ runs/);
-  const runs = await page.$eval("#min-ratio-chart", (c) => Number(c.dataset.runs));
-  const progress = await page.$eval("#mr-progress", (p) => Number(p.getAttribute("aria-valuenow")));
-  await page.waitForTimeout(300);
-  assert.equal(await page.$eval("#min-ratio-chart", (c) => Number(c.dataset.runs)), runs);
-  assert.equal(await page.$eval("#mr-progress", (p) => Number(p.getAttribute("aria-valuenow"))), progress);
-  assert.ok(progress < 100);
-  // The status line on screen is re-worded when the language switches, and back.
-  const [cancelledAfter] = (await page.textContent("#mr-status")).match(/\d+/);
-  await page.click("#language-switch button[data-lang=zh]");
-  await page.waitForFunction((n) => document.querySelector("#mr-status").textContent === `已取消，此前完成了 ${n} 次运行。`, cancelledAfter);
-  await page.click("#language-switch button[data-lang=en]");
-  await page.waitForFunction((n) => document.querySelector("#mr-status").textContent === `Cancelled after ${n} runs.`, cancelledAfter);
   assert.deepEqual(errors, []);
   await context.close();
 });

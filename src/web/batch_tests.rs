@@ -1,10 +1,10 @@
-//! Browser units of the data-defined loss, mini-batch controls and the high-dimensional experiment panel.
+//! Browser units of the data-defined loss and its mini-batch controls.
 
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
 
 use super::tests::mount;
-use super::{batch, dom, experiments_panel};
+use super::{batch, dom};
 use crate::analysis::PointKind;
 use crate::optim::OptimizerKind;
 
@@ -48,13 +48,4 @@ fn choosing_the_lecture_data_races_gd_against_sgd_with_batch_controls() {
     app.place_point([0.5, 0.5]);
     app.frame(3000.0, 0.0).unwrap();
     assert_eq!(app.map.canvas.get_attribute("data-cloud"), None);
-}
-
-#[wasm_bindgen_test]
-fn a_click_picks_the_nearest_dot_within_reach() {
-    let dots = [Some((10, 10)), None, Some((30, 10))];
-    assert_eq!(experiments_panel::nearest_dot(&dots, [12.0, 11.0]), Some(0));
-    assert_eq!(experiments_panel::nearest_dot(&dots, [26.0, 10.0]), Some(2));
-    assert_eq!(experiments_panel::nearest_dot(&dots, [20.0, 40.0]), None);
-    assert_eq!(experiments_panel::nearest_dot(&[], [0.0, 0.0]), None);
 }

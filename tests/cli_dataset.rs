@@ -1,4 +1,4 @@
-//! `saddle min-ratio` and SGD on the dataset preset, end to end through the binary.
+//! SGD on the dataset preset, end to end through the binary.
 
 mod common;
 
@@ -9,55 +9,6 @@ fn fails_with(args: &[&str], message: &str) {
     let (code, stdout, stderr) = saddle(args);
     assert_eq!(code, 2, "{args:?} should fail: {stdout}");
     assert!(stderr.contains(message), "{args:?}: {stderr}");
-}
-
-const MIN_RATIO: [&str; 7] = ["min-ratio", "--params", "16", "--runs", "5", "--seed", "7"];
-
-#[test]
-fn min_ratio_prints_each_runs_spectrum() {
-    let report = json(&MIN_RATIO);
-    assert_eq!(report["params"], 16);
-    assert_eq!(report["hidden"], 5);
-    assert_eq!(report["seed"], 7);
-    assert_eq!(report["zero_tolerance"], 1e-6);
-    let runs = report["runs"].as_array().expect("runs");
-    assert_eq!(runs.len(), 5);
-    let counts: Vec<[u64; 3]> = runs
-        .iter()
-        .map(|r| ["positive", "negative", "zero"].map(|k| r[k].as_u64().expect("a count")))
-        .collect();
-    assert_eq!(
-        counts,
-        [[11, 5, 0], [14, 2, 0], [12, 4, 0], [11, 4, 1], [12, 3, 1]]
-    );
-    let first = &runs[0];
-    assert!((first["training_loss"].as_f64().expect("loss") - 0.017931612624495486).abs() < 1e-9);
-    assert_eq!(first["minimum_ratio"], 11.0 / 16.0);
-    for run in runs {
-        let eigenvalues = run["eigenvalues"].as_array().expect("eigenvalues");
-        assert_eq!(eigenvalues.len(), 16);
-        assert!(run["gradient_norm"].as_f64().expect("a norm") >= 0.0);
-        let ratio = run["minimum_ratio"].as_f64().expect("a ratio");
-        assert!((0.0..=1.0).contains(&ratio));
-    }
-}
-
-#[test]
-fn min_ratio_repeats_itself_and_checks_its_options() {
-    assert_eq!(saddle(&MIN_RATIO), saddle(&MIN_RATIO));
-    let (code, help, _) = saddle(&["min-ratio", "--help"]);
-    assert_eq!(code, 0);
-    assert!(help.contains("Example:") && help.contains("saddle min-ratio --params"));
-    fails_with(
-        &["min-ratio", "--params", "2"],
-        "parameter count must be 4 to 400",
-    );
-    fails_with(&["min-ratio", "--runs", "0"], "runs must be 1 to");
-    fails_with(
-        &["min-ratio", "--seed", "-3"],
-        "--seed must be a whole number",
-    );
-    fails_with(&["min-ratio", "--batch", "3"], "unknown option --batch");
 }
 
 fn run_on_lecture_data(extra: &[&str]) -> Value {
