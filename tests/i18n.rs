@@ -373,6 +373,13 @@ fn the_network_lab_speaks_both_languages() {
         "指标为 3 的鞍点（3 个负特征值）"
     );
     assert!((zh.verdict)(PointKind::LocalMinimum, 0).starts_with("局部极小值"));
+    // A degenerate point with a clearly negative eigenvalue is still not a minimum; without one, undecided.
+    assert!((en.verdict)(PointKind::Degenerate, 2).starts_with(
+        "degenerate critical point, but not a minimum: 2 clearly negative eigenvalues"
+    ));
+    assert!((zh.verdict)(PointKind::Degenerate, 1).starts_with("退化临界点，但不是极小值：有 1 个"));
+    assert!((en.verdict)(PointKind::Degenerate, 0).contains("the test cannot decide"));
+    assert!(!(zh.verdict)(PointKind::Degenerate, 0).contains("不是极小值"));
     assert_eq!(
         (en.ratio)("0.9", "0.9", "0.9"),
         "minimum ratio 0.9",

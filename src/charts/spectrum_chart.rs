@@ -45,7 +45,7 @@ impl SignedLog {
     }
 
     /// Labelled ticks up to `top` (a height): 0, then ±10ᵏ for whole k above τ, thinned to at most
-    /// [`LABELLED_DECADES`] a side.
+    /// `LABELLED_DECADES` a side.
     pub fn ticks(self, top: f64) -> Vec<(f64, String)> {
         let first = self.threshold.log10().ceil() as i32;
         let decades: Vec<i32> = (first..first + 40)

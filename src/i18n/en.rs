@@ -336,6 +336,11 @@ pub static LAB: LabWords = LabWords {
         ),
         PointKind::LocalMinimum => "local minimum (every eigenvalue positive)".into(),
         PointKind::LocalMaximum => "local maximum (every eigenvalue negative)".into(),
+        PointKind::Degenerate if index > 0 => format!(
+            "degenerate critical point, but not a minimum: {index} clearly negative {} (L falls along \
+             u_min), and an eigenvalue is 0 to working precision",
+            if index == 1 { "eigenvalue" } else { "eigenvalues" }
+        ),
         PointKind::Degenerate => {
             "degenerate critical point (an eigenvalue is 0 to working precision: the test cannot decide)"
                 .into()

@@ -314,13 +314,18 @@ pub static LAB: LabWords = LabWords {
     counts: |negative, positive, undetermined| {
         format!("{negative} 个负，{positive} 个正，{undetermined} 个无法判定")
     },
-    verdict: |kind, index| match kind {
+    verdict: |kind, index| {
+        match kind {
         PointKind::Saddle => format!("指标为 {index} 的鞍点（{index} 个负特征值）"),
         PointKind::LocalMinimum => "局部极小值（所有特征值都为正）".into(),
         PointKind::LocalMaximum => "局部极大值（所有特征值都为负）".into(),
+        PointKind::Degenerate if index > 0 => format!(
+            "退化临界点，但不是极小值：有 {index} 个明显为负的特征值（沿 u_min 方向 L 下降），另有特征值在计算精度内为 0"
+        ),
         PointKind::Degenerate => "退化临界点（有特征值在计算精度内为 0：二阶检验无法判定）".into(),
         PointKind::Regular => "不是临界点".into(),
         PointKind::Undefined => "无定义：L 或其导数在此处不是有限值".into(),
+    }
     },
     not_critical: |norm, tolerance| {
         format!("不是临界点：‖∇L‖ = {norm}，高于 {tolerance}（低于它才算在浮点精度内为零）。")

@@ -10,10 +10,12 @@ pub struct BasinsMap {
     pub grid: usize,
     /// As [`Basins::labels`]: row 0 at the bottom.
     pub labels: Vec<i32>,
+    /// Where the runs came to rest, sorted by x then y; a label ≥ 0 is an index into these.
     pub attractors: Vec<Attractor>,
 }
 
 impl BasinsMap {
+    /// The map `basins` made; complete only once it is finished (attractors come last).
     pub fn of(basins: &Basins) -> BasinsMap {
         BasinsMap {
             grid: basins.config().grid,

@@ -56,6 +56,7 @@ impl BenchTask {
         format!("bench\n{name}\n{params}")
     }
 
+    /// Spiral data (300 training points for the Hessian, 500 for a step) and a network of about `params` parameters.
     pub fn new(kind: BenchKind, params: usize) -> Result<BenchTask, String> {
         let task = Task::Spiral;
         let train = match kind {

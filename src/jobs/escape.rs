@@ -24,6 +24,7 @@ impl EscapeTimesTask {
         })
     }
 
+    /// Does the whole measurement; later calls do nothing.
     pub fn work(&mut self) {
         let (surface, plan) = (&self.surface, &self.plan);
         self.measured.get_or_insert_with(|| {
@@ -39,6 +40,7 @@ impl EscapeTimesTask {
         });
     }
 
+    /// Whether the measurement is done.
     pub fn is_finished(&self) -> bool {
         self.measured.is_some()
     }
@@ -61,6 +63,7 @@ pub struct EscapeTable {
 }
 
 impl EscapeTable {
+    /// The table of a finished measurement: each batch size with its median.
     pub fn of(times: &EscapeTimes) -> EscapeTable {
         EscapeTable {
             full_batch: times.full_batch,

@@ -58,6 +58,7 @@ impl ExperimentShare {
         }
     }
 
+    /// Whether every run of every size is done.
     pub fn is_finished(&self) -> bool {
         self.experiments.iter().all(Experiment::is_finished)
     }

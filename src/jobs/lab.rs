@@ -62,10 +62,12 @@ impl LabSession {
         })
     }
 
+    /// The network and its data, as a loss over θ.
     pub fn loss(&self) -> &NetworkLoss {
         &self.loss
     }
 
+    /// θ as the last job left it.
     pub fn theta(&self) -> &[f64] {
         &self.theta
     }
@@ -314,8 +316,11 @@ fn prediction_bounds(loss: &NetworkLoss) -> [f64; 4] {
 
 /// A long job of the lab, one unit at a time.
 pub enum LabActivity {
+    /// Training steps, one a unit.
     Train(TrainRun),
+    /// A Newton-MR solve, one iteration a unit.
     Solve(Box<SolveRun>),
+    /// The slices' planes, one row a unit.
     Slices(Box<SliceRun>),
 }
 
@@ -386,6 +391,7 @@ impl LabActivity {
         }
     }
 
+    /// Whether the work is done (training: once it no longer runs).
     pub fn is_finished(&self) -> bool {
         match self {
             LabActivity::Train(run) => run.state != TrainingState::Running,

@@ -75,23 +75,35 @@ pub enum Jump {
 /// The lab as the page shows it.
 #[derive(Debug, Clone, Default)]
 pub struct LabView {
+    /// The data and the predictions' box; `None` until the lab has a network.
     pub setup: Option<LabSetup>,
+    /// Where training stands; `None` before the first report.
     pub state: Option<TrainingState>,
     /// Updates so far, and L, the test loss and ‖∇L‖ at θ.
     pub step: usize,
+    /// L at θ.
     pub loss: f64,
+    /// The test loss, `None` without test data (an escape keeps the last one known).
     pub test_loss: Option<f64>,
+    /// ‖∇L‖ at θ; NaN after an escape, which does not measure it.
     pub gradient_norm: f64,
+    /// L by step, jumps included.
     pub train_curve: LossCurve,
+    /// The test loss by step, where reports gave it.
     pub test_curve: LossCurve,
     /// Where θ jumped, by step.
     pub jumps: Vec<(usize, Jump)>,
+    /// ŷ over the setup's box (see [`LabSetup::bounds`]) from the latest report that carried them.
     pub predictions: Option<Vec<f64>>,
     /// The last inspection and the step it was taken at.
     pub inspection: Option<(usize, Inspection)>,
+    /// The solve under way, if any.
     pub solving: Option<SolveProgress>,
+    /// How the last solve ended.
     pub solved: Option<SolveOutcome>,
+    /// The last slices; cleared when a solve or an escape moves θ.
     pub slices: Option<SliceSet>,
+    /// The last escape step; cleared by a solve.
     pub escape: Option<EscapeOutcome>,
 }
 
@@ -178,16 +190,22 @@ impl LabView {
 /// One size's runs, counted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SizeSummary {
+    /// P of this size's networks.
     pub parameters: usize,
+    /// Runs of this size that have arrived.
     pub runs: usize,
+    /// Runs whose solve reached a critical point.
     pub converged: usize,
+    /// Critical points the second-order test calls saddles.
     pub saddles: usize,
+    /// Critical points the second-order test calls local minima.
     pub minima: usize,
 }
 
 /// The experiment's (or sweep's) runs as they arrive from the workers, kept in order of size and run.
 #[derive(Debug, Clone, Default)]
 pub struct ExperimentResults {
+    /// Whether the runs are the sweep's (every size) rather than the experiment's.
     pub sweep: bool,
     /// Runs asked for, over all sizes.
     pub total: usize,
@@ -195,6 +213,7 @@ pub struct ExperimentResults {
 }
 
 impl ExperimentResults {
+    /// No runs yet, of `total` asked for.
     pub fn new(sweep: bool, total: usize) -> ExperimentResults {
         ExperimentResults {
             sweep,
@@ -203,6 +222,7 @@ impl ExperimentResults {
         }
     }
 
+    /// Adds a run from any worker, in its place by size and run.
     pub fn add(&mut self, run: ExperimentRun) {
         let at = self
             .runs
@@ -210,10 +230,12 @@ impl ExperimentResults {
         self.runs.insert(at, run);
     }
 
+    /// The runs so far, in order of size, then run.
     pub fn runs(&self) -> &[ExperimentRun] {
         &self.runs
     }
 
+    /// How many runs have arrived.
     pub fn done(&self) -> usize {
         self.runs.len()
     }

@@ -42,9 +42,11 @@ pub enum LabCommand {
     Train(Option<usize>),
     /// Stop training (or whatever the lab's worker is doing).
     Pause,
+    /// The Hessian's spectrum and the second-order test at θ.
     Inspect,
     /// Newton-MR to the critical point nearby.
     Solve,
+    /// The loss on the eigen and random planes through θ, and its profile along u_min.
     Slices,
     /// The lecture's step along u_min.
     Escape,
@@ -68,26 +70,34 @@ impl LabCommand {
 pub enum Job {
     /// The basin map of a scene (`map=basins`), given as its share-link fragment.
     Basins {
+        /// The scene's share-link fragment, as [`Job::basins_of`] writes it.
         link: String,
     },
     /// How long full-batch descent and SGD take to leave the lecture's saddle from a scene's θ′ (a lecture
     /// data preset), given as its share-link fragment.
     EscapeTimes {
+        /// The scene's share-link fragment, as [`Job::escape_times_of`] writes it.
         link: String,
     },
     /// A new network for the lab, as its settings' link pairs say.
     LabSetup {
+        /// The lab's settings as link pairs ([`Job::lab_link`]).
         link: String,
     },
     /// New training knobs (method, η, β, batch) from the next step on; whatever runs goes on.
     LabConfigure {
+        /// The lab's settings as link pairs ([`Job::lab_link`]); only the training knobs are taken.
         link: String,
     },
+    /// A command to the lab's network; an error until a [`Job::LabSetup`] has made one.
     Lab(LabCommand),
     /// The runs `runs` of the lab's experiment, or of its sweep over sizes.
     Experiment {
+        /// The lab's settings as link pairs ([`Job::lab_link`]).
         link: String,
+        /// Indices of the runs this worker does (the page deals them over its workers).
         runs: Vec<usize>,
+        /// Whether these are runs of the sweep over sizes rather than of the experiment at the lab's size.
         sweep: bool,
     },
     /// Stop whatever runs.
@@ -209,12 +219,18 @@ fn lab_settings(link: &str) -> Result<LabSettings, String> {
 
 /// A job under way, a unit at a time.
 pub enum Task {
+    /// A basin map under way.
     Basins {
+        /// The scene's surface, whose loss the map's runs descend.
         surface: Box<SceneSurface>,
+        /// The map's runs and attractor search, resumable.
         basins: Box<Basins>,
     },
+    /// Escape times, measured all at once on the first unit.
     EscapeTimes(EscapeTimesTask),
+    /// A long job of the lab's network (training, a solve, slices).
     Lab(LabActivity),
+    /// This worker's share of an experiment or sweep.
     Experiment(ExperimentShare),
 }
 
@@ -225,13 +241,33 @@ const BASINS_UNITS: usize = 2000;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Outgoing {
     /// The fraction of the job done.
-    Progress { job: u32, fraction: f64 },
+    Progress {
+        /// The job's number, as the page gave it to [`WorkerCore::receive`].
+        job: u32,
+        /// From 0 to 1; training, which has no known end, stays at 0.
+        fraction: f64,
+    },
     /// Part of the result, the job going on (training's losses, an experiment's finished run).
-    Partial { job: u32, packed: Vec<f64> },
+    Partial {
+        /// The job's number, as the page gave it to [`WorkerCore::receive`].
+        job: u32,
+        /// A packed [`LabReport`].
+        packed: Vec<f64>,
+    },
     /// The job is done: its result.
-    Result { job: u32, packed: Vec<f64> },
+    Result {
+        /// The job's number, as the page gave it to [`WorkerCore::receive`].
+        job: u32,
+        /// A packed [`BasinsMap`], [`EscapeTable`] or [`LabReport`]; empty when an experiment share ends.
+        packed: Vec<f64>,
+    },
     /// The job could not be done.
-    Error { job: u32, message: String },
+    Error {
+        /// The job's number, as the page gave it to [`WorkerCore::receive`].
+        job: u32,
+        /// What went wrong, for the page to show.
+        message: String,
+    },
 }
 
 /// A worker's state: the job under way and, once set up, the lab's network.

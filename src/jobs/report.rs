@@ -22,6 +22,7 @@ pub enum TrainingState {
 }
 
 impl TrainingState {
+    /// Every state, in the order packed reports number them.
     pub const ALL: [TrainingState; 5] = [
         TrainingState::Running,
         TrainingState::Paused,
@@ -51,13 +52,17 @@ pub struct LabSetup {
     pub inputs: usize,
     /// The training set: x row by row (`inputs` numbers each), y one number each.
     pub train_x: Vec<f64>,
+    /// The training set's targets, one per example.
     pub train_y: Vec<f64>,
+    /// The test set's inputs, laid out as `train_x`.
     pub test_x: Vec<f64>,
+    /// The test set's targets, one per example.
     pub test_y: Vec<f64>,
     /// The box the predictions are sampled over: [x_min, x_max, y_min, y_max] for 2 inputs, where
     /// [`TrainingProgress::predictions`] holds a grid of [`PREDICTION_GRID`]² values, row 0 at the top;
     /// for 1 input only x_min and x_max count, over which it holds [`PREDICTION_GRID`] values.
     pub bounds: [f64; 4],
+    /// The state at θ₀, predictions included.
     pub state: TrainingProgress,
 }
 
@@ -76,13 +81,17 @@ impl LabSetup {
 pub struct TrainingProgress {
     /// The training loss L(θₖ) for k = `first_step`, `first_step` + 1, … (θₖ: after k updates).
     pub first_step: usize,
+    /// L(θₖ) for each update since the last report, from k = `first_step` on.
     pub losses: Vec<f64>,
     /// Updates taken so far; θ is θ_step.
     pub step: usize,
     /// L, the test loss and ‖∇L‖ at θ_step.
     pub loss: f64,
+    /// The test loss at θ_step, `None` without test data.
     pub test_loss: Option<f64>,
+    /// ‖∇L‖ at θ_step.
     pub gradient_norm: f64,
+    /// Where training stands after these steps.
     pub state: TrainingState,
     /// ŷ over the setup's box (see [`LabSetup::bounds`]), when sent.
     pub predictions: Option<Vec<f64>>,
@@ -91,20 +100,26 @@ pub struct TrainingProgress {
 /// A solve under way.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct SolveProgress {
+    /// Newton-MR iterations done.
     pub iterations: usize,
+    /// The iteration limit.
     pub max_iterations: usize,
+    /// ‖∇L‖ after the last accepted step (at the start before the first); NaN if unknown.
     pub gradient_norm: f64,
 }
 
 /// Where a solve ended and how it got there.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SolveOutcome {
+    /// Why the solve stopped.
     pub status: SolverStatus,
+    /// Newton-MR iterations taken.
     pub iterations: usize,
     /// ‖θ_end − θ_start‖.
     pub distance: f64,
     /// L and ‖∇L‖ where the solve started.
     pub start_loss: f64,
+    /// ‖∇L‖ where the solve started.
     pub start_gradient_norm: f64,
     /// ‖∇L‖ at the start and after each accepted step.
     pub gradient_norms: Vec<f64>,
@@ -112,10 +127,12 @@ pub struct SolveOutcome {
     pub inspection: Inspection,
 }
 
-/// L on a plane through θ: `loss[row][column]` = L(θ + a[column]·d₁ + b[row]·d₂).
+/// L on a plane through θ: `loss[row][column]` = L(θ + `a[column]`·d₁ + `b[row]`·d₂).
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlaneSlice {
+    /// Offsets along d₁, ascending through 0: the columns.
     pub a: Vec<f64>,
+    /// Offsets along d₂, ascending through 0: the rows.
     pub b: Vec<f64>,
     /// Row by row, `a.len()` values each.
     pub loss: Vec<f64>,
@@ -132,11 +149,15 @@ pub struct SliceSet {
     pub random: PlaneSlice,
     /// L along u_min, with its quadratic model.
     pub profile_t: Vec<f64>,
+    /// L at each t of `profile_t`.
     pub profile_loss: Vec<f64>,
+    /// The quadratic model at each t: L + t·gᵀu + ½t²·uᵀHu.
     pub profile_model: Vec<f64>,
     /// L(θ), ∇L's slope along u_min and the second-order test's verdict at θ.
     pub loss: f64,
+    /// ∇L's slope along u_min at θ.
     pub slope: f64,
+    /// The second-order test's verdict at θ.
     pub kind: PointKind,
 }
 
@@ -147,8 +168,11 @@ pub struct EscapeOutcome {
     pub step: usize,
     /// λ_min.
     pub eigenvalue: f64,
+    /// How far along ±u_min the step went.
     pub length: f64,
+    /// L before the step.
     pub loss_before: f64,
+    /// L after the step.
     pub loss_after: f64,
 }
 
@@ -157,14 +181,21 @@ pub struct EscapeOutcome {
 pub struct ExperimentRun {
     /// Which size of the sweep (0 for the experiment).
     pub size: usize,
+    /// P at this size.
     pub parameter_count: usize,
+    /// The run's index within its size; with the lab's seed it fixes the run.
     pub run: usize,
     /// Where training stalled: its steps, L and ‖∇L‖.
     pub stalled_steps: usize,
+    /// L where training stalled.
     pub stalled_loss: f64,
+    /// ‖∇L‖ where training stalled.
     pub stalled_gradient_norm: f64,
+    /// How the solve from there ended.
     pub solver: SolverStatus,
+    /// Newton-MR iterations the solve took.
     pub solver_iterations: usize,
+    /// ‖θ_end − θ_stalled‖: how far the solve moved.
     pub distance: f64,
     /// The second-order test where the solve ended.
     pub inspection: Inspection,
@@ -173,13 +204,21 @@ pub struct ExperimentRun {
 /// Every report the lab's jobs send.
 #[derive(Debug, Clone, PartialEq)]
 pub enum LabReport {
+    /// A new network: its data and the state at θ₀.
     Setup(LabSetup),
+    /// Training since the last report, or the state after a restore.
     Training(TrainingProgress),
+    /// The second-order test at θ.
     Inspected(Inspection),
+    /// A solve's progress between iterations.
     Solving(SolveProgress),
+    /// Where a solve ended.
     Solved(SolveOutcome),
+    /// The slices through θ.
     Slices(SliceSet),
+    /// The escape step taken along u_min.
     Escaped(EscapeOutcome),
+    /// One finished run of an experiment or sweep.
     Run(ExperimentRun),
 }
 

@@ -82,18 +82,22 @@ impl Network {
         self.offsets.last().copied().unwrap_or(0)
     }
 
+    /// Input features per example.
     pub fn inputs(&self) -> usize {
         self.widths[0]
     }
 
+    /// The hidden layers' widths, from the input side.
     pub fn hidden(&self) -> &[usize] {
         &self.widths[1..self.widths.len() - 1]
     }
 
+    /// The loss the network is fitted with.
     pub fn loss(&self) -> LossKind {
         self.loss
     }
 
+    /// The weight decay λ ≥ 0: the loss adds (λ/2)·‖θ‖².
     pub fn weight_decay(&self) -> f64 {
         self.weight_decay
     }

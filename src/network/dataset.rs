@@ -29,6 +29,7 @@ pub enum LossKind {
 }
 
 impl LossKind {
+    /// The name used in the JSON and on the command line.
     pub fn name(self) -> &'static str {
         match self {
             LossKind::Mse => "mse",
@@ -36,6 +37,7 @@ impl LossKind {
         }
     }
 
+    /// The loss with this [`name`](LossKind::name), or `None` if there is none.
     pub fn from_name(name: &str) -> Option<LossKind> {
         [LossKind::Mse, LossKind::Logistic]
             .into_iter()
@@ -52,14 +54,20 @@ impl LossKind {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Task {
+    /// 1-D regression: y = sin(3x) plus noise.
     Sine,
+    /// A disc of class 1 inside a ring of class −1.
     Circle,
+    /// Class 1 in the two quadrants where x₁·x₂ > 0, −1 in the other two.
     Xor,
+    /// Two gaussian blobs: class 1 around (2, 2), class −1 around (−2, −2) (Playground units).
     Gauss,
+    /// Two interleaved spiral arms, one per class.
     Spiral,
 }
 
 impl Task {
+    /// Every task, in the order the lab lists them.
     pub const ALL: [Task; 5] = [
         Task::Sine,
         Task::Circle,
@@ -79,6 +87,7 @@ impl Task {
         }
     }
 
+    /// The task with this [`name`](Task::name), or `None` if there is none.
     pub fn from_name(name: &str) -> Option<Task> {
         Task::ALL.into_iter().find(|task| task.name() == name)
     }
@@ -159,12 +168,15 @@ impl Task {
 /// What to generate.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DataConfig {
+    /// Which task to draw from.
     pub task: Task,
     /// N, the training examples: the loss, its gradient and its Hessian are over these.
     pub train: usize,
     /// Held-out examples for the test loss.
     pub test: usize,
+    /// The noise level ν ∈ [0, [`MAX_NOISE`]]; see [`Task`] for what it does per task.
     pub noise: f64,
+    /// Seeds the draws and the shuffle: the same config gives the same examples.
     pub seed: u64,
 }
 
@@ -205,14 +217,17 @@ impl Examples {
         Ok(Examples { inputs, x, y })
     }
 
+    /// How many examples there are.
     pub fn len(&self) -> usize {
         self.y.len()
     }
 
+    /// Whether there are no examples.
     pub fn is_empty(&self) -> bool {
         self.y.is_empty()
     }
 
+    /// Features per example.
     pub fn inputs(&self) -> usize {
         self.inputs
     }
@@ -222,10 +237,12 @@ impl Examples {
         &self.x[i * self.inputs..(i + 1) * self.inputs]
     }
 
+    /// Example i's target (−1 or 1 for a classification task).
     pub fn y(&self, i: usize) -> f64 {
         self.y[i]
     }
 
+    /// Every example's target, in order.
     pub fn targets(&self) -> &[f64] {
         &self.y
     }
@@ -241,7 +258,9 @@ impl Examples {
 /// A training set and a test set drawn from the same task.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Dataset {
+    /// The examples the loss, gradient and Hessian are over.
     pub train: Examples,
+    /// Held-out examples, only for the test loss (may be empty).
     pub test: Examples,
     /// How the data was generated, when it was (a dataset read from JSON may not say).
     pub origin: Option<DataConfig>,
@@ -283,6 +302,7 @@ impl Dataset {
         })
     }
 
+    /// Features per example (the test set has as many).
     pub fn inputs(&self) -> usize {
         self.train.inputs
     }

@@ -19,7 +19,9 @@ pub struct EscapeStep {
     pub direction: Vec<f64>,
     /// How far along it the step went.
     pub length: f64,
+    /// L(θ) at the starting point.
     pub loss_before: f64,
+    /// L after the step (below `loss_before`).
     pub loss_after: f64,
     /// θ + length·direction.
     #[serde(skip)]

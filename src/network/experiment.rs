@@ -33,16 +33,23 @@ pub const MAX_TRAINING_STEPS: usize = 1_000_000;
 /// What to run.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ExperimentConfig {
+    /// The data to generate; its task also sets the loss.
     pub data: DataConfig,
+    /// The hidden layers' widths (1 or 2 layers).
     pub hidden: Vec<usize>,
+    /// The network's weight decay λ ≥ 0.
     pub weight_decay: f64,
+    /// R, the number of runs: 1 to [`MAX_RUNS`].
     pub runs: usize,
     /// Seeds the runs' starting points and mini-batches (the data has its own seed).
     pub seed: u64,
+    /// How each run trains; its seed is replaced by one drawn from the run's own seed.
     pub training: TrainingConfig,
+    /// When a run's training counts as stalled.
     pub stall: StallRule,
     /// A run that has not stalled after this many steps is solved from where it is.
     pub max_training_steps: usize,
+    /// The Newton-MR iteration limit for each run's solve.
     pub solver_iterations: usize,
 }
 
@@ -70,9 +77,13 @@ impl ExperimentConfig {
 /// Where a run's training stopped: L and ‖∇L‖ at the parameters it left.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct StallPoint {
+    /// Training steps taken.
     pub steps: usize,
+    /// L there, on the training set, weight decay included.
     pub loss: f64,
+    /// ‖∇L‖ there, of the full-batch gradient.
     pub gradient_norm: f64,
+    /// Why training stopped: stalled, step limit or diverged.
     pub status: TrainingStatus,
 }
 
@@ -83,32 +94,43 @@ pub struct RunResult {
     pub run: usize,
     /// θ where the solve ended (the critical point, when it converged).
     pub params: Vec<f64>,
+    /// The second-order test at `params`, written as top-level fields.
     #[serde(flatten)]
     pub inspection: Inspection,
     /// Where training stalled, before the solve.
     pub stalled: StallPoint,
+    /// How the solve went.
     pub solver: SolverReport,
 }
 
 /// How far an experiment has come.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct Progress {
+    /// Runs finished.
     pub runs_done: usize,
+    /// Runs to do in all (for [`Experiment::for_runs`], only its share).
     pub runs_total: usize,
     /// A rough share of the work done, in [0, 1], for a progress bar.
     pub fraction: f64,
+    /// Whether every run is done.
     pub finished: bool,
 }
 
 /// Counts over the runs of one experiment.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct Summary {
+    /// Runs counted.
     pub runs: usize,
     /// Runs whose solve reached ∇L = 0 to floating-point precision.
     pub converged: usize,
+    /// Converged runs with every eigenvalue clearly positive.
     pub local_minima: usize,
+    /// Converged runs with an eigenvalue clearly positive and one clearly negative.
     pub saddles: usize,
+    /// Converged runs with every eigenvalue clearly negative.
     pub local_maxima: usize,
+    /// Converged runs the test cannot decide: an eigenvalue is undetermined and the others do not show
+    /// both signs.
     pub degenerate: usize,
     /// Runs that ended in a gradient-flat region, at the iteration limit or diverged: not critical points.
     pub not_converged: usize,
@@ -117,6 +139,7 @@ pub struct Summary {
 }
 
 impl Summary {
+    /// Counts the verdicts of these runs.
     pub fn of(runs: &[RunResult]) -> Summary {
         let count = |kind: PointKind| runs.iter().filter(|r| r.inspection.kind == kind).count();
         let converged = runs.iter().filter(|r| r.inspection.converged).count();
@@ -209,10 +232,12 @@ impl Experiment {
         })
     }
 
+    /// What it runs.
     pub fn config(&self) -> &ExperimentConfig {
         &self.config
     }
 
+    /// The network and data every run trains on.
     pub fn loss(&self) -> &NetworkLoss {
         &self.loss
     }
@@ -222,10 +247,12 @@ impl Experiment {
         &self.results
     }
 
+    /// Counts over the finished runs.
     pub fn summary(&self) -> Summary {
         Summary::of(&self.results)
     }
 
+    /// Whether every run it does has finished.
     pub fn is_finished(&self) -> bool {
         self.results.len() >= self.runs.len()
     }
@@ -248,6 +275,7 @@ impl Experiment {
         &self.results
     }
 
+    /// How far it has come, without doing any work.
     pub fn progress(&self) -> Progress {
         let runs_total = self.runs.len();
         let runs_done = self.results.len();
@@ -376,9 +404,13 @@ pub fn run_in_parallel(
 /// One size of a sweep: its network and its runs.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SweepEntry {
+    /// This size's network.
     pub network: Network,
+    /// Its P.
     pub parameter_count: usize,
+    /// Counts over its finished runs.
     pub summary: Summary,
+    /// Its finished runs, in order.
     pub runs: Vec<RunResult>,
 }
 
@@ -408,10 +440,12 @@ impl Sweep {
         Ok(Sweep { experiments })
     }
 
+    /// One experiment per size, in the order the parameter counts were given.
     pub fn experiments(&self) -> &[Experiment] {
         &self.experiments
     }
 
+    /// Whether every size's runs have finished.
     pub fn is_finished(&self) -> bool {
         self.experiments.iter().all(Experiment::is_finished)
     }
@@ -424,6 +458,7 @@ impl Sweep {
         self.progress()
     }
 
+    /// Advances every size until all its runs are done.
     pub fn run_to_end(&mut self) {
         for experiment in &mut self.experiments {
             experiment.run_to_end();

@@ -39,14 +39,19 @@ pub struct Inspection {
     pub loss: f64,
     /// The mean loss on the test set (no weight decay), if there is one.
     pub test_loss: Option<f64>,
+    /// ‖∇L(θ)‖, the Euclidean norm.
     pub gradient_norm: f64,
     /// All P eigenvalues of the Hessian, ascending (empty when the Hessian is not finite).
     pub eigenvalues: Vec<f64>,
     /// Whether ∇L = 0 to floating-point precision (the module's first rule).
     pub converged: bool,
+    /// The verdict: `Undefined` when L, ∇L or H is not finite, else `Regular` unless converged.
     pub kind: PointKind,
+    /// Eigenvalues below −`undetermined_band`.
     pub negative: usize,
+    /// Eigenvalues above `undetermined_band`.
     pub positive: usize,
+    /// Eigenvalues with |λ| ≤ `undetermined_band`: their sign is not known.
     pub undetermined: usize,
     /// positive ÷ P.
     pub minimum_ratio: f64,

@@ -119,10 +119,12 @@ impl NetworkLoss {
         Ok(NetworkLoss { network, data })
     }
 
+    /// The network θ parameterizes.
     pub fn network(&self) -> &Network {
         &self.network
     }
 
+    /// The data: L is over its training set, the test loss over its test set.
     pub fn data(&self) -> &Dataset {
         &self.data
     }

@@ -12,9 +12,13 @@ use super::objective::NetworkLoss;
 /// positive, undetermined, minimum_ratio, minimum_ratio_range, gradient_tolerance, undetermined_band}`.
 #[derive(Serialize)]
 pub struct PointRecord<'a> {
+    /// The network's shape and loss.
     pub network: &'a Network,
+    /// The data the loss is over.
     pub data: &'a Dataset,
+    /// θ, in the network's parameter layout.
     pub params: &'a [f64],
+    /// The second-order test's verdicts at θ, written as top-level fields.
     #[serde(flatten)]
     pub inspection: &'a Inspection,
 }
@@ -22,8 +26,11 @@ pub struct PointRecord<'a> {
 /// The part of a point's JSON needed to rebuild it; other fields are ignored (they are recomputed).
 #[derive(Deserialize)]
 pub struct PointInput {
+    /// The network's shape and loss.
     pub network: Network,
+    /// The data the loss is over.
     pub data: Dataset,
+    /// θ, in the network's parameter layout.
     pub params: Vec<f64>,
 }
 

@@ -41,15 +41,19 @@ pub enum PlaneKind {
 /// A plane through θ: L at θ + a·first + b·second for a, b on a grid.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Plane {
+    /// Which pair of directions spans it.
     pub kind: PlaneKind,
     #[serde(skip)]
     origin: Vec<f64>,
+    /// The direction the `a` coordinate runs along (u_min for the eigen plane), P entries.
     pub first: Vec<f64>,
+    /// The direction the `b` coordinate runs along (u_max for the eigen plane), P entries.
     pub second: Vec<f64>,
     /// dᵀHd along each direction (for the eigen plane, λ_min and λ_max).
     pub curvatures: [f64; 2],
     /// The grid's coordinates along each direction, ascending, through 0 (odd resolution).
     pub a: Vec<f64>,
+    /// The grid's coordinates along `second`, like `a`; one row of the grid each.
     pub b: Vec<f64>,
 }
 
@@ -123,7 +127,7 @@ impl Plane {
         }
     }
 
-    /// L along row `row` of the grid: b = b[row], a running over `a`. Rows can be computed one at a time
+    /// L along row `row` of the grid: b = `b[row]`, a running over `a`. Rows can be computed one at a time
     /// (a worker reports progress between them).
     pub fn row(&self, loss: &NetworkLoss, row: usize) -> Vec<f64> {
         let b = self.b.get(row).copied().unwrap_or(0.0);
@@ -139,7 +143,7 @@ impl Plane {
             .collect()
     }
 
-    /// Every row: `values[row][column]` = L(θ + a[column]·first + b[row]·second).
+    /// Every row: `values[row][column]` = L(θ + `a[column]`·first + `b[row]`·second).
     pub fn values(&self, loss: &NetworkLoss) -> Vec<Vec<f64>> {
         (0..self.b.len()).map(|row| self.row(loss, row)).collect()
     }
@@ -202,12 +206,17 @@ pub fn filter_normalized_direction(network: &Network, theta: &[f64], rng: &mut R
 /// model L + t·gᵀd + ½t²·dᵀHd beside it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Profile {
+    /// The step lengths along the direction, ascending, through 0.
     pub t: Vec<f64>,
+    /// L(θ + t·direction) at each t.
     pub loss: Vec<f64>,
+    /// L + t·gᵀd + ½t²·dᵀHd at each t, with L, g and H at θ.
     pub quadratic_model: Vec<f64>,
 }
 
 impl Profile {
+    /// The profile along `direction` through θ, `hessian` being H at θ; `samples` is made odd and kept
+    /// within 3 to [`MAX_RESOLUTION`].
     pub fn along(
         loss: &NetworkLoss,
         theta: &[f64],

@@ -49,6 +49,7 @@ pub enum SolverStatus {
 }
 
 impl SolverStatus {
+    /// The name used in the JSON and on the command line.
     pub fn name(self) -> &'static str {
         match self {
             SolverStatus::Converged => "converged",
@@ -62,7 +63,9 @@ impl SolverStatus {
 /// What the solve did.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SolverReport {
+    /// How the solve ended.
     pub status: SolverStatus,
+    /// Newton iterations done.
     pub iterations: usize,
     /// ‖θ_end − θ_start‖: how far the critical point is from where the solve started.
     pub distance: f64,
@@ -73,8 +76,11 @@ pub struct SolverReport {
 /// The end of a solve: the parameters, the second-order test there, and how the solve went.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SolvedPoint {
+    /// θ where the solve ended.
     pub theta: Vec<f64>,
+    /// The second-order test at `theta`.
     pub inspection: Inspection,
+    /// How the solve went.
     pub report: SolverReport,
 }
 
@@ -93,6 +99,7 @@ pub struct CriticalPointSolver {
 }
 
 impl CriticalPointSolver {
+    /// A solve starting at θ that stops after at most `max_iterations` Newton iterations.
     pub fn new(theta: Vec<f64>, max_iterations: usize) -> CriticalPointSolver {
         CriticalPointSolver {
             start: theta.clone(),
@@ -110,6 +117,7 @@ impl CriticalPointSolver {
         self.iterations
     }
 
+    /// The iteration limit.
     pub fn max_iterations(&self) -> usize {
         self.max_iterations
     }
@@ -124,6 +132,7 @@ impl CriticalPointSolver {
         self.finished.as_ref()
     }
 
+    /// The result by value, once the solve has ended; `None` before.
     pub fn into_result(self) -> Option<SolvedPoint> {
         self.finished
     }

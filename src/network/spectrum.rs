@@ -25,13 +25,16 @@ pub fn eigenvalues(hessian: &DMatrix<f64>) -> Option<Vec<f64>> {
 /// Which end of the spectrum.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum End {
+    /// The smallest (most negative) eigenvalue.
     Lowest,
+    /// The largest eigenvalue.
     Highest,
 }
 
 /// A unit eigenvector of the symmetric `hessian` for its extreme eigenvalue `eigenvalue` (from
-/// [`eigenvalues`]), signed so its first component of at least half the largest magnitude is positive. By inverse iteration on H − σI shifted
-/// just past that end, where the matrix is definite and Cholesky applies: O(P³/3) once, then O(P²) a step.
+/// [`eigenvalues`]), signed so its first component of at least half the largest magnitude is positive. By
+/// inverse iteration on H − σI shifted just past that end, where the matrix is definite and Cholesky applies:
+/// O(P³/3) once, then O(P²) a step.
 /// Within a cluster of (nearly) equal eigenvalues it returns some unit vector of their span.
 pub fn extreme_eigenvector(hessian: &DMatrix<f64>, eigenvalue: f64, end: End) -> Option<Vec<f64>> {
     let p = hessian.nrows();

@@ -22,6 +22,7 @@ pub enum TrainingMethod {
 }
 
 impl TrainingMethod {
+    /// Every method, in the order the lab lists them.
     pub const ALL: [TrainingMethod; 4] = [
         TrainingMethod::Gd,
         TrainingMethod::Sgd,
@@ -39,6 +40,7 @@ impl TrainingMethod {
         }
     }
 
+    /// The method with this [`name`](TrainingMethod::name), or `None` if there is none.
     pub fn from_name(name: &str) -> Option<TrainingMethod> {
         TrainingMethod::ALL
             .into_iter()
@@ -55,6 +57,7 @@ const DIVERGENCE_FACTOR: f64 = 1e6;
 /// How to train.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TrainingConfig {
+    /// The update rule.
     pub method: TrainingMethod,
     /// η.
     pub learning_rate: f64,
@@ -67,6 +70,8 @@ pub struct TrainingConfig {
 }
 
 impl TrainingConfig {
+    /// The defaults for `method`: η = 0.1 (0.01 for Adam), β = 0.9, batches of 16 for SGD and all
+    /// examples otherwise, seed 0.
     pub fn new(method: TrainingMethod) -> TrainingConfig {
         TrainingConfig {
             method,
@@ -80,6 +85,7 @@ impl TrainingConfig {
         }
     }
 
+    /// Checks that η is finite and positive, β is in [0, 1) and a batch has at least one example.
     pub fn check(&self) -> Result<(), String> {
         if !(self.learning_rate.is_finite() && self.learning_rate > 0.0) {
             return Err(format!(
@@ -111,7 +117,9 @@ impl TrainingConfig {
 /// matter.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct StallRule {
+    /// Steps in the window (0 acts as 1).
     pub window: usize,
+    /// Progress means the window improving by more than this share of its lowest loss (in absolute value).
     pub relative_tolerance: f64,
 }
 
@@ -135,6 +143,7 @@ pub struct StallDetector {
 }
 
 impl StallDetector {
+    /// A detector that has seen no losses yet.
     pub fn new(rule: StallRule) -> StallDetector {
         StallDetector {
             rule,
@@ -162,6 +171,7 @@ impl StallDetector {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum TrainingStatus {
+    /// Not ended: neither stalled, nor at the step limit, nor diverged.
     Running,
     /// The stall rule fired.
     Stalled,
@@ -180,6 +190,7 @@ pub struct TrainingStep {
     pub loss: f64,
     /// ‖∇L‖ of the full gradient there (for full-batch steps; mini-batch steps report the batch gradient's).
     pub gradient_norm: f64,
+    /// Where the run stands after this step.
     pub status: TrainingStatus,
 }
 
@@ -223,10 +234,12 @@ impl Trainer {
         }
     }
 
+    /// Where the run stands.
     pub fn status(&self) -> TrainingStatus {
         self.status
     }
 
+    /// Steps taken so far.
     pub fn steps(&self) -> usize {
         self.steps
     }
