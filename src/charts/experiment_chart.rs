@@ -1,6 +1,7 @@
 //! The lab's experiment in two charts: the lecture's "training loss against minimum ratio", one dot per run
 //! whose solve reached a critical point, and the sweep's share of saddles among critical points against P.
 
+use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -53,20 +54,12 @@ pub fn draw_ratio_scatter<DB: DrawingBackend>(
         // A little room on both sides, so the extreme dots are not cut by the axes.
         .build_cartesian_2d(left - 0.1..right + 0.1, -0.04..1.04)
         .map_err(plot_error)?;
-    chart
-        .configure_mesh()
-        .x_desc(words.training_loss_log)
-        .y_desc(words.minimum_ratio)
-        .axis_desc_style((FONT, 14))
-        .label_style((FONT, 13))
-        .x_labels(((right - left) as usize + 1).min(10))
-        .y_labels(6)
-        .x_label_formatter(&decade_label)
-        .y_label_formatter(&|y| crate::numbers::readable(*y))
-        .bold_line_style(BLACK.mix(0.1))
-        .light_line_style(TRANSPARENT)
-        .draw()
-        .map_err(plot_error)?;
+    draw_decade_mesh(
+        &mut chart,
+        (left, right),
+        words.training_loss_log,
+        words.minimum_ratio,
+    )?;
 
     let positions: Vec<Option<(f64, f64)>> = points.iter().map(placed).collect();
     for (point, at) in points.iter().zip(&positions) {
@@ -117,6 +110,30 @@ pub struct SweepPoint {
     pub converged: usize,
 }
 
+/// Axes with a tick at each power of ten from `left` to `right` (log₁₀ values) and a share from 0 to 1 up the
+/// side, titled `x_title` and `y_title`.
+fn draw_decade_mesh<DB: DrawingBackend>(
+    chart: &mut ChartContext<DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>,
+    (left, right): (f64, f64),
+    x_title: &str,
+    y_title: &str,
+) -> Result<(), String> {
+    chart
+        .configure_mesh()
+        .x_desc(x_title)
+        .y_desc(y_title)
+        .axis_desc_style((FONT, 14))
+        .label_style((FONT, 13))
+        .x_labels(((right - left) as usize + 1).min(10))
+        .y_labels(6)
+        .x_label_formatter(&decade_label)
+        .y_label_formatter(&|y| crate::numbers::readable(*y))
+        .bold_line_style(BLACK.mix(0.1))
+        .light_line_style(TRANSPARENT)
+        .draw()
+        .map_err(plot_error)
+}
+
 /// Draws the share of saddles among the critical points (saddles ÷ converged) against P on a log axis,
 /// each size labelled "saddles/converged"; sizes without a converged run are left out.
 pub fn draw_sweep_chart<DB: DrawingBackend>(
@@ -143,20 +160,12 @@ pub fn draw_sweep_chart<DB: DrawingBackend>(
         .y_label_area_size(56)
         .build_cartesian_2d(left - 0.1..right + 0.1, -0.04..1.1)
         .map_err(plot_error)?;
-    chart
-        .configure_mesh()
-        .x_desc(words.parameter_count_log)
-        .y_desc(words.saddle_share)
-        .axis_desc_style((FONT, 14))
-        .label_style((FONT, 13))
-        .x_labels(((right - left) as usize + 1).min(10))
-        .y_labels(6)
-        .x_label_formatter(&decade_label)
-        .y_label_formatter(&|y| crate::numbers::readable(*y))
-        .bold_line_style(BLACK.mix(0.1))
-        .light_line_style(TRANSPARENT)
-        .draw()
-        .map_err(plot_error)?;
+    draw_decade_mesh(
+        &mut chart,
+        (left, right),
+        words.parameter_count_log,
+        words.saddle_share,
+    )?;
     chart
         .draw_series(std::iter::once(PathElement::new(
             placed.iter().map(|(x, y, _)| (*x, *y)).collect::<Vec<_>>(),

@@ -24,7 +24,25 @@ pub(super) enum Scale {
 }
 
 impl Scale {
-    pub(super) fn choose(logarithmic: bool, lowest: f64, highest: f64) -> Scale {
+    /// The scale for `losses` (every value they yield; non-finite ones are left out) and the plotted range
+    /// that shows them all.
+    pub(super) fn fitted<I: Iterator<Item = f64>>(
+        logarithmic: bool,
+        losses: impl Fn() -> I,
+    ) -> (Scale, f64, f64) {
+        let finite = || losses().filter(|loss| loss.is_finite());
+        let lowest = finite().fold(f64::INFINITY, f64::min);
+        let highest = finite().fold(f64::NEG_INFINITY, f64::max);
+        let scale = Scale::choose(logarithmic, lowest, highest);
+        let heights = || finite().filter_map(|loss| scale.plotted(loss));
+        let (bottom, top) = match (heights().reduce(f64::min), heights().reduce(f64::max)) {
+            (Some(low), Some(high)) => scale.axis_range(low, high),
+            _ => scale.axis_range(0.0, 1.0),
+        };
+        (scale, bottom, top)
+    }
+
+    fn choose(logarithmic: bool, lowest: f64, highest: f64) -> Scale {
         if !logarithmic {
             Scale::Linear
         } else if lowest > 0.0 {
@@ -110,19 +128,9 @@ pub fn draw_loss_chart<DB: DrawingBackend>(
     logarithmic: bool,
     words: &ChartWords,
 ) -> Result<(), String> {
-    let finite_losses = || {
-        runs.iter()
-            .flat_map(|run| run.losses.iter().copied())
-            .filter(|loss| loss.is_finite())
-    };
-    let lowest_loss = finite_losses().fold(f64::INFINITY, f64::min);
-    let highest_loss = finite_losses().fold(f64::NEG_INFINITY, f64::max);
-    let scale = Scale::choose(logarithmic, lowest_loss, highest_loss);
-    let heights = || finite_losses().filter_map(|loss| scale.plotted(loss));
-    let (bottom, top) = match (heights().reduce(f64::min), heights().reduce(f64::max)) {
-        (Some(lowest), Some(highest)) => scale.axis_range(lowest, highest),
-        _ => scale.axis_range(0.0, 1.0),
-    };
+    let (scale, bottom, top) = Scale::fitted(logarithmic, || {
+        runs.iter().flat_map(|run| run.losses.iter().copied())
+    });
     let last_step = runs
         .iter()
         .map(|run| run.losses.len().saturating_sub(1))

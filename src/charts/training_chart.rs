@@ -38,20 +38,11 @@ pub fn draw_training_chart<DB: DrawingBackend>(
     marks: &[StepMark],
     words: &ChartWords,
 ) -> Result<(), String> {
-    let finite = || {
+    let (scale, bottom, top) = Scale::fitted(true, || {
         lines
             .iter()
             .flat_map(|line| line.points.iter().map(|p| p[1]))
-            .filter(|loss| loss.is_finite())
-    };
-    let lowest = finite().fold(f64::INFINITY, f64::min);
-    let highest = finite().fold(f64::NEG_INFINITY, f64::max);
-    let scale = Scale::choose(true, lowest, highest);
-    let heights = || finite().filter_map(|loss| scale.plotted(loss));
-    let (bottom, top) = match (heights().reduce(f64::min), heights().reduce(f64::max)) {
-        (Some(low), Some(high)) => scale.axis_range(low, high),
-        _ => scale.axis_range(0.0, 1.0),
-    };
+    });
     let last_step = lines
         .iter()
         .filter_map(|line| line.points.last().map(|p| p[0]))

@@ -8,8 +8,8 @@ use wasm_bindgen::prelude::*;
 
 use super::dom;
 use super::pool::ExperimentPool;
-use super::worker_bridge::{Report, WorkerBridge};
-use crate::jobs::{BenchKind, BenchTask};
+use super::worker_bridge::WorkerBridge;
+use crate::jobs::{BenchKind, BenchTask, Outgoing};
 use crate::network::Task;
 use crate::share::LabSettings;
 
@@ -54,10 +54,10 @@ pub fn bench_lab_answer() -> Result<Option<f64>, JsValue> {
         let mut lab = lab.borrow_mut();
         for report in lab.worker.take_reports()? {
             match report {
-                Report::Result { job, packed } if Some(job) == lab.job => {
+                Outgoing::Result { job, packed } if Some(job) == lab.job => {
                     lab.answer = packed.first().copied();
                 }
-                Report::Failed { message, .. } => return Err(JsValue::from_str(&message)),
+                Outgoing::Error { message, .. } => return Err(JsValue::from_str(&message)),
                 _ => {}
             }
         }

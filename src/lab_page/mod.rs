@@ -26,34 +26,19 @@ mod worker_bridge;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::JsValue;
 
 use panel::{LabPanel, SharedPanel};
 
-type FrameCallback = Closure<dyn FnMut(f64)>;
-
-/// Finds the panel, wires it and starts its frame loop.
+/// Finds the panel, wires it and starts its frame loop (a failed frame is reported and the next one comes).
 pub fn start() -> Result<(), JsValue> {
     let panel: SharedPanel = Rc::new(RefCell::new(LabPanel::find()?));
     panel::wire(&panel)?;
-    // Each frame schedules the next with its own closure, kept alive by the cycle through `slot`.
-    let slot: Rc<RefCell<Option<FrameCallback>>> = Rc::new(RefCell::new(None));
-    let next = Rc::clone(&slot);
-    *slot.borrow_mut() = Some(Closure::new(move |now_ms: f64| {
-        dom::report(panel.borrow_mut().frame(now_ms));
-        if let Some(callback) = next.borrow().as_ref() {
-            dom::report(request_frame(callback));
-        }
-    }));
-    let first = slot.borrow();
-    match first.as_ref() {
-        Some(callback) => request_frame(callback),
-        None => Ok(()),
-    }
-}
-
-fn request_frame(callback: &FrameCallback) -> Result<(), JsValue> {
-    dom::window()?.request_animation_frame(callback.as_ref().unchecked_ref())?;
-    Ok(())
+    dom::animate(
+        move |now_ms| {
+            dom::report(panel.borrow_mut().frame(now_ms));
+            Ok(())
+        },
+        |error| dom::report(Err::<(), _>(error)),
+    )
 }

@@ -14,9 +14,9 @@ use super::controls::Controls;
 use super::dom::{self, by_id, SizeWatch};
 use super::draw;
 use super::pool::ExperimentPool;
-use super::worker_bridge::{Report, WorkerBridge};
+use super::worker_bridge::WorkerBridge;
 use crate::i18n::{lab_words, strings, LabWords, Language, Strings};
-use crate::jobs::{ExperimentRun, Job, LabCommand, LabReport, LabView, TrainingState};
+use crate::jobs::{ExperimentRun, Job, LabCommand, LabReport, LabView, Outgoing, TrainingState};
 use crate::network::{SolverStatus, MAX_PARAMS};
 use crate::share::{decode, LabSettings};
 
@@ -429,12 +429,12 @@ impl LabPanel {
     }
 
     /// One report of the lab's worker.
-    fn take(&mut self, report: Report) {
+    fn take(&mut self, report: Outgoing) {
         let (job, packed, finished) = match report {
-            Report::Progress { .. } => return,
-            Report::Partial { job, packed } => (job, packed, false),
-            Report::Result { job, packed } => (job, packed, true),
-            Report::Failed { job, message } => {
+            Outgoing::Progress { .. } => return,
+            Outgoing::Partial { job, packed } => (job, packed, false),
+            Outgoing::Result { job, packed } => (job, packed, true),
+            Outgoing::Error { job, message } => {
                 let pending = &mut self.pending;
                 if pending.escape == Some(job) {
                     pending.escape = None;

@@ -4,8 +4,8 @@
 
 use wasm_bindgen::JsValue;
 
-use super::worker_bridge::{Report, WorkerBridge};
-use crate::jobs::{ExperimentResults, Job, LabReport, SWEEP_PARAMETERS, SWEEP_RUNS};
+use super::worker_bridge::WorkerBridge;
+use crate::jobs::{ExperimentResults, Job, LabReport, Outgoing, SWEEP_PARAMETERS, SWEEP_RUNS};
 use crate::share::LabSettings;
 
 /// Most experiment workers, whatever the browser reports.
@@ -108,21 +108,21 @@ impl ExperimentPool {
                     continue;
                 };
                 match report {
-                    Report::Progress { job, fraction } if job == current.job => {
+                    Outgoing::Progress { job, fraction } if job == current.job => {
                         current.fraction = fraction;
                     }
-                    Report::Partial { job, packed } if job == current.job => {
+                    Outgoing::Partial { job, packed } if job == current.job => {
                         if let (Some(LabReport::Run(run)), Some(results)) =
                             (LabReport::unpack(&packed), self.results.as_mut())
                         {
                             results.add(run);
                         }
                     }
-                    Report::Result { job, .. } if job == current.job => {
+                    Outgoing::Result { job, .. } if job == current.job => {
                         self.finished_runs += current.runs;
                         *share = None;
                     }
-                    Report::Failed { job, message } if job == current.job => {
+                    Outgoing::Error { job, message } if job == current.job => {
                         web_sys::console::error_1(&JsValue::from_str(&message));
                         *share = None;
                     }

@@ -13,7 +13,7 @@ use super::map_mode::{self, show_legend};
 use super::map_view::{Detail, MapView};
 use super::plots::{Plots, Scenery, REDRAW_INTERVAL_MS};
 use super::ui::Ui;
-use super::worker_bridge::{Report, WorkerBridge};
+use super::worker_bridge::WorkerBridge;
 use super::{
     batch, crash, dom, inspector, language, lesson_panel, race_panel, scene_link, slice_panel,
     surface_panel,
@@ -25,7 +25,7 @@ use crate::bounds::Bounds;
 use crate::data::TrainingLoss;
 use crate::formula::Formula;
 use crate::i18n::{strings, Language};
-use crate::jobs::{BasinsMap, EscapeTable, Job};
+use crate::jobs::{BasinsMap, EscapeTable, Job, Outgoing};
 use crate::optim::{EscapeAnimation, Hyperparameters, OptimizerKind, Race};
 use crate::render::MapMode;
 use crate::render::{Gesture, Orientation};
@@ -529,22 +529,22 @@ impl App {
         let basins_job = self.basins.job.as_ref().map(|(_, number)| *number);
         for report in self.worker.take_reports()? {
             match report {
-                Report::Progress { job, fraction } if Some(job) == basins_job => {
+                Outgoing::Progress { job, fraction } if Some(job) == basins_job => {
                     self.basins.progress = fraction;
                     map_mode::show_basins_progress(self);
                 }
-                Report::Result { job, packed } if Some(job) == basins_job => {
+                Outgoing::Result { job, packed } if Some(job) == basins_job => {
                     self.basins.map = BasinsMap::unpack(&packed);
                     self.basins.progress = 1.0;
                     map_mode::show_basins_progress(self);
                     map_mode::show_legend(self);
                     self.dirty.base = true;
                 }
-                Report::Result { job, packed } if Some(job) == self.escape_times.job => {
+                Outgoing::Result { job, packed } if Some(job) == self.escape_times.job => {
                     self.escape_times.table = EscapeTable::unpack(&packed);
                     batch::show_escape_times(self);
                 }
-                Report::Failed { message, .. } => {
+                Outgoing::Error { message, .. } => {
                     web_sys::console::error_1(&JsValue::from_str(&message));
                 }
                 _ => {}

@@ -1,6 +1,6 @@
 //! Small typed helpers over web-sys, so the rest of the web layer reads as what it does.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
@@ -144,4 +144,40 @@ pub fn report<T, E: Into<JsValue>>(result: Result<T, E>) {
     if let Err(error) = result {
         web_sys::console::error_1(&error.into());
     }
+}
+
+type FrameCallback = Closure<dyn FnMut(f64)>;
+
+/// Calls `frame` with each animation frame's time in milliseconds, the first at the next vsync. An error from
+/// `frame`, or from asking for the next frame, goes to `failed` and ends the loop.
+pub fn animate(
+    mut frame: impl FnMut(f64) -> Result<(), JsValue> + 'static,
+    failed: impl Fn(JsValue) + 'static,
+) -> Result<(), JsValue> {
+    // Each frame asks for the next with a reference to its own closure, which lives in `slot`; the closure
+    // holds `next`, a second handle to `slot`. That cycle keeps the closure alive on purpose while the loop
+    // runs; an error breaks it by taking the closure out of the slot.
+    let slot: Rc<RefCell<Option<FrameCallback>>> = Rc::new(RefCell::new(None));
+    let next = Rc::clone(&slot);
+    *slot.borrow_mut() = Some(Closure::new(move |now_ms: f64| {
+        let scheduled = frame(now_ms).and_then(|()| match next.borrow().as_ref() {
+            Some(callback) => request_frame(callback),
+            None => Ok(()),
+        });
+        if let Err(error) = scheduled {
+            failed(error);
+            // Drops this closure once the frame returns, ending the loop and freeing the cycle.
+            drop(next.borrow_mut().take());
+        }
+    }));
+    let first = slot.borrow();
+    match first.as_ref() {
+        Some(callback) => request_frame(callback),
+        None => Ok(()),
+    }
+}
+
+fn request_frame(callback: &FrameCallback) -> Result<(), JsValue> {
+    window()?.request_animation_frame(callback.as_ref().unchecked_ref())?;
+    Ok(())
 }

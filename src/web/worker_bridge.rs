@@ -11,38 +11,16 @@ use wasm_bindgen::JsCast;
 use web_sys::{MessageEvent, Worker};
 
 use super::dom;
-use crate::jobs::Job;
+use crate::jobs::{Job, Outgoing};
 
 /// The worker's loader, written by Trunk beside the page (`index.html`, `data-loader-shim`).
 const WORKER_SCRIPT: &str = "./saddle-worker_loader.js";
-
-/// What the worker said about a job.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Report {
-    Progress {
-        job: u32,
-        fraction: f64,
-    },
-    /// Part of the result; the job goes on.
-    Partial {
-        job: u32,
-        packed: Vec<f64>,
-    },
-    Result {
-        job: u32,
-        packed: Vec<f64>,
-    },
-    Failed {
-        job: u32,
-        message: String,
-    },
-}
 
 /// Messages that arrived since the frame loop last looked, and whether the worker has started listening.
 #[derive(Default)]
 struct Inbox {
     ready: bool,
-    reports: Vec<Report>,
+    reports: Vec<Outgoing>,
 }
 
 #[derive(Default)]
@@ -77,7 +55,7 @@ impl WorkerBridge {
     }
 
     /// What the worker reported since the last call (sending a queued job once the worker is listening).
-    pub fn take_reports(&mut self) -> Result<Vec<Report>, JsValue> {
+    pub fn take_reports(&mut self) -> Result<Vec<Outgoing>, JsValue> {
         if self.inbox.borrow().ready {
             for message in std::mem::take(&mut self.queued) {
                 self.send(&message)?;
@@ -105,19 +83,19 @@ impl WorkerBridge {
             let mut inbox = inbox.borrow_mut();
             match message.get(0).as_string().as_deref() {
                 Some("ready") => inbox.ready = true,
-                Some("progress") => inbox.reports.push(Report::Progress {
+                Some("progress") => inbox.reports.push(Outgoing::Progress {
                     job,
                     fraction: message.get(2).as_f64().unwrap_or_default(),
                 }),
-                Some("partial") => inbox.reports.push(Report::Partial {
+                Some("partial") => inbox.reports.push(Outgoing::Partial {
                     job,
                     packed: numbers(message.get(2)),
                 }),
-                Some("result") => inbox.reports.push(Report::Result {
+                Some("result") => inbox.reports.push(Outgoing::Result {
                     job,
                     packed: numbers(message.get(2)),
                 }),
-                Some("error") => inbox.reports.push(Report::Failed {
+                Some("error") => inbox.reports.push(Outgoing::Error {
                     job,
                     message: message.get(2).as_string().unwrap_or_default(),
                 }),

@@ -41,6 +41,20 @@ test("a page without the lab never fetches its wasm or starts a worker", async (
   await context.close();
 });
 
+test("on a phone the open lab fits the screen's width, its longest task name included", async () => {
+  const { page, context, errors } = await open(shared.browser, `${shared.server.url}#v=1&lab=network&task=sine`, {
+    width: 390,
+    height: 844,
+    touch: true,
+  });
+  await ready(page);
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 390);
+  const task = await page.locator("#lab-task").boundingBox();
+  assert.ok(task.x >= 0 && task.x + task.width <= 390, JSON.stringify(task));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("a link opens the lab: train to a stall, inspect, solve to a saddle, slice, escape", async () => {
   const url = `${shared.server.url}#v=1&preset=lecture&lab=network&lang=en`;
   const { page, context, errors } = await open(shared.browser, url);
