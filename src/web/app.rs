@@ -82,6 +82,9 @@ pub struct App {
     pub present: bool,
     /// Presentation mode asked the browser for fullscreen, so leaving fullscreen leaves it too.
     pub fullscreen_for_presentation: bool,
+    /// The page asked to leave fullscreen and its `fullscreenchange` has not come yet: that event must not end
+    /// a presentation begun again in the meantime (Esc, then p, faster than the browser answers).
+    pub leaving_fullscreen: bool,
     /// What the link that opened this scene got wrong, re-worded when the language changes.
     pub notices: Vec<LinkNotice>,
     pub lesson: Lesson,
@@ -175,6 +178,7 @@ impl App {
             embed: defaults.embed,
             present: defaults.present,
             fullscreen_for_presentation: false,
+            leaving_fullscreen: false,
             notices: Vec::new(),
             lesson: Lesson::find()?,
             taylor: true,

@@ -46,7 +46,7 @@ pub fn toggle(app: &mut App, on: bool) {
     } else if std::mem::take(&mut app.fullscreen_for_presentation)
         && document.fullscreen_element().is_some()
     {
-        call_ignoring_refusal(document.as_ref(), "exitFullscreen");
+        app.leaving_fullscreen = call_ignoring_refusal(document.as_ref(), "exitFullscreen");
     }
 }
 
@@ -66,7 +66,10 @@ pub fn wire(app: &SharedApp) -> Result<(), JsValue> {
         move |_: web_sys::Event| {
             let mut app = left.borrow_mut();
             let still = dom::document().is_ok_and(|d| d.fullscreen_element().is_some());
-            if !still && std::mem::take(&mut app.fullscreen_for_presentation) && app.present {
+            if still || std::mem::take(&mut app.leaving_fullscreen) {
+                return;
+            }
+            if std::mem::take(&mut app.fullscreen_for_presentation) && app.present {
                 app.set_presentation(false);
             }
         },
