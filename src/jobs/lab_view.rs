@@ -3,8 +3,8 @@
 //! only draws it.
 
 use super::report::{
-    EscapeOutcome, ExperimentRun, LabReport, LabSetup, SliceSet, SolveOutcome, SolveProgress,
-    TrainingState,
+    EscapeOutcome, ExperimentRun, LabReport, LabSetup, RunId, SliceSet, SolveOutcome,
+    SolveProgress, TrainingState,
 };
 use crate::analysis::PointKind;
 use crate::charts::{RatioPoint, SweepPoint};
@@ -240,17 +240,15 @@ impl ExperimentResults {
         self.runs.len()
     }
 
-    /// The runs that reached a critical point, as the scatter plots them, each with its place in
-    /// [`ExperimentResults::runs`].
-    pub fn ratio_points(&self) -> Vec<(usize, RatioPoint)> {
+    /// The runs that reached a critical point, as the scatter plots them, each with its [`RunId`].
+    pub fn ratio_points(&self) -> Vec<(RunId, RatioPoint)> {
         self.runs
             .iter()
-            .enumerate()
-            .filter(|(_, run)| run.inspection.converged)
-            .map(|(i, run)| {
+            .filter(|run| run.inspection.converged)
+            .map(|run| {
                 let at = &run.inspection;
                 (
-                    i,
+                    run.id(),
                     RatioPoint {
                         loss: at.loss,
                         ratio: at.minimum_ratio,
@@ -260,6 +258,11 @@ impl ExperimentResults {
                 )
             })
             .collect()
+    }
+
+    /// The run `id`, if it has arrived.
+    pub fn run(&self, id: RunId) -> Option<&ExperimentRun> {
+        self.runs.iter().find(|run| run.id() == id)
     }
 
     /// The runs that did not: a gradient-flat region, the iteration limit, or diverged.
@@ -483,8 +486,10 @@ mod tests {
             results.not_converged().map(|r| r.run).collect::<Vec<_>>(),
             [2]
         );
-        let indices: Vec<usize> = results.ratio_points().iter().map(|(i, _)| *i).collect();
-        assert_eq!(indices, [0, 1, 3, 4]);
+        let ids: Vec<RunId> = results.ratio_points().iter().map(|(id, _)| *id).collect();
+        assert_eq!(ids, [(0, 0), (0, 1), (1, 0), (1, 1)]);
+        assert_eq!(results.run((1, 0)).map(|r| r.parameter_count), Some(101));
+        assert!(results.run((1, 2)).is_none());
         assert_eq!(
             results.status(false, 1),
             ExperimentStatus::Cancelled { done: 5, total: 6 }

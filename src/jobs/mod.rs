@@ -27,7 +27,7 @@ pub use experiment::{ExperimentShare, SWEEP_PARAMETERS, SWEEP_RUNS};
 pub use lab::{LabActivity, LabSession, PROFILE_SAMPLES, SLICE_RESOLUTION};
 pub use lab_view::{ExperimentResults, Jump, LabView, LossCurve, SizeSummary, CURVE_POINTS};
 pub use report::{
-    EscapeOutcome, ExperimentRun, LabReport, LabSetup, PlaneSlice, SliceSet, SolveOutcome,
+    EscapeOutcome, ExperimentRun, LabReport, LabSetup, PlaneSlice, RunId, SliceSet, SolveOutcome,
     SolveProgress, TrainingProgress, TrainingState, PREDICTION_GRID,
 };
 

@@ -201,6 +201,17 @@ pub struct ExperimentRun {
     pub inspection: Inspection,
 }
 
+/// A run's identity in an experiment or a sweep: (size, run). Its place in a list is not one, since runs
+/// arrive from several workers in any order and each is filed where it sorts.
+pub type RunId = (usize, usize);
+
+impl ExperimentRun {
+    /// Which run this is, whatever arrived before it.
+    pub fn id(&self) -> RunId {
+        (self.size, self.run)
+    }
+}
+
 /// Every report the lab's jobs send.
 #[derive(Debug, Clone, PartialEq)]
 pub enum LabReport {

@@ -12,7 +12,7 @@ use crate::charts::{
     LabData, MapBase, MapFrame, PlaneValues, StepMark,
 };
 use crate::i18n::{ChartWords, LabWords, Strings};
-use crate::jobs::{ExperimentResults, Jump, LabView, PlaneSlice, SliceSet};
+use crate::jobs::{ExperimentResults, Jump, LabView, PlaneSlice, RunId, SliceSet};
 use crate::network::Inspection;
 
 /// The training loss in Okabe–Ito blue, the test loss in its reddish purple (as the 2-D page's slice).
@@ -240,13 +240,13 @@ pub fn profile(
 }
 
 /// A dot of the scatter: its run's place in the results, and its centre in CSS pixels.
-pub type Dot = (usize, (i32, i32));
+pub type Dot = (RunId, (i32, i32));
 
 /// The scatter of the runs that reached a critical point; returns its dots.
 pub fn scatter(
     canvas: &HtmlCanvasElement,
     results: Option<&ExperimentResults>,
-    selected: Option<usize>,
+    selected: Option<RunId>,
     words: &Strings,
 ) -> Result<Vec<Dot>, JsValue> {
     let Some(area) = visible_area(canvas, 1.0)? else {
@@ -256,7 +256,7 @@ pub fn scatter(
         .map(ExperimentResults::ratio_points)
         .unwrap_or_default();
     let points: Vec<_> = placed.iter().map(|(_, p)| *p).collect();
-    let picked = selected.and_then(|s| placed.iter().position(|(i, _)| *i == s));
+    let picked = selected.and_then(|s| placed.iter().position(|(id, _)| *id == s));
     let dots = draw_ratio_scatter(&area, &points, picked, &words.chart).map_err(failed)?;
     canvas.set_attribute("data-runs", &points.len().to_string())?;
     // For tests and tools: where each dot is, in CSS pixels.
@@ -269,7 +269,7 @@ pub fn scatter(
     Ok(placed
         .iter()
         .zip(dots)
-        .filter_map(|((i, _), dot)| dot.map(|d| (*i, d)))
+        .filter_map(|((id, _), dot)| dot.map(|d| (*id, d)))
         .collect())
 }
 

@@ -13,10 +13,12 @@ use web_sys::{Element, Event, HtmlButtonElement, HtmlCanvasElement, HtmlElement,
 use super::controls::Controls;
 use super::dom::{self, by_id, SizeWatch};
 use super::draw;
-use super::pool::ExperimentPool;
+use super::pool::{Change, ExperimentPool};
 use super::worker_bridge::WorkerBridge;
 use crate::i18n::{lab_words, strings, LabWords, Language, Strings};
-use crate::jobs::{ExperimentRun, Job, LabCommand, LabReport, LabView, Outgoing, TrainingState};
+use crate::jobs::{
+    ExperimentRun, Job, LabCommand, LabReport, LabView, Outgoing, RunId, TrainingState,
+};
 use crate::network::{SolverStatus, MAX_PARAMS};
 use crate::share::{decode, LabSettings};
 
@@ -84,7 +86,6 @@ struct Pending {
     /// Reports of jobs before this one are of an earlier network.
     setup: u32,
     train: Option<u32>,
-    inspect: Option<u32>,
     solve: Option<u32>,
     slices: Option<u32>,
     escape: Option<u32>,
@@ -106,6 +107,8 @@ struct Stale {
     spectrum: bool,
     slices: bool,
     experiment: bool,
+    /// Only the experiment's progress moved: its bar and status line, not its charts.
+    progress: bool,
 }
 
 impl Stale {
@@ -117,6 +120,7 @@ impl Stale {
             spectrum: true,
             slices: true,
             experiment: true,
+            progress: true,
         }
     }
 }
@@ -138,7 +142,7 @@ pub struct LabPanel {
     view: LabView,
     pending: Pending,
     refusal: Option<Refusal>,
-    selected: Option<usize>,
+    selected: Option<RunId>,
     dots: Vec<draw::Dot>,
     stale: Stale,
     last_drawn_ms: f64,
@@ -275,7 +279,12 @@ impl LabPanel {
         self.selected = None;
         self.stale = Stale::everything();
         if !self.settings.fits() {
+            // The worker drops the old network's work; its late reports are older than this job.
             self.view = LabView::default();
+            self.pending = Pending {
+                setup: self.worker.post(&Job::Cancel)?,
+                ..Pending::default()
+            };
             return Ok(());
         }
         let link = Job::lab_link(&self.settings);
@@ -289,6 +298,10 @@ impl LabPanel {
     fn post(&mut self, command: LabCommand) -> Result<u32, JsValue> {
         self.refusal = None;
         self.stale.text = true;
+        // The worker drops the job under way for this one, and only training reports its end: a solve or
+        // slices replaced so never answer.
+        self.pending.solve = None;
+        self.pending.slices = None;
         self.worker.post(&Job::Lab(command))
     }
 
@@ -324,7 +337,7 @@ impl LabPanel {
     }
 
     fn inspect(&mut self) -> Result<(), JsValue> {
-        self.pending.inspect = Some(self.post(LabCommand::Inspect)?);
+        self.post(LabCommand::Inspect)?;
         Ok(())
     }
 
@@ -407,8 +420,10 @@ impl LabPanel {
         for report in self.worker.take_reports()? {
             self.take(report);
         }
-        if self.pool.follow()? {
-            self.stale.experiment = true;
+        match self.pool.follow()? {
+            Change::Runs => self.stale.experiment = true,
+            Change::Progress => self.stale.progress = true,
+            Change::Nothing => {}
         }
         if !self.is_open() {
             return Ok(());
@@ -436,6 +451,11 @@ impl LabPanel {
             Outgoing::Result { job, packed } => (job, packed, true),
             Outgoing::Error { job, message } => {
                 let pending = &mut self.pending;
+                for slot in [&mut pending.train, &mut pending.solve, &mut pending.slices] {
+                    if *slot == Some(job) {
+                        *slot = None;
+                    }
+                }
                 if pending.escape == Some(job) {
                     pending.escape = None;
                     self.refusal = Some(Refusal::NoEscape);
@@ -458,7 +478,6 @@ impl LabPanel {
         let pending = &mut self.pending;
         for slot in [
             &mut pending.train,
-            &mut pending.inspect,
             &mut pending.solve,
             &mut pending.slices,
             &mut pending.escape,
@@ -493,7 +512,10 @@ impl LabPanel {
         let lab = self.lab;
         let view = &self.view;
         let p = self.settings.parameter_count();
-        let examples = view.setup.as_ref().map_or(300, |s| s.examples());
+        let examples = view
+            .setup
+            .as_ref()
+            .map_or(self.settings.data().train, |s| s.examples());
         let size = if self.settings.fits() {
             let mut size = (lab.size)(p, examples);
             if p > examples {
@@ -533,7 +555,10 @@ impl LabPanel {
         self.texts
             .status
             .set_attribute("data-step", &view.step.to_string())?;
-        let inputs = view.setup.as_ref().map_or(2, |s| s.inputs);
+        let inputs = view
+            .setup
+            .as_ref()
+            .map_or(self.settings.task.inputs(), |s| s.inputs);
         let hint = if inputs == 1 {
             words.labels.lab_fit_hint
         } else {
@@ -769,6 +794,8 @@ impl LabPanel {
             self.list_not_converged()?;
             self.show_experiment()?;
             self.show_picked();
+        } else if stale.progress {
+            self.show_experiment()?;
         }
         Ok(())
     }
@@ -778,7 +805,7 @@ impl LabPanel {
         let (words, lab) = (self.words, self.lab);
         let picked = self
             .selected
-            .and_then(|i| self.pool.results.as_ref()?.runs().get(i))
+            .and_then(|id| self.pool.results.as_ref()?.run(id))
             .map(|run| {
                 let at = &run.inspection;
                 let mut text = (lab.picked)(
@@ -813,8 +840,8 @@ impl LabPanel {
             .map(|&(i, (x, y))| (i, (f64::from(x) - at[0]).hypot(f64::from(y) - at[1])))
             .filter(|(_, distance)| *distance <= PICK_RADIUS)
             .min_by(|a, b| a.1.total_cmp(&b.1));
-        if let Some((index, _)) = nearest {
-            self.selected = Some(index);
+        if let Some((id, _)) = nearest {
+            self.selected = Some(id);
             self.stale.experiment = true;
         }
     }

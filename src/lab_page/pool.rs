@@ -11,6 +11,16 @@ use crate::share::LabSettings;
 /// Most experiment workers, whatever the browser reports.
 const MOST_WORKERS: usize = 8;
 
+/// What the workers' reports changed since the frame loop last looked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Change {
+    Nothing,
+    /// A share's estimate of its progress.
+    Progress,
+    /// Runs arrived, or a share ended: the charts and the buttons follow.
+    Runs,
+}
+
 #[derive(Default)]
 pub struct ExperimentPool {
     workers: Vec<WorkerBridge>,
@@ -99,9 +109,9 @@ impl ExperimentPool {
         ((self.finished_runs as f64 + under_way) / total.max(1) as f64).min(1.0)
     }
 
-    /// Takes what every worker reported; true when anything changed.
-    pub fn follow(&mut self) -> Result<bool, JsValue> {
-        let mut changed = false;
+    /// Takes what every worker reported, and says what it changed.
+    pub fn follow(&mut self) -> Result<Change, JsValue> {
+        let mut changed = Change::Nothing;
         for (worker, share) in self.workers.iter_mut().zip(&mut self.shares) {
             for report in worker.take_reports()? {
                 let Some(current) = share.as_mut() else {
@@ -110,6 +120,8 @@ impl ExperimentPool {
                 match report {
                     Outgoing::Progress { job, fraction } if job == current.job => {
                         current.fraction = fraction;
+                        changed = changed.max(Change::Progress);
+                        continue;
                     }
                     Outgoing::Partial { job, packed } if job == current.job => {
                         if let (Some(LabReport::Run(run)), Some(results)) =
@@ -128,7 +140,7 @@ impl ExperimentPool {
                     }
                     _ => continue,
                 }
-                changed = true;
+                changed = Change::Runs;
             }
         }
         Ok(changed)

@@ -41,6 +41,23 @@ test("a page without the lab never fetches its wasm or starts a worker", async (
   await context.close();
 });
 
+test("a network over the lab's limit stops the one that was training", async () => {
+  const { page, context, errors } = await open(shared.browser, `${shared.server.url}#v=1&lab=network`);
+  await ready(page);
+  await page.click("#lab-play");
+  await page.waitForFunction(() => Number(document.querySelector("#lab-status").dataset.step) > 20);
+  // Two inputs and 250 hidden units: P = 2·250 + 250 + 250 + 1 = 1001, over the limit of 1000.
+  await page.$eval("#lab-width1", (input) => {
+    input.value = "250";
+    input.dispatchEvent(new Event("change"));
+  });
+  await page.waitForFunction(() => document.querySelector("#lab-size").textContent.startsWith("This network has 1001 parameters"));
+  await page.waitForTimeout(600);
+  assert.deepEqual(await state(page), { state: "paused", step: 0 }, "no report of the old network arrives");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("on a phone the open lab fits the screen's width, its longest task name included", async () => {
   const { page, context, errors } = await open(shared.browser, `${shared.server.url}#v=1&lab=network&task=sine`, {
     width: 390,
