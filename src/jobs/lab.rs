@@ -103,10 +103,7 @@ impl LabSession {
         let training = settings.training();
         training.check()?;
         let method_changed = settings.method != self.settings.method;
-        self.settings.method = settings.method;
-        self.settings.learning_rate = settings.learning_rate;
-        self.settings.beta = settings.beta;
-        self.settings.batch = settings.batch;
+        self.settings = self.settings.with_training_of(settings);
         if method_changed {
             self.restart_trainer();
         } else {

@@ -367,12 +367,8 @@ impl LabPanel {
     fn settings_changed(&mut self, new_network: bool) -> Result<(), JsValue> {
         let read = self.controls.read(&self.settings);
         let knobs_only = LabSettings {
-            method: read.method,
-            learning_rate: read.learning_rate,
-            beta: read.beta,
-            batch: read.batch,
             runs: read.runs,
-            ..self.settings.clone()
+            ..self.settings.with_training_of(&read)
         } == read;
         self.settings = read;
         self.controls.show_readings(&self.settings, self.words);

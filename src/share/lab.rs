@@ -61,6 +61,18 @@ impl Default for LabSettings {
 }
 
 impl LabSettings {
+    /// These settings with `other`'s training knobs (method, η, β, batch): the ones a network takes from its
+    /// next step on, without starting anew.
+    pub fn with_training_of(&self, other: &LabSettings) -> LabSettings {
+        LabSettings {
+            method: other.method,
+            learning_rate: other.learning_rate,
+            beta: other.beta,
+            batch: other.batch,
+            ..self.clone()
+        }
+    }
+
     /// The training set and test set (the lab's sizes are [`DataConfig::new`]'s).
     pub fn data(&self) -> DataConfig {
         DataConfig {
@@ -246,5 +258,35 @@ mod tests {
             ..LabSettings::default()
         };
         assert!(!too_big.fits() && too_big.network().is_err());
+    }
+
+    #[test]
+    fn training_knobs_are_taken_and_the_network_kept() {
+        let network = LabSettings::default();
+        let other = LabSettings {
+            task: Task::Spiral,
+            hidden: vec![9],
+            seed: 11,
+            method: TrainingMethod::Adam,
+            learning_rate: 0.02,
+            beta: 0.5,
+            batch: 7,
+            runs: 3,
+            ..LabSettings::default()
+        };
+        let taken = network.with_training_of(&other);
+        assert_eq!(
+            (taken.method, taken.learning_rate, taken.beta, taken.batch),
+            (TrainingMethod::Adam, 0.02, 0.5, 7)
+        );
+        assert_eq!(
+            (taken.task, taken.hidden, taken.seed, taken.runs),
+            (
+                network.task,
+                network.hidden.clone(),
+                network.seed,
+                network.runs
+            )
+        );
     }
 }
