@@ -4,7 +4,7 @@
 //! along random directions, and the escape step along u_min lets training fall to a far lower loss.
 //! Reference values from `saddle network train/solve/escape` with the same settings.
 
-use saddle::analysis::PointKind;
+use saddle::analysis::{Bend, PointKind};
 use saddle::jobs::{
     Job, LabCommand, LabReport, Outgoing, PlaneSlice, TrainingProgress, TrainingState, WorkerCore,
     SLICE_RESOLUTION,
@@ -161,6 +161,15 @@ fn the_default_lab_stalls_next_to_a_saddle_and_escapes_it() {
     ];
     assert!(ends.iter().all(|&q| q < 0.6 * slices.loss), "{ends:?}");
     assert!(slices.profile_loss.iter().any(|&l| l < slices.loss - 0.05));
+    // As the chart draws it: uᵀHu = λ_min, read as bending down, through θ at t = 0.
+    let profile = slices.profile();
+    assert!((profile.curvature - at.eigenvalues[0]).abs() < 1e-12);
+    assert_eq!(profile.bend(), Bend::Down);
+    assert_eq!(profile.samples.len(), slices.profile_t.len());
+    assert_eq!(
+        profile.samples[slices.profile_t.len() / 2],
+        [0.0, slices.loss]
+    );
 
     // One step along u_min, then training falls far below the plateau.
     let reports = run(&mut worker, 6, Job::Lab(LabCommand::Escape));

@@ -44,11 +44,7 @@ pub fn slice_title(slice: &Slice, words: &ChartWords) -> String {
         crate::numbers::readable(dx),
         crate::numbers::readable(dy)
     );
-    let bend = match slice.bend() {
-        Bend::Up => words.bends_up,
-        Bend::Down => words.bends_down,
-        Bend::Flat => words.bends_flat,
-    };
+    let bend = words.bend(slice.bend());
     words
         .slice_title
         .replace("{d}", &direction)

@@ -15,7 +15,7 @@
 mod en;
 mod zh;
 
-use crate::analysis::{Attractor, Continuum, PointAnalysis, PointKind};
+use crate::analysis::{Attractor, Bend, Continuum, PointAnalysis, PointKind};
 use crate::bounds::Bounds;
 use crate::formula::FormulaError;
 use crate::jobs::TrainingState;
@@ -239,6 +239,17 @@ pub struct ChartWords {
     pub basin_still_moving: &'static str,
     /// The basin map's legend for an attractor that is a whole curve of critical points, not one point.
     pub basin_curve: &'static str,
+}
+
+impl ChartWords {
+    /// The word for how a slice bends (`{bend}` in [`ChartWords::slice_title`] and the lab's profile title).
+    pub fn bend(&self, bend: Bend) -> &'static str {
+        match bend {
+            Bend::Up => self.bends_up,
+            Bend::Down => self.bends_down,
+            Bend::Flat => self.bends_flat,
+        }
+    }
 }
 
 /// The network lab's words that follow what it shows.

@@ -3,7 +3,7 @@
 //! never needs the network itself.
 
 use super::pack::{Packer, Unpacker};
-use crate::analysis::PointKind;
+use crate::analysis::{PointKind, Slice};
 use crate::network::{Inspection, SolverStatus};
 
 /// Where training stands, as the lab shows it.
@@ -159,6 +159,29 @@ pub struct SliceSet {
     pub slope: f64,
     /// The second-order test's verdict at θ.
     pub kind: PointKind,
+}
+
+impl SliceSet {
+    /// The profile along u_min as the slice chart draws a line through a point: t from θ, its curvature
+    /// uᵀHu = λ_min, and the eigen plane's two curvatures as the range the chart judges "flat" against.
+    pub fn profile(&self) -> Slice {
+        let [lowest, highest] = self.eigen.curvatures;
+        Slice {
+            through: [0.0, 0.0],
+            direction: [1.0, 0.0],
+            value: self.loss,
+            slope: self.slope,
+            curvature: lowest,
+            eigenvalues: [lowest.min(highest), lowest.max(highest)],
+            samples: self
+                .profile_t
+                .iter()
+                .zip(&self.profile_loss)
+                .map(|(&t, &l)| [t, l])
+                .collect(),
+            test_samples: None,
+        }
+    }
 }
 
 /// The escape step along u_min.

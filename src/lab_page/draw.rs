@@ -5,7 +5,7 @@ use wasm_bindgen::JsValue;
 use web_sys::HtmlCanvasElement;
 
 use super::canvas::{drawing_area, put_heatmap, stretch_heatmap, visible_area, ChartSize};
-use crate::analysis::{PointKind, Slice};
+use crate::analysis::PointKind;
 use crate::charts::{
     draw_decision_map, draw_plane_slice, draw_ratio_scatter, draw_regression_fit,
     draw_spectrum_chart, draw_sweep_chart, draw_titled_slice, draw_training_chart, CurveLine,
@@ -214,28 +214,11 @@ pub fn profile(
     let Some(area) = visible_area(canvas, 1.0)? else {
         return Ok(());
     };
-    let [lowest, highest] = slices.eigen.curvatures;
-    let slice = Slice {
-        through: [0.0, 0.0],
-        direction: [1.0, 0.0],
-        value: slices.loss,
-        slope: slices.slope,
-        curvature: lowest,
-        eigenvalues: [lowest.min(highest), lowest.max(highest)],
-        samples: slices
-            .profile_t
-            .iter()
-            .zip(&slices.profile_loss)
-            .map(|(&t, &l)| [t, l])
-            .collect(),
-        test_samples: None,
-    };
-    let bend = match slice.bend() {
-        crate::analysis::Bend::Up => words.chart.bends_up,
-        crate::analysis::Bend::Down => words.chart.bends_down,
-        crate::analysis::Bend::Flat => words.chart.bends_flat,
-    };
-    let title = (lab.profile_title)(&words.number(lowest), bend);
+    let slice = slices.profile();
+    let title = (lab.profile_title)(
+        &words.number(slice.curvature),
+        words.chart.bend(slice.bend()),
+    );
     draw_titled_slice(&area, &slice, &title, words.chart.profile_t, &words.chart).map_err(failed)
 }
 
