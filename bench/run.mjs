@@ -257,7 +257,7 @@ async function labFigures(browser, url) {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   });
-  const workers = await page.evaluate(() => Math.min(8, Math.max(1, navigator.hardwareConcurrency - 1)));
+  const workers = await page.evaluate(() => Math.min(8, Math.max(1, navigator.hardwareConcurrency)));
   await context.close();
   if (errors.length) throw new Error(`the lab reported errors: ${errors.join("; ")}`);
   return { hessian, step, experiment, fps, workers };

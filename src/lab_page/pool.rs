@@ -40,12 +40,13 @@ struct Share {
 }
 
 impl ExperimentPool {
-    /// Workers the browser's cores allow: `navigator.hardwareConcurrency` − 1, at least 1.
+    /// A worker per core (`navigator.hardwareConcurrency`, at least 1): the page's own work between frames is
+    /// light, so it keeps its frame rate beside them (`scripts/bench` counts its frames during an experiment).
     pub fn size() -> usize {
         let cores = web_sys::window()
             .map(|w| w.navigator().hardware_concurrency())
             .unwrap_or(1.0);
-        ((cores as usize).saturating_sub(1)).clamp(1, MOST_WORKERS)
+        (cores as usize).clamp(1, MOST_WORKERS)
     }
 
     /// Deals the runs of the experiment (or of the sweep, at each of its sizes) over the workers.
