@@ -40,8 +40,6 @@ use crate::share::{decode, encode, LabSettings, Scene};
 pub enum LabCommand {
     /// Train `Some(n)` steps, or until training stops by itself (`None`).
     Train(Option<usize>),
-    /// Stop training (or whatever the lab's worker is doing).
-    Pause,
     /// The Hessian's spectrum and the second-order test at θ.
     Inspect,
     /// Newton-MR to the critical point nearby.
@@ -55,8 +53,7 @@ pub enum LabCommand {
 }
 
 impl LabCommand {
-    const NAMES: [(&'static str, LabCommand); 6] = [
-        ("pause", LabCommand::Pause),
+    const NAMES: [(&'static str, LabCommand); 5] = [
         ("inspect", LabCommand::Inspect),
         ("solve", LabCommand::Solve),
         ("slices", LabCommand::Slices),
@@ -159,7 +156,7 @@ impl Job {
                 let name = LabCommand::NAMES
                     .iter()
                     .find(|(_, c)| c == command)
-                    .map_or("pause", |(name, _)| name);
+                    .map_or("", |(name, _)| name);
                 format!("lab-{name}\n")
             }
             Job::Experiment { link, runs, sweep } => {
@@ -344,7 +341,6 @@ impl WorkerCore {
                     LabCommand::Train(steps) => session.train(steps),
                     LabCommand::Solve => session.solve(),
                     LabCommand::Slices => session.slices()?,
-                    LabCommand::Pause => return Ok(None),
                     LabCommand::Inspect => return Ok(Some(session.inspect())),
                     LabCommand::Escape => return session.escape().map(Some),
                     LabCommand::Restore => return session.restore().map(Some),
@@ -521,7 +517,6 @@ mod tests {
             Job::LabConfigure { link: link.clone() },
             Job::Lab(LabCommand::Train(None)),
             Job::Lab(LabCommand::Train(Some(7))),
-            Job::Lab(LabCommand::Pause),
             Job::Lab(LabCommand::Inspect),
             Job::Lab(LabCommand::Solve),
             Job::Lab(LabCommand::Slices),

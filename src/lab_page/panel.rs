@@ -295,14 +295,15 @@ impl LabPanel {
         Ok(())
     }
 
-    fn post(&mut self, command: LabCommand) -> Result<u32, JsValue> {
+    /// Posts `command`, or with `None` stops whatever the worker does (training sends its last report).
+    fn post(&mut self, command: Option<LabCommand>) -> Result<u32, JsValue> {
         self.refusal = None;
         self.stale.text = true;
         // The worker drops the job under way for this one, and only training reports its end: a solve or
         // slices replaced so never answer.
         self.pending.solve = None;
         self.pending.slices = None;
-        self.worker.post(&Job::Lab(command))
+        self.worker.post(&command.map_or(Job::Cancel, Job::Lab))
     }
 
     fn is_playing(&self) -> bool {
@@ -311,7 +312,7 @@ impl LabPanel {
 
     fn pause(&mut self) -> Result<(), JsValue> {
         if self.pending.train.is_some() {
-            self.post(LabCommand::Pause)?;
+            self.post(None)?;
         }
         Ok(())
     }
@@ -326,40 +327,40 @@ impl LabPanel {
 
     /// Training until it stalls (or is paused).
     fn train(&mut self) -> Result<(), JsValue> {
-        self.pending.train = Some(self.post(LabCommand::Train(None))?);
+        self.pending.train = Some(self.post(Some(LabCommand::Train(None)))?);
         self.view.state = Some(TrainingState::Running);
         Ok(())
     }
 
     fn step(&mut self) -> Result<(), JsValue> {
-        self.pending.train = Some(self.post(LabCommand::Train(Some(1)))?);
+        self.pending.train = Some(self.post(Some(LabCommand::Train(Some(1))))?);
         Ok(())
     }
 
     fn inspect(&mut self) -> Result<(), JsValue> {
-        self.post(LabCommand::Inspect)?;
+        self.post(Some(LabCommand::Inspect))?;
         Ok(())
     }
 
     fn solve(&mut self) -> Result<(), JsValue> {
-        self.pending.solve = Some(self.post(LabCommand::Solve)?);
+        self.pending.solve = Some(self.post(Some(LabCommand::Solve))?);
         Ok(())
     }
 
     fn slices(&mut self) -> Result<(), JsValue> {
-        self.pending.slices = Some(self.post(LabCommand::Slices)?);
+        self.pending.slices = Some(self.post(Some(LabCommand::Slices))?);
         self.stale.slices = true;
         Ok(())
     }
 
     /// The lecture's step along u_min, then training from there.
     fn escape(&mut self) -> Result<(), JsValue> {
-        self.pending.escape = Some(self.post(LabCommand::Escape)?);
+        self.pending.escape = Some(self.post(Some(LabCommand::Escape))?);
         self.train()
     }
 
     fn restore(&mut self) -> Result<(), JsValue> {
-        self.pending.restore = Some(self.post(LabCommand::Restore)?);
+        self.pending.restore = Some(self.post(Some(LabCommand::Restore))?);
         Ok(())
     }
 
