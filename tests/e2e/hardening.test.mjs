@@ -174,6 +174,26 @@ test("a forced internal error shows the banner with its message; its reset link 
   await context.close();
 });
 
+test("a wasm the browser cannot compile (no WebAssembly SIMD) gets a banner that says why, in the link's language", async () => {
+  for (const [fragment, title, message] of [
+    ["", "Saddle could not start:", /needs WebAssembly SIMD: Chrome 91, Firefox 89, Safari 16\.4 or later/],
+    ["#lang=zh", "Saddle 无法启动：", /需要 WebAssembly SIMD：Chrome 91、Firefox 89、Safari 16\.4/],
+  ]) {
+    const context = await shared.browser.newContext();
+    // What a browser without SIMD meets: a module it cannot compile.
+    await context.route("**/saddle_bg.wasm", (route) =>
+      route.fulfill({ body: Buffer.from([0, 97, 115, 109, 1, 0, 0, 0, 99]), contentType: "application/wasm" }),
+    );
+    const page = await context.newPage();
+    await page.goto(`${shared.server.url}${fragment}`);
+    await page.waitForSelector("#crash:not([hidden])");
+    assert.equal(await text(page, "#crash strong"), title);
+    assert.match(await text(page, "#crash-message"), message);
+    assert.equal(await page.isVisible("#crash a"), false, "resetting the scene would not help");
+    await context.close();
+  }
+});
+
 test("a constant surface draws one flat colour (not the undefined grey) and the colour bar keeps its ticks", async () => {
   const { page, context, errors } = await open(shared.browser, `${shared.server.url}#expr=3`);
   const colours = [];
