@@ -7,7 +7,7 @@ use super::dom::{self, by_id};
 use crate::i18n::{LabWords, Strings};
 use crate::network::{Task, TrainingMethod};
 use crate::optim::{learning_rate_from_slider, learning_rate_slider};
-use crate::share::{LabSettings, MAX_LAB_RUNS, MAX_WIDTH};
+use crate::share::LabSettings;
 
 pub struct Controls {
     pub task: HtmlSelectElement,
@@ -59,34 +59,38 @@ impl Controls {
         )
     }
 
-    /// The settings the inputs show. The η slider is logarithmic and rounded to two significant digits.
+    /// The settings the inputs show, each checked as the link checks its key: a value the link would refuse
+    /// keeps the current one. The η slider is logarithmic and rounded to two significant digits.
     pub fn read(&self, current: &LabSettings) -> LabSettings {
-        let number = |input: &HtmlInputElement| input.value().trim().parse::<f64>().ok();
-        let widths: Vec<usize> = [&self.width1, &self.width2]
-            .iter()
-            .filter_map(|input| number(input))
-            .map(|w| (w.round().max(0.0) as usize).min(MAX_WIDTH))
-            .filter(|&w| w > 0)
+        let text = |input: &HtmlInputElement| input.value().trim().to_string();
+        // The second layer's slider at 0 means one hidden layer.
+        let widths: Vec<String> = [text(&self.width1), text(&self.width2)]
+            .into_iter()
+            .filter(|width| width != "0")
             .collect();
-        LabSettings {
-            task: Task::from_name(&self.task.value()).unwrap_or(current.task),
-            noise: number(&self.noise).map_or(current.noise, |n| n.clamp(0.0, 1.0)),
-            hidden: if widths.is_empty() {
-                current.hidden.clone()
-            } else {
-                widths
-            },
-            method: TrainingMethod::from_name(&self.optimizer.value()).unwrap_or(current.method),
-            learning_rate: number(&self.learning_rate)
-                .map(learning_rate_from_slider)
-                .map_or(current.learning_rate, two_digits),
-            beta: number(&self.beta).map_or(current.beta, |b| b.clamp(0.0, 0.99)),
-            batch: number(&self.batch).map_or(current.batch, |b| b.round().max(1.0) as usize),
-            seed: self.seed.value().trim().parse().unwrap_or(current.seed),
-            runs: number(&self.runs).map_or(current.runs, |r| {
-                (r.round().max(1.0) as usize).min(MAX_LAB_RUNS)
-            }),
+        let learning_rate = self
+            .learning_rate
+            .value()
+            .trim()
+            .parse::<f64>()
+            .map(|position| two_digits(learning_rate_from_slider(position)).to_string())
+            .unwrap_or_default();
+        let mut settings = current.clone();
+        for (key, value) in [
+            ("task", self.task.value()),
+            ("noise", text(&self.noise)),
+            ("hidden", widths.join(",")),
+            ("lab-opt", self.optimizer.value()),
+            ("lab-lr", learning_rate),
+            ("lab-beta", text(&self.beta)),
+            ("lab-batch", text(&self.batch)),
+            ("lab-seed", text(&self.seed)),
+            ("lab-runs", text(&self.runs)),
+        ] {
+            // The link's own check of each key: a value it would refuse leaves the setting as it was.
+            let _ = settings.read(key, &value);
         }
+        settings
     }
 
     /// Sets every input to `settings` and its reading beside it.

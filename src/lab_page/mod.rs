@@ -11,15 +11,11 @@ mod draw;
 mod panel;
 mod pool;
 
-// The page's own helpers for the DOM, canvases and workers, shared as source: this wasm uses only part of
-// them.
-#[allow(dead_code)]
+// The page's own helpers for the DOM, canvases and workers, shared as source.
 #[path = "../web/canvas.rs"]
 mod canvas;
-#[allow(dead_code)]
 #[path = "../web/dom.rs"]
 mod dom;
-#[allow(dead_code)]
 #[path = "../web/worker_bridge.rs"]
 mod worker_bridge;
 

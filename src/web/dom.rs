@@ -56,39 +56,29 @@ pub fn listen<E: JsCast + 'static>(
     event: &str,
     handler: impl FnMut(E) + 'static,
 ) -> Result<(), JsValue> {
-    add_listener(target, event, handler, false)
+    listen_with(target, event, None, handler)
 }
 
-/// Like [`listen`], for handlers that call `preventDefault` on events browsers make passive by default (wheel, touch).
-pub fn listen_active<E: JsCast + 'static>(
+/// Like [`listen`], with the browser's listener options: `passive: false` for a handler that calls
+/// `preventDefault` on the events browsers make passive by default (wheel, touch).
+pub fn listen_with<E: JsCast + 'static>(
     target: &EventTarget,
     event: &str,
-    handler: impl FnMut(E) + 'static,
-) -> Result<(), JsValue> {
-    add_listener(target, event, handler, true)
-}
-
-fn add_listener<E: JsCast + 'static>(
-    target: &EventTarget,
-    event: &str,
+    options: Option<&AddEventListenerOptions>,
     mut handler: impl FnMut(E) + 'static,
-    active: bool,
 ) -> Result<(), JsValue> {
     let closure = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
         if let Ok(event) = event.dyn_into::<E>() {
             handler(event);
         }
     });
-    if active {
-        let options = AddEventListenerOptions::new();
-        options.set_passive(false);
-        target.add_event_listener_with_callback_and_add_event_listener_options(
+    match options {
+        Some(options) => target.add_event_listener_with_callback_and_add_event_listener_options(
             event,
             closure.as_ref().unchecked_ref(),
-            &options,
-        )?;
-    } else {
-        target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref())?;
+            options,
+        )?,
+        None => target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref())?,
     }
     closure.forget();
     Ok(())

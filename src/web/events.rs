@@ -37,6 +37,18 @@ fn on<E: JsCast + 'static>(
     dom::listen(target, event, move |e: E| change(&mut app.borrow_mut(), e))
 }
 
+/// Listens with `passive: false`, for a handler that calls `preventDefault` on the wheel and touch events
+/// browsers make passive by default.
+fn listen_active<E: JsCast + 'static>(
+    target: &web_sys::EventTarget,
+    event: &str,
+    handler: impl FnMut(E) + 'static,
+) -> Result<(), JsValue> {
+    let options = web_sys::AddEventListenerOptions::new();
+    options.set_passive(false);
+    dom::listen_with(target, event, Some(&options), handler)
+}
+
 fn wire_surface(app: &SharedApp) -> Result<(), JsValue> {
     let (preset, formula, reset_view, escape) = {
         let a = app.borrow();
@@ -113,7 +125,7 @@ fn wire_map(app: &SharedApp) -> Result<(), JsValue> {
     // One finger scrolls the page (the map's `touch-action` lets the browser pan); the map keeps a touch
     // from the browser only while it uses it: dragging θ′, or two fingers panning and zooming.
     let touch_app = app.clone();
-    dom::listen_active(&canvas, "touchmove", move |e: TouchEvent| {
+    listen_active(&canvas, "touchmove", move |e: TouchEvent| {
         if touch_app.borrow().gesture.holds_touch() && e.cancelable() {
             e.prevent_default();
         }
@@ -144,7 +156,7 @@ fn wire_map(app: &SharedApp) -> Result<(), JsValue> {
         })?;
     }
     let wheel_app = app.clone();
-    dom::listen_active(&canvas, "wheel", move |e: WheelEvent| {
+    listen_active(&canvas, "wheel", move |e: WheelEvent| {
         e.prevent_default();
         let mut a = wheel_app.borrow_mut();
         // Scrolling down (positive delta) zooms out: the core's factor magnifies when > 1.

@@ -37,6 +37,17 @@ test("a page without the lab never fetches its wasm or starts a worker", async (
   await page.waitForFunction(() => location.hash.includes("hidden=80"));
   await page.waitForFunction(() => document.querySelector("#lab-size").textContent.startsWith("P = 321"));
   assert.match(await page.textContent("#lab-size"), /^P = 321 parameters, N = 300 training examples\. More parameters than training examples \(P > N\)/);
+  // The inputs are checked as the link checks its keys: 0 runs is refused and the setting keeps its value.
+  const setRuns = (value) =>
+    page.$eval("#lab-runs", (input, value) => {
+      input.value = value;
+      input.dispatchEvent(new Event("change"));
+    }, value);
+  await setRuns("0");
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  assert.ok(!(await page.evaluate(() => location.hash)).includes("lab-runs="));
+  await setRuns("12");
+  await page.waitForFunction(() => location.hash.includes("lab-runs=12"));
   assert.deepEqual(errors, []);
   await context.close();
 });
