@@ -30,6 +30,9 @@ struct Stroked {
     drawn_for: Option<(u64, MapFrame)>,
     points: Vec<usize>,
     inked: Option<PixelBox>,
+    /// The layers are sized and cleared for `drawn_for`: done at its first stroke, so a map whose runs have
+    /// not moved (the page's first frame) pays for no layer at all.
+    layers_ready: bool,
 }
 
 /// Left, top, right, bottom.
@@ -58,33 +61,32 @@ impl Trails {
         let (width, height) = (canvas.width(), canvas.height());
         let resized = self.casings.width() != width || self.casings.height() != height;
         if resized || stroked.drawn_for != Some((generation, *frame)) {
-            for layer in [&self.casings, &self.lines] {
-                if resized {
-                    layer.set_width(width);
-                    layer.set_height(height);
-                }
-                let context = context_2d(layer)?;
-                context.clear_rect(0.0, 0.0, f64::from(width), f64::from(height));
-                // Round ends and joins make the pieces meet as one smooth path (a resize resets them).
-                context.set_line_cap("round");
-                context.set_line_join("round");
-            }
             *stroked = Stroked {
                 drawn_for: Some((generation, *frame)),
                 points: vec![0; runs.len()],
                 inked: None,
+                layers_ready: false,
             };
         }
         // The casing's half width, and a pixel for its anti-aliased edge.
         let reach = frame.px(0.5 * TRAJECTORY_CASING_WIDTH) + 1.0;
         // Made only in a frame with something new to stroke: a drag or a click only lays the layers.
         let mut areas = None;
-        let Stroked { points, inked, .. } = &mut *stroked;
+        let Stroked {
+            points,
+            inked,
+            layers_ready,
+            ..
+        } = &mut *stroked;
         for (run, drawn) in runs.iter().zip(points.iter_mut()) {
             let path = run.trajectory();
             // The new piece starts at the last point already stroked, so it joins on.
             let piece = &path[(*drawn).saturating_sub(1).min(path.len())..];
             if piece.len() >= 2 {
+                if !*layers_ready {
+                    self.start_layers(width, height)?;
+                    *layers_ready = true;
+                }
                 let (casings, lines) = match &areas {
                     Some(made) => made,
                     None => {
@@ -108,6 +110,22 @@ impl Trails {
             Some(inked) => self.lay(canvas, inked),
             None => Ok(()),
         }
+    }
+
+    /// Empties both layers, at the map canvas's size.
+    fn start_layers(&self, width: u32, height: u32) -> Result<(), String> {
+        for layer in [&self.casings, &self.lines] {
+            if layer.width() != width || layer.height() != height {
+                layer.set_width(width);
+                layer.set_height(height);
+            }
+            let context = context_2d(layer)?;
+            context.clear_rect(0.0, 0.0, f64::from(width), f64::from(height));
+            // Round ends and joins make the pieces meet as one smooth path (a resize resets them).
+            context.set_line_cap("round");
+            context.set_line_join("round");
+        }
+        Ok(())
     }
 
     /// Draws the layers' `inked` box onto `canvas`, the casings translucent, then the lines.
