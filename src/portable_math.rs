@@ -119,7 +119,7 @@ const fn tanh_by_exp(y: f64) -> f64 {
 
 /// tanh x by the addition formula tanh(a + b) = (tanh a + tanh b)/(1 + tanh a·tanh b), with a the node
 /// nearest |x| (its tanh from the table) and |b| ≤ 1/32 (its tanh by the odd series to b⁹; the next term
-/// is below 10⁻¹⁷·b). Within 3 ulp, in a third of the exponential route's operations: the network's
+/// is below 10⁻¹⁷·b). Within 3 ulp, in half the exponential route's operations: the network's
 /// forward pass runs one per hidden unit and example. Branch-free (NaN flows through the arithmetic), so
 /// loops over it vectorize.
 pub(crate) fn tanh(x: f64) -> f64 {
