@@ -38,15 +38,17 @@ test("a page without the lab never fetches its wasm or starts a worker", async (
   await page.waitForFunction(() => document.querySelector("#lab-size").textContent.startsWith("P = 321"));
   assert.match(await page.textContent("#lab-size"), /^P = 321 parameters, N = 300 training examples\. More parameters than training examples \(P > N\)/);
   // The inputs are checked as the link checks its keys: 0 runs is refused and the setting keeps its value.
-  const setRuns = (value) =>
-    page.$eval("#lab-runs", (input, value) => {
+  // The width changed after it shows that the panel has read both inputs.
+  const set = (selector, value) =>
+    page.$eval(selector, (input, value) => {
       input.value = value;
       input.dispatchEvent(new Event("change"));
     }, value);
-  await setRuns("0");
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await set("#lab-runs", "0");
+  await set("#lab-width1", "81");
+  await page.waitForFunction(() => location.hash.includes("hidden=81"));
   assert.ok(!(await page.evaluate(() => location.hash)).includes("lab-runs="));
-  await setRuns("12");
+  await set("#lab-runs", "12");
   await page.waitForFunction(() => location.hash.includes("lab-runs=12"));
   assert.deepEqual(errors, []);
   await context.close();
